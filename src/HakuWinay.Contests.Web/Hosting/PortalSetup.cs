@@ -1,0 +1,140 @@
+using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Dashboards;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Seeding;
+using HakuWinay.Contests.Web.Account;
+using HakuWinay.Contests.Web.Components;
+using HakuWinay.Contests.Web.Jobs;
+using HakuWinay.Contests.Web.Localization;
+using HakuWinay.Contests.Web.Notifications;
+using Hangfire;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace HakuWinay.Contests.Web.Hosting;
+
+/// <summary>Everything Program.cs wires up, in the order it happens.</summary>
+public static class PortalSetup
+{
+    public static void AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataFolder = DataFolder.From(configuration, builder.Environment);
+        var database = DatabaseSetup.Resolve(configuration, dataFolder.Path);
+
+        services.AddSingleton(dataFolder);
+        services.AddSingleton(TimeProvider.System);
+        services.AddContestsDatabase(database);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPortalLocalization();
+        services.AddPortalIdentity();
+        services.AddDataProtection()
+            .SetApplicationName("HakuWinay.Contests")
+            .PersistKeysToDbContext<ContestsDbContext>();
+
+        services.AddPortalJobs(configuration, database);
+        services.AddPortalEmail(configuration);
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<ContestQueries>();
+        services.AddScoped<DashboardQueries>();
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<ContestsDbContext>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+    }
+
+    private static void AddPortalIdentity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "HakuWinay.Auth";
+            options.LoginPath = AccountPaths.Login;
+            options.LogoutPath = AccountPaths.Logout;
+            options.AccessDeniedPath = AccountPaths.AccessDenied;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthorization();
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ContestsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+    }
+
+    private static void AddPortalEmail(this IServiceCollection services, ConfigurationManager configuration)
+    {
+        var smtp = configuration.GetSection(SmtpSettings.Section);
+        services.Configure<SmtpSettings>(smtp);
+        services.AddSingleton<EmailComposer>();
+        if (smtp.Get<SmtpSettings>()?.IsConfigured == true)
+        {
+            services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailTransport, PickupFolderEmailTransport>();
+        }
+        services.AddScoped<IOutboxSignal, HangfireOutboxSignal>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<OutboxQueries>();
+    }
+
+    /// <summary>Migrates, seeds and registers the recurring jobs before the portal takes its first request.</summary>
+    public static async Task InitializePortalAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var configuration = app.Configuration;
+        var loadDemo = configuration.GetValue<bool?>("Seed:Demo") ?? app.Environment.IsDevelopment();
+        var seeds = new SeedFolder(configuration["Seed:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"));
+        var bootstrap = new BootstrapAdminOptions(configuration["Bootstrap:AdminEmail"], configuration["Bootstrap:AdminPassword"]);
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        var demo = await initializer.InitializeAsync(seeds, loadDemo, bootstrap);
+        HangfireSetup.RegisterRecurringJobs(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
+        if (demo is not null)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, demo));
+        }
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
+        app.MapOutboxEndpoints();
+        app.MapJobsDashboard();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

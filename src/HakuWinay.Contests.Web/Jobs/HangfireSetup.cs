@@ -1,0 +1,73 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Notifications;
+
+namespace HakuWinay.Contests.Web.Jobs;
+
+/// <summary>
+/// The one place Hangfire is configured. Its storage follows the database provider (in-memory
+/// for SQLite). The job store only schedules: every recurring job re-derives what is due from
+/// the database, so losing the in-memory store on a restart loses nothing.
+/// </summary>
+public static class HangfireSetup
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration configuration, DatabaseSetup.ResolvedDatabase database)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (database.Provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
+                        new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
+                    break;
+                default:
+                    config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+                    break;
+            }
+        });
+        var workers = configuration.GetValue("Hangfire:WorkerCount", 2);
+        if (workers > 0)
+        {
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = workers;
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        services.AddTransient<DispatchOutboxJob>();
+        return services;
+    }
+
+    /// <summary>Registers (or updates) every recurring job. Idempotent; runs at each start.</summary>
+    public static void RegisterRecurringJobs(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<DispatchOutboxJob>(DispatchOutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+    }
+
+    public static void MapJobsDashboard(this WebApplication app)
+    {
+        // Authorization is done by the endpoint policy (Admin role), not by Hangfire's own filter,
+        // so anonymous users are sent to sign in and other roles are refused like on any page.
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [],
+            DashboardTitle = "Haku Wiñay · Tareas programadas",
+            AppPath = "/admin",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+    }
+}

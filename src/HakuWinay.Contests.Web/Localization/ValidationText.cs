@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Resources;
+
+namespace HakuWinay.Contests.Web.Localization;
+
+/// <summary>
+/// Validation messages for DataAnnotations on input models, read from the same resources as
+/// every other UI text: <c>[Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Required))]</c>.
+/// Each message sits next to its field, so it needs no field name.
+/// </summary>
+public static class ValidationText
+{
+    private static readonly ResourceManager Resources =
+        new("HakuWinay.Contests.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    public static string Required => Get("Validation.Required");
+    public static string Email => Get("Validation.Email");
+    public static string TooLong => Get("Validation.TooLong");
+
+    private static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+}

@@ -1,0 +1,105 @@
+using HakuWinay.Contests.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HakuWinay.Contests.Contests;
+
+internal sealed class EvaluationTemplateConfiguration : IEntityTypeConfiguration<EvaluationTemplate>
+{
+    public void Configure(EntityTypeBuilder<EvaluationTemplate> builder)
+    {
+        builder.Property(t => t.Code).HasMaxLength(40);
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Description).HasMaxLength(2000);
+        builder.HasIndex(t => t.Code).IsUnique();
+        builder.HasMany(t => t.Stages).WithOne().HasForeignKey(s => s.EvaluationTemplateId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Stages).HasField("_stages");
+    }
+}
+
+internal sealed class TemplateStageConfiguration : IEntityTypeConfiguration<TemplateStage>
+{
+    public void Configure(EntityTypeBuilder<TemplateStage> builder)
+    {
+        builder.Property(s => s.Code).HasMaxLength(20);
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.HasMany(s => s.Criteria).WithOne().HasForeignKey(c => c.TemplateStageId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Criteria).HasField("_criteria");
+    }
+}
+
+internal sealed class TemplateCriterionConfiguration : IEntityTypeConfiguration<TemplateCriterion>
+{
+    public void Configure(EntityTypeBuilder<TemplateCriterion> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(20);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.RubricMarkdown).HasMaxLength(8000);
+    }
+}
+
+internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
+{
+    public void Configure(EntityTypeBuilder<Contest> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(40);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.Title).HasMaxLength(300);
+        builder.Property(c => c.RegionCode).HasMaxLength(2);
+        builder.Property(c => c.ProvinceCode).HasMaxLength(4);
+        builder.Property(c => c.DistrictCode).HasMaxLength(6);
+        builder.Property(c => c.TemplateCode).HasMaxLength(40);
+        builder.Property(c => c.BasesMarkdown).HasMaxLength(100_000);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => c.Status);
+        builder.ComplexProperty(c => c.Timeline);
+        builder.HasMany(c => c.Categories).WithOne().HasForeignKey(c => c.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Categories).HasField("_categories");
+        builder.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Stages).HasField("_stages");
+        builder.HasMany(c => c.EligibleLines).WithOne().HasForeignKey(l => l.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.EligibleLines).HasField("_eligibleLines");
+    }
+}
+
+internal sealed class ContestCategoryConfiguration : IEntityTypeConfiguration<ContestCategory>
+{
+    public void Configure(EntityTypeBuilder<ContestCategory> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(20);
+        builder.Property(c => c.Name).HasMaxLength(120);
+        builder.HasIndex(c => new { c.ContestId, c.Code }).IsUnique();
+    }
+}
+
+internal sealed class ContestStageConfiguration : IEntityTypeConfiguration<ContestStage>
+{
+    public void Configure(EntityTypeBuilder<ContestStage> builder)
+    {
+        builder.Property(s => s.Code).HasMaxLength(20);
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.HasIndex(s => new { s.ContestId, s.Code }).IsUnique();
+        builder.HasMany(s => s.Criteria).WithOne().HasForeignKey(c => c.ContestStageId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Criteria).HasField("_criteria");
+    }
+}
+
+internal sealed class ContestCriterionConfiguration : IEntityTypeConfiguration<ContestCriterion>
+{
+    public void Configure(EntityTypeBuilder<ContestCriterion> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(20);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.RubricMarkdown).HasMaxLength(8000);
+        builder.HasIndex(c => new { c.ContestStageId, c.Code }).IsUnique();
+    }
+}
+
+internal sealed class ContestProductionLineConfiguration : IEntityTypeConfiguration<ContestProductionLine>
+{
+    public void Configure(EntityTypeBuilder<ContestProductionLine> builder)
+    {
+        builder.HasKey(l => new { l.ContestId, l.ProductionLineId });
+        builder.HasOne<ProductionLine>().WithMany().HasForeignKey(l => l.ProductionLineId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

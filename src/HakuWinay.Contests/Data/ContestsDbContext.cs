@@ -1,0 +1,52 @@
+using HakuWinay.Contests.Catalog;
+using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Groups;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Notifications;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HakuWinay.Contests.Data;
+
+/// <summary>
+/// The one database of the portal, on SQLite, SQL Server or PostgreSQL. Each entity's mapping
+/// lives beside the entity in its feature folder; migrations live in one project per provider.
+/// </summary>
+public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<ProductionLine> ProductionLines => Set<ProductionLine>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<EvaluationTemplate> EvaluationTemplates => Set<EvaluationTemplate>();
+    public DbSet<Contest> Contests => Set<Contest>();
+    public DbSet<ProducerGroup> ProducerGroups => Set<ProducerGroup>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ContestsDbContext).Assembly);
+        builder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.FullName).HasMaxLength(200);
+            user.Property(u => u.Institution).HasMaxLength(200);
+            user.Property(u => u.DistrictCode).HasMaxLength(6);
+        });
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored in UTC and read back as UTC on all three providers.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        // Money and points: two decimals are shown, four kept for averages computed in SQL.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+}

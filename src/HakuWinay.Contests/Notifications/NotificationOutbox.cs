@@ -1,0 +1,38 @@
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace HakuWinay.Contests.Notifications;
+
+/// <summary>Something that wakes the dispatcher when messages were queued (Hangfire in the portal).</summary>
+public interface IOutboxSignal
+{
+    void MessagesQueued();
+}
+
+/// <summary>
+/// Queues emails in the caller's own DbContext, so they are saved in the same transaction as
+/// the change they announce. Bodies are Markdown, rendered once through the shared renderer.
+/// </summary>
+public static class NotificationOutbox
+{
+    /// <summary>
+    /// Adds an email to the outbox of <paramref name="db"/>; the caller saves. With a
+    /// deduplication key, a message already queued under that key is not queued again.
+    /// Returns false when the key was already used.
+    /// </summary>
+    public static async Task<bool> QueueAsync(
+        ContestsDbContext db, string to, string subject, string markdownBody, DateTime nowUtc,
+        string? deduplicationKey = null, CancellationToken cancellationToken = default)
+    {
+        if (deduplicationKey is not null
+            && (await db.Outbox.AnyAsync(m => m.DeduplicationKey == deduplicationKey, cancellationToken)
+                || db.Outbox.Local.Any(m => m.DeduplicationKey == deduplicationKey)))
+        {
+            return false;
+        }
+        var html = EmailLayout.Wrap(subject, MarkdownRenderer.ToHtml(markdownBody));
+        db.Outbox.Add(new OutboxMessage(to, subject, MarkdownRenderer.ToPlainText(markdownBody), html, nowUtc, deduplicationKey));
+        return true;
+    }
+}

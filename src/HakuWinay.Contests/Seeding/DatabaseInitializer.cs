@@ -1,0 +1,99 @@
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace HakuWinay.Contests.Seeding;
+
+public sealed record BootstrapAdminOptions(string? Email, string? Password);
+
+/// <summary>
+/// Runs at startup, before the portal takes requests: applies migrations, loads reference data,
+/// creates the roles, the demo (Development only) and the first admin (from configuration).
+/// Safe to run on every start and on several servers at once.
+/// </summary>
+public sealed class DatabaseInitializer(
+    ContestsDbContext db,
+    DatabaseSetup.ResolvedDatabase database,
+    RoleManager<IdentityRole> roles,
+    UserManager<AppUser> users,
+    DemoSeeder demo,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task<DemoSeed?> InitializeAsync(SeedFolder seeds, bool loadDemo, BootstrapAdminOptions bootstrap, CancellationToken ct = default)
+    {
+        await MigrateAsync(ct);
+        await ReferenceDataSeeder.SeedAsync(db, seeds, ct);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        var demoSeed = loadDemo ? await demo.SeedAsync(seeds, ct) : null;
+        await EnsureBootstrapAdminAsync(bootstrap);
+        return demoSeed;
+    }
+
+    private async Task MigrateAsync(CancellationToken ct)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new DatabaseConfigurationException(
+                $"Cannot open the {database.Provider} database named by the setting {database.SettingName}: {ex.Message}", ex);
+        }
+    }
+
+    private async Task EnsureBootstrapAdminAsync(BootstrapAdminOptions bootstrap)
+    {
+        if (string.IsNullOrWhiteSpace(bootstrap.Email))
+        {
+            return;
+        }
+        var user = await users.FindByEmailAsync(bootstrap.Email);
+        if (user is null)
+        {
+            if (string.IsNullOrEmpty(bootstrap.Password))
+            {
+                throw new InvalidOperationException(
+                    "Bootstrap:AdminEmail is set but Bootstrap:AdminPassword is not; set it in the environment (Bootstrap__AdminPassword).");
+            }
+            user = new AppUser
+            {
+                UserName = bootstrap.Email,
+                Email = bootstrap.Email,
+                EmailConfirmed = true,
+                FullName = "Administrador",
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user, bootstrap.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"Cannot create the bootstrap admin {bootstrap.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+            logger.LogInformation("Created the bootstrap administrator {Email}.", bootstrap.Email);
+        }
+        if (!await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            await users.AddToRoleAsync(user, Roles.Admin);
+        }
+    }
+}

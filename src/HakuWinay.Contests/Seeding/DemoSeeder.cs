@@ -1,0 +1,129 @@
+using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Groups;
+using HakuWinay.Contests.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace HakuWinay.Contests.Seeding;
+
+/// <summary>
+/// Development-only demo: users of every role, one contest open now and four producer groups.
+/// Idempotent: users, the contest and groups are matched by email, code and name.
+/// </summary>
+public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public const string DemoFile = "demo/demo.json";
+
+    public async Task<DemoSeed> SeedAsync(SeedFolder seeds, CancellationToken cancellationToken = default)
+    {
+        var demo = seeds.Read<DemoSeed>(DemoFile);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var seed in demo.Users)
+        {
+            await EnsureUserAsync(seed, demo.Password, now);
+        }
+        await EnsureContestAsync(demo.Contest, now, cancellationToken);
+        var admin = (await users.GetUsersInRoleAsync(Roles.Admin)).OrderBy(u => u.Email, StringComparer.Ordinal).First();
+        foreach (var seed in demo.Groups)
+        {
+            await EnsureGroupAsync(seed, admin.Id, now, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return demo;
+    }
+
+    private async Task EnsureUserAsync(DemoUserSeed seed, string password, DateTime now)
+    {
+        if (!Roles.All.Contains(seed.Role))
+        {
+            throw new InvalidOperationException($"Demo user {seed.Email} has unknown role '{seed.Role}'.");
+        }
+        var user = await users.FindByEmailAsync(seed.Email);
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                UserName = seed.Email,
+                Email = seed.Email,
+                EmailConfirmed = true,
+                FullName = seed.FullName,
+                Institution = seed.Institution,
+                DistrictCode = seed.DistrictCode,
+                CreatedAtUtc = now,
+            };
+            ThrowOnError(await users.CreateAsync(user, password), seed.Email);
+        }
+        if (!await users.IsInRoleAsync(user, seed.Role))
+        {
+            ThrowOnError(await users.AddToRoleAsync(user, seed.Role), seed.Email);
+        }
+    }
+
+    private async Task EnsureContestAsync(DemoContestSeed seed, DateTime now, CancellationToken ct)
+    {
+        if (await db.Contests.AnyAsync(c => c.Code == seed.Code, ct))
+        {
+            return;
+        }
+        var template = await db.EvaluationTemplates
+            .Include(t => t.Stages).ThenInclude(s => s.Criteria)
+            .SingleAsync(t => t.Code == seed.TemplateCode, ct);
+        var today = now.Date;
+        DateTime? Day(int? offset) => offset is null ? null : today.AddDays(offset.Value);
+        var timeline = new ContestTimeline(
+            today.AddDays(seed.OpensDaysFromNow),
+            today.AddDays(seed.ClosesDaysFromNow).AddHours(22).AddMinutes(59), // 17:59 in Lima
+            Day(seed.FieldEvaluationStartsDaysFromNow),
+            Day(seed.FieldEvaluationEndsDaysFromNow),
+            Day(seed.PublicSessionDaysFromNow),
+            Day(seed.ResultsDaysFromNow));
+        var contest = Contest.FromTemplate(template, seed.Code, seed.Title, seed.RegionCode, timeline, now);
+        contest.LocateIn(seed.RegionCode, seed.ProvinceCode, seed.DistrictCode);
+        contest.WriteBases(seed.BasesMarkdown);
+        foreach (var category in seed.Categories)
+        {
+            contest.AddCategory(category.Code, category.Name, category.Budget, category.MaxAward);
+        }
+        var lines = await db.ProductionLines
+            .Where(l => seed.EligibleProductionLineCodes.Contains(l.Code))
+            .Select(l => l.Id)
+            .ToListAsync(ct);
+        foreach (var lineId in lines)
+        {
+            contest.MakeEligible(lineId);
+        }
+        contest.Publish(now);
+        db.Contests.Add(contest);
+    }
+
+    private async Task EnsureGroupAsync(DemoGroupSeed seed, string adminId, DateTime now, CancellationToken ct)
+    {
+        if (await db.ProducerGroups.AnyAsync(g => g.Name == seed.Name, ct))
+        {
+            return;
+        }
+        var lineId = await db.ProductionLines.Where(l => l.Code == seed.ProductionLineCode).Select(l => l.Id).SingleAsync(ct);
+        var representative = await users.FindByEmailAsync(seed.RepresentativeEmail)
+            ?? throw new InvalidOperationException($"Demo group {seed.Name}: no user {seed.RepresentativeEmail}.");
+        var group = new ProducerGroup(
+            seed.Name, Enum.Parse<LegalForm>(seed.LegalForm), seed.Ruc, lineId,
+            new GroupLocation(seed.RegionCode, seed.ProvinceCode, seed.DistrictCode, seed.CentroPoblado), now);
+        group.AppointRepresentative(representative.Id);
+        foreach (var h in seed.Households)
+        {
+            group.AddHousehold(h.HeadFullName, h.Dni, Enum.Parse<Sex>(h.Sex), h.BirthYear, h.IsJuntosUser, Enum.Parse<HouseholdRole>(h.Role));
+        }
+        group.Verify(adminId, now);
+        db.ProducerGroups.Add(group);
+    }
+
+    private static void ThrowOnError(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Could not create demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
