@@ -1,0 +1,67 @@
+using HakuWinay.Contests.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace HakuWinay.Contests.Testing;
+
+/// <summary>
+/// The real portal in memory, on its own SQLite file (or a given database) and data folder,
+/// with the Development demo loaded and emails written to the data folder unless SMTP is set.
+/// One factory is one fresh portal; dispose it to remove its files.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalFactory(IDictionary<string, string?>? settings = null, string environment = "Development")
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "haku-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+        Environment = environment;
+        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["DataFolder"] = DataFolder,
+            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(DataFolder, "portal.db")}",
+            ["Hangfire:WorkerCount"] = "1",
+            ["Smtp:Host"] = "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataFolder { get; }
+
+    public string Environment { get; }
+
+    public const string DemoPassword = "HakuWinay-2026";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a background thread: the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace HakuWinay.Contests.Testing;
+
+/// <summary>
+/// The outside services some tests need, as ./test.sh provides them through environment
+/// variables. A missing one fails the test with a message saying how to get it: no test skips.
+/// </summary>
+public static class TestPrerequisites
+{
+    public static string PostgresConnectionString => Require("HAKU_TEST_POSTGRES", "a PostgreSQL server");
+
+    public static string SmtpHost => Require("HAKU_TEST_SMTP_HOST", "the maildev SMTP server");
+
+    public static int SmtpPort => int.Parse(Require("HAKU_TEST_SMTP_PORT", "the maildev SMTP server"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static Uri MaildevUrl => new(Require("HAKU_TEST_MAILDEV_URL", "the maildev web API"));
+
+    public static string MaildevExecutable => Require("HAKU_TEST_MAILDEV_BIN", "the maildev executable");
+
+    public static string Chromium
+    {
+        get
+        {
+            var path = Environment.GetEnvironmentVariable("HAKU_TEST_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"Chromium is not at {path}. Run ./test.sh, which installs Debian's chromium package.");
+            }
+            return path;
+        }
+    }
+
+    private static string Require(string variable, string what)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException(
+                $"{variable} is not set, so this test cannot reach {what}. Run the tests through ./test.sh, which starts it " +
+                "(or `source scripts/test-services.sh && start_test_services` in your shell).");
+        }
+        return value;
+    }
+}
