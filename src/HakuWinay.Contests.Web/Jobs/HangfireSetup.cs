@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Identity;
@@ -17,27 +18,25 @@ public static class HangfireSetup
 {
     public const string DashboardPath = "/admin/jobs";
 
+    private static readonly PostgreSqlStorageOptions PostgreSqlOptions = new() { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" };
+
     public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration configuration, DatabaseSetup.ResolvedDatabase database)
     {
-        services.AddHangfire(config =>
+        // The storage is one instance per app, registered before AddHangfire so Hangfire uses it
+        // instead of the process-wide JobStorage.Current (two portals in one process, as in the
+        // tests, must not share or dispose each other's storage).
+        services.AddSingleton<JobStorage>(_ => database.Provider switch
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (database.Provider)
-            {
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
-                    break;
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
-                        new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" });
-                    break;
-                default:
-                    config.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-                    break;
-            }
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
+            DatabaseProvider.PostgreSql => new PostgreSqlStorage(
+                new NpgsqlConnectionFactory(database.ConnectionString, PostgreSqlOptions), PostgreSqlOptions),
+            _ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
         });
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         var workers = configuration.GetValue("Hangfire:WorkerCount", 2);
         if (workers > 0)
         {
@@ -51,9 +50,14 @@ public static class HangfireSetup
         return services;
     }
 
-    /// <summary>Registers (or updates) every recurring job. Idempotent; runs at each start.</summary>
-    public static void RegisterRecurringJobs(IRecurringJobManager jobs)
+    /// <summary>
+    /// Applies this portal's Hangfire configuration, then registers (or updates) every recurring
+    /// job. Idempotent; runs at each start.
+    /// </summary>
+    public static void RegisterRecurringJobs(IServiceProvider services)
     {
+        services.GetRequiredService<IGlobalConfiguration>();
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<DispatchOutboxJob>(DispatchOutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 

@@ -28,4 +28,110 @@ public sealed class SignInTests : IDisposable
         using var page = await client.GetAsync(dashboard);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    [Fact]
+    public async Task A_wrong_password_gets_a_clear_spanish_message_and_no_cookie()
+    {
+        using var client = Client();
+
+        using var response = await SignIn.PostLoginAsync(client, "admin@demo.hakuwinay.pe", "not-the-password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"login-error\"", html);
+        Assert.Contains("El correo o la contraseña no son correctos", html);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("HakuWinay.Auth", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unknown_email_gets_the_same_message_as_a_wrong_password()
+    {
+        using var client = Client();
+
+        using var response = await SignIn.PostLoginAsync(client, "nobody@demo.hakuwinay.pe", "whatever-password");
+
+        Assert.Contains("El correo o la contraseña no son correctos", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
+    {
+        using var client = Client();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var wrong = await SignIn.PostLoginAsync(client, "jurado2@demo.hakuwinay.pe", "wrong-" + attempt);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var fifth = await SignIn.PostLoginAsync(client, "jurado2@demo.hakuwinay.pe", "wrong-5");
+        using var right = await SignIn.PostLoginAsync(client, "jurado2@demo.hakuwinay.pe", PortalFactory.DemoPassword);
+
+        Assert.Equal("/account/lockout", new Uri(client.BaseAddress!, fifth.Headers.Location!).AbsolutePath);
+        Assert.Equal("/account/lockout", new Uri(client.BaseAddress!, right.Headers.Location!).AbsolutePath);
+        var page = await client.GetStringAsync("/account/lockout");
+        Assert.Contains("15 minutos", page);
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("not-an-email", "x")]
+    public async Task An_empty_or_malformed_form_is_refused_next_to_its_fields(string email, string password)
+    {
+        using var client = Client();
+
+        using var response = await SignIn.PostLoginAsync(client, email, password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.True(html.Contains("Este dato es obligatorio.", StringComparison.Ordinal) || html.Contains("Escriba un correo válido", StringComparison.Ordinal), html);
+    }
+
+    [Fact]
+    public async Task An_oversized_password_is_refused_without_error()
+    {
+        using var client = Client();
+
+        using var response = await SignIn.PostLoginAsync(client, "admin@demo.hakuwinay.pe", new string('x', 100_000));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("El texto es demasiado largo.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_return_url_off_site_is_ignored_after_sign_in()
+    {
+        using var client = Client();
+
+        using var response = await SignIn.PostLoginAsync(client, "admin@demo.hakuwinay.pe", PortalFactory.DemoPassword, "https://evil.example/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var target = new Uri(client.BaseAddress!, response.Headers.Location!);
+        Assert.Equal(client.BaseAddress!.Host, target.Host);
+        Assert.Equal("/admin", target.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_the_form_token_and_ends_the_session()
+    {
+        using var client = Client();
+        await SignIn.AsAsync(client, "admin@demo.hakuwinay.pe", PortalFactory.DemoPassword);
+
+        using var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
+        using var stillIn = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+
+        var page = await client.GetStringAsync("/admin");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+        }));
+        using var after = await client.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", new Uri(client.BaseAddress!, after.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Reflection;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Testing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HakuWinay.Contests.Web.Tests.Access;
+
+/// <summary>
+/// Every routable page and download, times every role and anonymous. Pages are found from the
+/// app's @page routes, so a new page without a line in <see cref="ExpectedAccess"/> fails here.
+/// </summary>
+public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClassFixture<AccessMatrixTests.Fixture>
+{
+    public const string Anonymous = "Anonymous";
+
+    /// <summary>Who may open what. Null roles: everyone, signed in or not.</summary>
+    private sealed record Rule(string SampleUrl, params string[]? Roles);
+
+    private static readonly Dictionary<string, Rule> ExpectedAccess = new(StringComparer.Ordinal)
+    {
+        ["/"] = new("/", null),
+        ["/account/login"] = new("/account/login", null),
+        ["/account/access-denied"] = new("/account/access-denied", null),
+        ["/account/lockout"] = new("/account/lockout", null),
+        ["/not-found"] = new("/not-found", null),
+        ["/Error"] = new("/Error", null),
+        ["/admin"] = new("/admin", Roles.Admin),
+        ["/admin/outbox"] = new("/admin/outbox", Roles.Admin),
+        ["/juror"] = new("/juror", Roles.Juror),
+        ["/producer"] = new("/producer", Roles.Producer),
+        ["/technician"] = new("/technician", Roles.Technician),
+    };
+
+    /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
+    private static readonly Dictionary<string, Rule> OtherEndpoints = new(StringComparer.Ordinal)
+    {
+        ["/admin/jobs"] = new("/admin/jobs", Roles.Admin),
+        ["/admin/outbox/{id}.eml"] = new("/admin/outbox/{outboxId}.eml", Roles.Admin),
+        ["/health"] = new("/health", null),
+    };
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in ExpectedAccess.Keys.Concat(OtherEndpoints.Keys))
+        {
+            foreach (var principal in new[] { Anonymous, Roles.Admin, Roles.Juror, Roles.Producer, Roles.Technician })
+            {
+                data.Add(route, principal);
+            }
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Every_routable_page_has_an_expected_access_rule()
+    {
+        var routes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => r.Template))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var missing = routes.Where(r => !ExpectedAccess.ContainsKey(r)).ToList();
+        var stale = ExpectedAccess.Keys.Where(r => !routes.Contains(r)).ToList();
+        Assert.True(missing.Count == 0, "Pages without an access rule: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Access rules for pages that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Access_is_as_expected(string route, string principal)
+    {
+        var rule = ExpectedAccess.TryGetValue(route, out var page) ? page : OtherEndpoints[route];
+        var client = await fixture.ClientForAsync(principal);
+        var url = rule.SampleUrl.Replace("{outboxId}", fixture.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        using var response = await client.GetAsync(url);
+
+        var allowed = rule.Roles is null || rule.Roles.Contains(principal);
+        if (allowed)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{principal} should open {url} but got {(int)response.StatusCode}");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var target = new Uri(client.BaseAddress!, response.Headers.Location!).AbsolutePath;
+            Assert.Equal(principal == Anonymous ? "/account/login" : "/account/access-denied", target);
+        }
+    }
+
+    /// <summary>One demo portal, one signed-in client per role, one queued email to download.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private static readonly Dictionary<string, string> DemoAccounts = new()
+        {
+            [Roles.Admin] = "admin@demo.hakuwinay.pe",
+            [Roles.Juror] = "jurado1@demo.hakuwinay.pe",
+            [Roles.Producer] = "grupo1@demo.hakuwinay.pe",
+            [Roles.Technician] = "tecnico@demo.hakuwinay.pe",
+        };
+
+        private readonly Dictionary<string, HttpClient> _clients = [];
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public PortalFactory Portal { get; } = new();
+
+        public long OutboxId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", "Hola", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            OutboxId = await db.Outbox.MaxAsync(m => m.Id);
+        }
+
+        public async Task<HttpClient> ClientForAsync(string principal)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (!_clients.TryGetValue(principal, out var client))
+                {
+                    client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                    if (principal != Anonymous)
+                    {
+                        await SignIn.AsAsync(client, DemoAccounts[principal], PortalFactory.DemoPassword);
+                    }
+                    _clients[principal] = client;
+                }
+                return client;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public Task DisposeAsync()
+        {
+            foreach (var client in _clients.Values)
+            {
+                client.Dispose();
+            }
+            _gate.Dispose();
+            Portal.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}
