@@ -7,12 +7,12 @@ public sealed record OutboxRow(
     long Id, string To, string Subject, OutboxStatus Status, int Attempts, DateTime CreatedAtUtc,
     DateTime? SentAtUtc, DateTime NextAttemptAtUtc, string? LastError);
 
-public sealed record OutboxPage(IReadOnlyList<OutboxRow> Rows, int TotalCount);
+public sealed record OutboxListing(IReadOnlyList<OutboxRow> Rows, int TotalCount);
 
 /// <summary>The admin's view of the outbox: what went out, what waits, what failed.</summary>
 public sealed class OutboxQueries(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal signal)
 {
-    public async Task<OutboxPage> PageAsync(OutboxStatus? status, int skip, int take, CancellationToken ct = default)
+    public async Task<OutboxListing> PageAsync(OutboxStatus? status, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Outbox.AsNoTracking();
@@ -24,7 +24,7 @@ public sealed class OutboxQueries(IDbContextFactory<ContestsDbContext> dbFactory
         var rows = await query.OrderByDescending(m => m.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, 200))
             .Select(m => new OutboxRow(m.Id, m.To, m.Subject, m.Status, m.Attempts, m.CreatedAtUtc, m.SentAtUtc, m.NextAttemptAtUtc, m.LastError))
             .ToListAsync(ct);
-        return new OutboxPage(rows, total);
+        return new OutboxListing(rows, total);
     }
 
     public async Task<OutgoingEmail?> FindAsync(long id, CancellationToken ct = default)

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Dashboards;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Notifications;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HakuWinay.Contests.Web.Tests.Components;
+
+/// <summary>
+/// bUnit context with the portal's real feature services over a <see cref="TestDatabase"/>,
+/// the real Spanish/English resources, and a fake signed-in user.
+/// </summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    private readonly CultureInfo _previousCulture = CultureInfo.CurrentUICulture;
+
+    protected ComponentTestBase()
+    {
+        SetCulture("es-PE");
+        Auth = AddAuthorization();
+        Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+    }
+
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected BunitAuthorizationContext Auth { get; }
+
+    protected static DateTime Now { get; } = DateTime.UtcNow;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Services.AddSingleton<IDbContextFactory<ContestsDbContext>>(Database);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<IOutboxSignal, NoSignal>();
+        Services.AddScoped<ContestQueries>();
+        Services.AddScoped<DashboardQueries>();
+        Services.AddScoped<OutboxQueries>();
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Database.Dispose();
+        CultureInfo.CurrentUICulture = _previousCulture;
+        CultureInfo.CurrentCulture = _previousCulture;
+    }
+
+    protected static void SetCulture(string name)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(name);
+        CultureInfo.CurrentCulture = new CultureInfo(name);
+    }
+
+    protected void SignInAs(string userId, string email, params string[] roles)
+    {
+        Auth.SetAuthorized(email);
+        Auth.SetRoles(roles);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    private sealed class NoSignal : IOutboxSignal
+    {
+        public void MessagesQueued()
+        {
+        }
+    }
+
+    private sealed class FixedAntiforgery : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken GetAntiforgeryToken() => new("test-token", "__RequestVerificationToken");
+    }
+}

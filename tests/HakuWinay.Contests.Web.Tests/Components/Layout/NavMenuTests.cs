@@ -1,0 +1,66 @@
+using Bunit;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Web.Components.Layout;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HakuWinay.Contests.Web.Tests.Components.Layout;
+
+public sealed class NavMenuTests : ComponentTestBase
+{
+    private static List<string> Links(IRenderedComponent<NavMenu> cut) =>
+        cut.FindAll(".navbar-nav .nav-link").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public void Anonymous_visitors_see_the_contests_and_a_sign_in_link_only()
+    {
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["Concursos"], Links(cut));
+        Assert.Equal("account/login", cut.Find("a.btn-light[href='account/login']").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=signed-in-as]"));
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin, new[] { "Concursos", "Administración", "Correos" })]
+    [InlineData(Roles.Juror, new[] { "Concursos", "Jurado" })]
+    [InlineData(Roles.Producer, new[] { "Concursos", "Mi grupo" })]
+    [InlineData(Roles.Technician, new[] { "Concursos", "Seguimiento" })]
+    public void Each_role_sees_its_own_links_and_a_sign_out_button(string role, string[] expected)
+    {
+        SignInAs("u1", "persona@demo.pe", role);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(expected, Links(cut));
+        Assert.Equal("persona@demo.pe", cut.Find("[data-testid=signed-in-as]").TextContent);
+        var form = cut.Find("form[action='account/logout']");
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("Salir", form.QuerySelector("button")!.TextContent);
+    }
+
+    [Fact]
+    public void The_language_switch_marks_spanish_and_links_back_to_the_current_page()
+    {
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/producer");
+
+        var cut = Render<NavMenu>();
+
+        var spanish = cut.Find("a[lang='es-PE']");
+        var english = cut.Find("a[lang='en']");
+        Assert.Equal("true", spanish.GetAttribute("aria-current"));
+        Assert.Null(english.GetAttribute("aria-current"));
+        Assert.Equal("culture/set?culture=en&returnUrl=%2Fproducer", english.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void In_english_the_menu_speaks_english()
+    {
+        SetCulture("en");
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["Contests"], Links(cut));
+        Assert.Contains("Sign in", cut.Markup);
+    }
+}
