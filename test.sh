@@ -220,7 +220,8 @@ TESTS_RAN=1
 mkdir -p "$RUN_DIR/test-logs"
 for p in "${projects[@]}"; do
     log=$RUN_DIR/test-logs/$p.log
-    args=(test "tests/$p/$p.csproj" -c Release --no-build --logger "console;verbosity=normal")
+    # A test that hangs is killed (with a dump of where) instead of eating the CI budget.
+    args=(test "tests/$p/$p.csproj" -c Release --no-build --logger "console;verbosity=normal" --blame-hang-timeout 10m)
     [[ -n $FILTER ]] && args+=(--filter "$FILTER")
     step "dotnet$(printf ' %q' "${args[@]}")"
     set +e

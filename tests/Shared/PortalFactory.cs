@@ -26,6 +26,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(DataFolder, "portal.db")}",
             ["Hangfire:WorkerCount"] = "1",
             ["Smtp:Host"] = "",
+            // Test output shows the portal's warnings and errors, not every request.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
