@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace HakuWinay.Contests.EndToEnd.Infrastructure;
+
+/// <summary>
+/// A test that drives the portal in the shared browser. Each page it opens gets a fresh context
+/// (no cookies, no culture choice, no sign-in) whose base URL is the portal. Every console error
+/// and uncaught script error on those pages is recorded, and the test fails at its end if there
+/// was any: a journey that "works" while the page throws is not working.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+    private readonly ConcurrentQueue<BrowserError> _browserErrors = new();
+    private readonly List<BrowserError> _expectedErrors = [];
+
+    protected KestrelPortal Portal { get; } = portal;
+
+    /// <summary>A new page at a desktop size, or with the given device settings.</summary>
+    protected async Task<IPage> OpenPageAsync(BrowserNewContextOptions? device = null)
+    {
+        var options = device ?? new BrowserNewContextOptions();
+        options.BaseURL = Portal.BaseUrl.ToString();
+        var context = await browser.Browser.NewContextAsync(options);
+        _contexts.Add(context);
+        context.Page += (_, page) => Record(page);
+        return await context.NewPageAsync();
+    }
+
+    private void Record(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _browserErrors.Enqueue(new BrowserError("console error", page.Url, message.Text, message.Location));
+            }
+        };
+        page.PageError += (_, error) => _browserErrors.Enqueue(new BrowserError("uncaught error", page.Url, error, Location: null));
+    }
+
+    /// <summary>
+    /// Declares a console error that the test provokes on purpose, such as Chromium's report of a
+    /// page answered with 404. It must then occur, exactly once, on that page; only then is it not a failure.
+    /// </summary>
+    protected void ExpectConsoleError(string pageUrl, string text) =>
+        _expectedErrors.Add(new BrowserError("console error", pageUrl, text, Location: null));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+        var unexpected = _browserErrors.ToList();
+        var missing = new List<BrowserError>();
+        foreach (var expected in _expectedErrors)
+        {
+            var index = unexpected.FindIndex(expected.Matches);
+            if (index < 0)
+            {
+                missing.Add(expected);
+            }
+            else
+            {
+                unexpected.RemoveAt(index);
+            }
+        }
+        Assert.True(unexpected.Count == 0 && missing.Count == 0,
+            Describe("The browser reported errors:", unexpected) + Describe("Expected errors that did not occur:", missing));
+    }
+
+    private static string Describe(string heading, List<BrowserError> errors) =>
+        errors.Count == 0 ? "" : string.Join(Environment.NewLine, errors.Prepend<object>(heading)) + Environment.NewLine;
+
+    private sealed record BrowserError(string Kind, string PageUrl, string Text, string? Location)
+    {
+        public bool Matches(BrowserError recorded) => recorded.Kind == Kind && recorded.PageUrl == PageUrl && recorded.Text == Text;
+
+        public override string ToString() => $"  {Kind} on {PageUrl}: {Text}" + (Location is null ? "" : $" (at {Location})");
+    }
+}
