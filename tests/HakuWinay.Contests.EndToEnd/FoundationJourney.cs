@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HakuWinay.Contests.EndToEnd.Infrastructure;
 using HakuWinay.Contests.Testing;
 using Microsoft.Playwright;
@@ -7,7 +8,7 @@ namespace HakuWinay.Contests.EndToEnd;
 
 /// <summary>The first things anyone does on the portal: look at the open contests, switch language, sign in and out.</summary>
 [Collection(BrowserJourneys.Name)]
-public sealed class FoundationJourney(BrowserFixture browser, KestrelPortal portal)
+public sealed partial class FoundationJourney(BrowserFixture browser, KestrelPortal portal)
     : BrowserTest(browser, portal), IClassFixture<KestrelPortal>
 {
     // Below Bootstrap's md breakpoint, so the navbar collapses behind its toggler.
@@ -44,13 +45,13 @@ public sealed class FoundationJourney(BrowserFixture browser, KestrelPortal port
 
         await SignInLink(page).ClickAsync();
         await FillLoginFormAsync(page, email, PortalFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await SignInButton(page).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(Portal.Url(dashboard));
         await Expect(page.GetByTestId(dashboardTestId)).ToBeVisibleAsync();
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(email);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Salir", Exact = true }).ClickAsync();
+        await SignOutButton(page).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(Portal.Url("/"));
         await Expect(SignInLink(page)).ToBeVisibleAsync();
@@ -64,7 +65,7 @@ public sealed class FoundationJourney(BrowserFixture browser, KestrelPortal port
         await page.GotoAsync("/account/login");
 
         await FillLoginFormAsync(page, "admin@demo.hakuwinay.pe", "not-the-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await SignInButton(page).ClickAsync();
 
         await Expect(page.GetByTestId("login-error")).ToContainTextAsync("El correo o la contraseña no son correctos");
         await Expect(page).ToHaveURLAsync(Portal.Url("/account/login"));
@@ -97,25 +98,25 @@ public sealed class FoundationJourney(BrowserFixture browser, KestrelPortal port
         var page = await OpenPageAsync(Phone);
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("contest-card")).ToBeVisibleAsync();
-        var toggler = page.Locator(".navbar-toggler");
 
+        await Expect(page.Locator(".navbar-toggler")).ToBeVisibleAsync();
         await Expect(SignInLink(page)).ToBeHiddenAsync();
-        await toggler.TapAsync();
+        await OpenPhoneMenuAsync(page);
         await SignInLink(page).TapAsync();
         await FillLoginFormAsync(page, "grupo1@demo.hakuwinay.pe", PortalFactory.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).TapAsync();
+        await SignInButton(page).TapAsync();
 
         await Expect(page).ToHaveURLAsync(Portal.Url("/producer"));
         await Expect(page.GetByTestId("producer-dashboard")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("signed-in-as")).ToBeHiddenAsync();
 
-        await toggler.TapAsync();
+        await OpenPhoneMenuAsync(page);
         await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync("grupo1@demo.hakuwinay.pe");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Salir", Exact = true }).TapAsync();
+        await SignOutButton(page).TapAsync();
 
         await Expect(page).ToHaveURLAsync(Portal.Url("/"));
-        await toggler.TapAsync();
+        await OpenPhoneMenuAsync(page);
         await Expect(SignInLink(page)).ToBeVisibleAsync();
     }
 
@@ -133,7 +134,23 @@ public sealed class FoundationJourney(BrowserFixture browser, KestrelPortal port
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Volver al inicio" })).ToBeVisibleAsync();
     }
 
+    // The navbar's link to the login page and the login form's button share the text "Ingresar".
     private static ILocator SignInLink(IPage page) => page.GetByRole(AriaRole.Link, new() { Name = "Ingresar", Exact = true });
+
+    private static ILocator SignInButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true });
+
+    private static ILocator SignOutButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Salir", Exact = true });
+
+    // Bootstrap's collapse animates the menu open for 0.35 s, clipping it meanwhile: a tap during that
+    // time can land on another link. The menu is fully open once it has the class "show".
+    private static async Task OpenPhoneMenuAsync(IPage page)
+    {
+        await page.Locator(".navbar-toggler").TapAsync();
+        await Expect(page.Locator(".navbar-collapse")).ToHaveClassAsync(ShownMenu());
+    }
+
+    [GeneratedRegex(@"\bshow\b")]
+    private static partial Regex ShownMenu();
 
     private static async Task FillLoginFormAsync(IPage page, string email, string password)
     {

@@ -17,18 +17,17 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal) 
 
     protected KestrelPortal Portal { get; } = portal;
 
-    /// <summary>A new page at a desktop size, or with the given device settings.</summary>
+    /// <summary>A new page in a new context, at a desktop size or with the given device settings.</summary>
     protected async Task<IPage> OpenPageAsync(BrowserNewContextOptions? device = null)
     {
-        var options = device ?? new BrowserNewContextOptions();
-        options.BaseURL = Portal.BaseUrl.ToString();
+        var options = new BrowserNewContextOptions(device ?? new()) { BaseURL = Portal.BaseUrl.ToString() };
         var context = await browser.Browser.NewContextAsync(options);
         _contexts.Add(context);
-        context.Page += (_, page) => Record(page);
+        context.Page += (_, page) => Watch(page);
         return await context.NewPageAsync();
     }
 
-    private void Record(IPage page)
+    private void Watch(IPage page)
     {
         page.Console += (_, message) =>
         {
