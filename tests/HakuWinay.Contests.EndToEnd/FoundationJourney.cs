@@ -2,14 +2,15 @@ using System.Text.RegularExpressions;
 using HakuWinay.Contests.EndToEnd.Infrastructure;
 using HakuWinay.Contests.Testing;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace HakuWinay.Contests.EndToEnd;
 
 /// <summary>The first things anyone does on the portal: look at the open contests, switch language, sign in and out.</summary>
 [Collection(BrowserJourneys.Name)]
-public sealed partial class FoundationJourney(BrowserFixture browser, KestrelPortal portal)
-    : BrowserTest(browser, portal), IClassFixture<KestrelPortal>
+public sealed partial class FoundationJourney(BrowserFixture browser, KestrelPortal portal, ITestOutputHelper output)
+    : BrowserTest(browser, portal, output), IClassFixture<KestrelPortal>
 {
     // Below Bootstrap's md breakpoint, so the navbar collapses behind its toggler.
     private static readonly BrowserNewContextOptions Phone = new()

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace HakuWinay.Contests.EndToEnd.Infrastructure;
 
@@ -8,9 +10,12 @@ namespace HakuWinay.Contests.EndToEnd.Infrastructure;
 /// (no cookies, no culture choice, no sign-in) whose base URL is the portal. Every console error
 /// and uncaught script error on those pages is recorded, and the test fails at its end if there
 /// was any: a journey that "works" while the page throws is not working.
+/// What the pages did (navigations, console messages, failed requests) goes to the test output,
+/// which xunit shows with a failure: enough to tell what happened without rerunning.
 /// </summary>
-public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal) : IAsyncLifetime
+public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<IBrowserContext> _contexts = [];
     private readonly ConcurrentQueue<BrowserError> _browserErrors = new();
     private readonly List<BrowserError> _expectedErrors = [];
@@ -31,13 +36,35 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal) 
     {
         page.Console += (_, message) =>
         {
+            Log($"console.{message.Type}: {message.Text}");
             if (message.Type == "error")
             {
                 _browserErrors.Enqueue(new BrowserError("console error", page.Url, message.Text, message.Location));
             }
         };
-        page.PageError += (_, error) => _browserErrors.Enqueue(new BrowserError("uncaught error", page.Url, error, Location: null));
+        page.PageError += (_, error) =>
+        {
+            Log($"uncaught error: {error}");
+            _browserErrors.Enqueue(new BrowserError("uncaught error", page.Url, error, Location: null));
+        };
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                Log($"at {frame.Url}");
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Log($"{response.Status} {response.Request.Method} {response.Url}");
+            }
+        };
+        page.RequestFailed += (_, request) => Log($"request failed: {request.Method} {request.Url}: {request.Failure}");
     }
+
+    private void Log(string line) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,7:F3}s {line}");
 
     /// <summary>
     /// Declares a console error that the test provokes on purpose, such as Chromium's report of a
