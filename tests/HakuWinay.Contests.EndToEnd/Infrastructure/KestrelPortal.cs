@@ -1,0 +1,29 @@
+using HakuWinay.Contests.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HakuWinay.Contests.EndToEnd.Infrastructure;
+
+/// <summary>
+/// A fresh <see cref="PortalFactory"/> (own SQLite file, Development demo data) served by Kestrel,
+/// so that a real browser can reach it. It listens on port 0: the OS picks a free loopback port,
+/// and parallel runs on one machine never collide.
+/// </summary>
+public sealed class KestrelPortal : PortalFactory
+{
+    public KestrelPortal()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseUrl = new Uri(addresses.Single());
+    }
+
+    /// <summary>The address Kestrel bound, such as http://127.0.0.1:41234/.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The absolute URL of a path in the portal, for URL assertions.</summary>
+    public string Url(string path) => new Uri(BaseUrl, path).ToString();
+}
