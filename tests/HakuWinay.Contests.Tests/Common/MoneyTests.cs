@@ -27,6 +27,14 @@ public sealed class MoneyTests
         Assert.Equal(expected, Money.Format(decimal.Parse(amount, CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("-0.004")]
+    [InlineData("-0.0049")]
+    public void Negative_amount_that_rounds_to_zero_is_written_as_zero(string amount)
+    {
+        Assert.Equal("S/ 0.00", Money.Format(decimal.Parse(amount, CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public void Format_does_not_depend_on_the_current_culture()
     {
