@@ -101,6 +101,16 @@ public sealed class ReferenceDataSeederTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Shipped_demo_file_is_valid()
+    {
+        var demo = Shipped.Read<DemoSeed>("demo/demo.json");
+
+        Assert.NotEmpty(demo.Users);
+        Assert.NotEmpty(demo.Groups);
+        Assert.Equal("CLAR-DOS-ETAPAS", demo.Contest.TemplateCode);
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_no_row()
     {
         var before = await SnapshotAsync();

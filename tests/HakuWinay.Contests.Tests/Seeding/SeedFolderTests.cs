@@ -54,6 +54,41 @@ public sealed class SeedFolderTests : IDisposable
     }
 
     [Fact]
+    public void Entry_missing_a_field_is_refused_naming_the_file()
+    {
+        // "maxPoints" forgotten: it must not load as a criterion worth 0 points.
+        Write("evaluation-templates.json", """
+            [ { "code": "CLAR", "name": "CLAR", "description": "", "passMark": 70,
+                "stages": [ { "code": "CAMPO", "name": "Campo", "weight": 100, "jurorsPerProfile": 2,
+                              "criteria": [ { "code": "A", "name": "A", "rubric": "", "weight": 100 } ] } ] } ]
+            """);
+
+        var error = Assert.Throws<InvalidOperationException>(() => Seeds.Read<List<TemplateSeed>>("evaluation-templates.json"));
+
+        Assert.Contains("evaluation-templates.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Entry_with_null_where_a_value_is_required_is_refused_naming_the_file()
+    {
+        Write("production-lines.json", """[ { "code": "CUYES", "name": "Crianza de cuyes", "nameEn": null } ]""");
+
+        var error = Assert.Throws<InvalidOperationException>(() => Seeds.Read<List<ProductionLineSeed>>("production-lines.json"));
+
+        Assert.Contains("production-lines.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Optional_field_may_be_null()
+    {
+        Write("users.json", """[ { "email": "a@demo.hakuwinay.pe", "fullName": "Ana", "role": "Juror", "institution": null, "districtCode": null } ]""");
+
+        var users = Seeds.Read<List<DemoUserSeed>>("users.json");
+
+        Assert.Null(Assert.Single(users).Institution);
+    }
+
+    [Fact]
     public void Comments_and_trailing_commas_are_allowed()
     {
         Write("regions.json", """
