@@ -56,4 +56,49 @@ public sealed class ContestTimelineTests
 
         Assert.False(timeline.IsCoherent);
     }
+
+    [Fact]
+    public void Field_evaluation_ending_before_the_deadline_is_incoherent()
+    {
+        var timeline = new ContestBuilder(Now).Timeline() with
+        {
+            FieldEvaluationStartsAtUtc = null,
+            FieldEvaluationEndsAtUtc = Now.AddDays(20),
+        };
+
+        Assert.False(timeline.IsCoherent);
+    }
+
+    [Fact]
+    public void Public_session_before_the_field_evaluation_ends_is_incoherent()
+    {
+        // The CLAR hears the groups after the field evaluators have visited every one of them.
+        var timeline = new ContestBuilder(Now).Timeline() with { PublicSessionAtUtc = Now.AddDays(40) };
+
+        Assert.False(timeline.IsCoherent);
+    }
+
+    [Fact]
+    public void Public_session_before_the_deadline_is_incoherent()
+    {
+        var timeline = new ContestBuilder(Now).WithoutEvaluationDates().Timeline() with { PublicSessionAtUtc = Now.AddDays(10) };
+
+        Assert.False(timeline.IsCoherent);
+    }
+
+    [Fact]
+    public void Results_before_the_public_session_are_incoherent()
+    {
+        var timeline = new ContestBuilder(Now).Timeline() with { ResultsAtUtc = Now.AddDays(49) };
+
+        Assert.False(timeline.IsCoherent);
+    }
+
+    [Fact]
+    public void Results_announced_at_the_public_session_are_coherent()
+    {
+        var timeline = new ContestBuilder(Now).Timeline() with { PublicSessionAtUtc = Now.AddDays(50), ResultsAtUtc = Now.AddDays(50) };
+
+        Assert.True(timeline.IsCoherent);
+    }
 }
