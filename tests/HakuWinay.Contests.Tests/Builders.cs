@@ -31,7 +31,6 @@ internal sealed class ContestBuilder(DateTime nowUtc)
     private DateTime? _fieldEndsAt = nowUtc.AddDays(45);
     private DateTime? _publicSessionAt = nowUtc.AddDays(50);
     private DateTime? _resultsAt = nowUtc.AddDays(50);
-    private decimal _passMark = 70;
     private bool _published;
     private readonly List<(string Code, string Name, decimal Budget, decimal MaxAward)> _categories = [];
 
@@ -69,12 +68,6 @@ internal sealed class ContestBuilder(DateTime nowUtc)
         return this;
     }
 
-    public ContestBuilder WithPassMark(decimal passMark)
-    {
-        _passMark = passMark;
-        return this;
-    }
-
     public ContestBuilder WithCategory(string code, decimal budget = 120_000m, decimal maxAward = 7_500m)
     {
         _categories.Add((code, $"Categoría {code}", budget, maxAward));
@@ -93,7 +86,7 @@ internal sealed class ContestBuilder(DateTime nowUtc)
 
     public Contest Build()
     {
-        var contest = new Contest(_code, "Concurso de negocios rurales inclusivos", "05", Timeline(), _passMark, nowUtc);
+        var contest = new Contest(_code, "Concurso de negocios rurales inclusivos", "05", Timeline(), passMark: 70, nowUtc);
         foreach (var (code, name, budget, maxAward) in _categories)
         {
             contest.AddCategory(code, name, budget, maxAward);

@@ -79,6 +79,21 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Database_refuses_a_second_message_with_the_same_key_queued_at_the_same_time()
+    {
+        // Two requests each checked the key before either saved: the unique index settles it.
+        await using var first = _database.CreateDbContext();
+        await using var second = _database.CreateDbContext();
+        first.Outbox.Add(new OutboxMessageBuilder().WithDeduplicationKey("acta:contest:3").Build());
+        second.Outbox.Add(new OutboxMessageBuilder().WithDeduplicationKey("acta:contest:3").Build());
+
+        await first.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync());
+        Assert.Single(await OutboxTestData.AllAsync(_database));
+    }
+
+    [Fact]
     public async Task Different_keys_and_no_key_queue_every_time()
     {
         await using var db = _database.CreateDbContext();
