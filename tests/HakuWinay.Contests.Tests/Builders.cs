@@ -22,9 +22,9 @@ internal static class Instants
 /// </summary>
 internal sealed class ContestBuilder(DateTime nowUtc)
 {
-    private static int s_sequence;
+    private static int _sequence;
 
-    private string _code = $"HW-TEST-{Interlocked.Increment(ref s_sequence):D4}";
+    private string _code = $"HW-TEST-{Interlocked.Increment(ref _sequence):D4}";
     private DateTime _opensAt = nowUtc.AddDays(1);
     private DateTime _closesAt = nowUtc.AddDays(30);
     private DateTime? _fieldStartsAt = nowUtc.AddDays(35);
