@@ -13,10 +13,14 @@ public static class Money
         NegativeSign = "-",
     };
 
-    public static string Format(decimal amount) =>
-        amount < 0
-            ? "-S/ " + (-amount).ToString("N2", SolesFormat)
-            : "S/ " + amount.ToString("N2", SolesFormat);
+    public static string Format(decimal amount)
+    {
+        // Decide the sign on the amount as shown, so -0.004 reads "S/ 0.00", not "-S/ 0.00".
+        var cents = Round(amount);
+        return cents < 0
+            ? "-S/ " + (-cents).ToString("N2", SolesFormat)
+            : "S/ " + cents.ToString("N2", SolesFormat);
+    }
 
     /// <summary>Rounds to cents, half away from zero, as every amount in the portal is.</summary>
     public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);

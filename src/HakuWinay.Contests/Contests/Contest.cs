@@ -143,10 +143,13 @@ public sealed record ContestTimeline(
     DateTime? PublicSessionAtUtc,
     DateTime? ResultsAtUtc)
 {
+    /// <summary>Each date that is set comes no earlier than the last one set before it: call, field evaluation, public session, results.</summary>
     public bool IsCoherent =>
         CallOpensAtUtc < SubmissionsCloseAtUtc
         && (FieldEvaluationStartsAtUtc is null || FieldEvaluationStartsAtUtc >= SubmissionsCloseAtUtc)
-        && (FieldEvaluationEndsAtUtc is null || FieldEvaluationStartsAtUtc is null || FieldEvaluationEndsAtUtc >= FieldEvaluationStartsAtUtc);
+        && (FieldEvaluationEndsAtUtc is null || FieldEvaluationEndsAtUtc >= (FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc))
+        && (PublicSessionAtUtc is null || PublicSessionAtUtc >= (FieldEvaluationEndsAtUtc ?? FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc))
+        && (ResultsAtUtc is null || ResultsAtUtc >= (PublicSessionAtUtc ?? FieldEvaluationEndsAtUtc ?? FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc));
 }
 
 public sealed class ContestCategory

@@ -48,6 +48,9 @@ public sealed class SeedFolder(string path)
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        // A forgotten or null field is a malformed file, not a silent null or zero in the database.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
     };
 
     public string Path { get; } = path;
