@@ -76,11 +76,14 @@ public sealed class Contest : IVersioned
 
     public ContestCategory AddCategory(string code, string name, decimal budget, decimal maxAward)
     {
-        if (_categories.Any(c => c.Code == code))
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        code = code.Trim();
+        // Case-insensitive, as SQL Server's default collation compares the unique index.
+        if (_categories.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)))
         {
             throw new InvalidOperationException($"The contest already has a category '{code}'.");
         }
-        var category = new ContestCategory(code, name, budget, maxAward, _categories.Count + 1);
+        var category = new ContestCategory(code, name.Trim(), budget, maxAward, _categories.Count + 1);
         _categories.Add(category);
         return category;
     }

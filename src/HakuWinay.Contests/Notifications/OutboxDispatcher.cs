@@ -95,9 +95,18 @@ public sealed class OutboxDispatcher(
                 message.MarkFailed(error, after);
                 logger.LogWarning("Email {OutboxId} to {To} failed (attempt {Attempts}): {Error}", message.Id, message.To, message.Attempts, error);
             }
+            // One save per message: if another dispatcher took over one expired claim, only that
+            // message is affected, and the others are still recorded as sent.
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.Entry(message).State = EntityState.Detached;
+                logger.LogWarning("Email {OutboxId} was taken over by another dispatcher after its claim expired; its result here was not recorded.", message.Id);
+            }
         }
-        // The claim token guards this save: a message is ours until we release it here.
-        await db.SaveChangesAsync(CancellationToken.None);
         return (candidates.Count, sent);
     }
 }

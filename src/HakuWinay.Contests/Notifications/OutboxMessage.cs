@@ -18,7 +18,8 @@ public enum OutboxStatus
 public sealed class OutboxMessage : IVersioned
 {
     public const int MaxAttempts = 12;
-    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+    /// <summary>Longer than a whole batch can take (25 messages at the SMTP timeout), so a live claim never expires.</summary>
+    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(15);
 
     private OutboxMessage() { }
 

@@ -145,6 +145,18 @@ public static class ReferenceDataSeeder
 
     private static void Check(TemplateSeed seed)
     {
+        if (seed.PassMark is < 0 or > 100)
+        {
+            throw new InvalidOperationException($"Template {seed.Code}: the pass mark must be between 0 and 100.");
+        }
+        foreach (var stage in seed.Stages.Where(s => s.JurorsPerProfile < 1))
+        {
+            throw new InvalidOperationException($"Template {seed.Code}, stage {stage.Code}: at least one juror per profile.");
+        }
+        foreach (var criterion in seed.Stages.SelectMany(s => s.Criteria).Where(c => c.MaxPoints <= 0))
+        {
+            throw new InvalidOperationException($"Template {seed.Code}, criterion {criterion.Code}: maximum points must be positive.");
+        }
         if (seed.Stages.Sum(s => s.Weight) != 100)
         {
             throw new InvalidOperationException($"Template {seed.Code}: stage weights must sum to 100.");

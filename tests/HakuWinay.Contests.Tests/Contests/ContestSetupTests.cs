@@ -64,6 +64,17 @@ public sealed class ContestSetupTests
     }
 
     [Theory]
+    [InlineData("idea")]
+    [InlineData(" IDEA ")]
+    public void Category_code_differing_only_in_case_or_spaces_is_refused(string code)
+    {
+        var contest = new ContestBuilder().WithCategory("IDEA").Build();
+
+        Assert.Throws<InvalidOperationException>(() => contest.AddCategory(code, "Otra", 50_000m, 7_500m));
+        Assert.Single(contest.Categories);
+    }
+
+    [Theory]
     [InlineData(-1, 7_500)]
     [InlineData(120_000, 0)]
     [InlineData(120_000, -7_500)]

@@ -27,6 +27,9 @@ internal sealed class FakeEmailTransport : IEmailTransport
 
     public int Batches => Volatile.Read(ref _batches);
 
+    /// <summary>Runs in the middle of a batch, after the emails left and before the report: a place to change the world.</summary>
+    public Func<IReadOnlyList<OutgoingEmail>, Task>? WhileSending { get; set; }
+
     public async Task<IReadOnlyDictionary<long, string?>> SendAsync(IReadOnlyList<OutgoingEmail> batch, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _batches);
@@ -35,6 +38,10 @@ internal sealed class FakeEmailTransport : IEmailTransport
         if (Failure is not null)
         {
             throw Failure;
+        }
+        if (WhileSending is not null)
+        {
+            await WhileSending(batch);
         }
         var results = new Dictionary<long, string?>();
         foreach (var email in batch.Where(e => !Unreported(e)))

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Tests.Data;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,6 +41,28 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
             Assert.Null(message.ClaimToken);
             Assert.Null(message.ClaimedUntilUtc);
         });
+    }
+
+    [Fact]
+    public async Task A_message_taken_over_mid_batch_does_not_stop_the_others_being_recorded_as_sent()
+    {
+        var ids = await OutboxTestData.QueueAsync(_database, count: 3);
+        _transport.WhileSending = async _ =>
+        {
+            // Another dispatcher claims the second message, as it would after an expired claim.
+            await using var other = _database.CreateDbContext();
+            var message = await other.Outbox.SingleAsync(m => m.Id == ids[1]);
+            other.Entry(message).Property(m => m.Version).CurrentValue = Guid.NewGuid();
+            await other.SaveChangesAsync();
+        };
+
+        var sent = await Dispatcher().DispatchDueAsync();
+
+        Assert.Equal(3, sent);
+        var messages = (await OutboxTestData.AllAsync(_database)).ToDictionary(m => m.Id);
+        Assert.Equal(OutboxStatus.Sent, messages[ids[0]].Status);
+        Assert.Equal(OutboxStatus.Pending, messages[ids[1]].Status);
+        Assert.Equal(OutboxStatus.Sent, messages[ids[2]].Status);
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed class OutboxMessageTests
     }
 
     [Fact]
-    public void Claim_holds_the_message_for_five_minutes()
+    public void Claim_holds_the_message_for_fifteen_minutes_longer_than_a_whole_batch()
     {
         var message = new OutboxMessageBuilder(Now).Build();
         var token = Guid.NewGuid();
@@ -170,8 +170,10 @@ public sealed class OutboxMessageTests
 
         Assert.Equal(token, message.ClaimToken);
         Assert.Equal(Now + OutboxMessage.ClaimDuration, message.ClaimedUntilUtc);
-        Assert.False(message.IsDueAt(Now.AddMinutes(5)));
-        Assert.True(message.IsDueAt(Now.AddMinutes(5).AddTicks(1)));
+        Assert.Equal(TimeSpan.FromMinutes(15), OutboxMessage.ClaimDuration);
+        Assert.True(OutboxMessage.ClaimDuration > OutboxDispatcher.BatchSize * TimeSpan.FromSeconds(30));
+        Assert.False(message.IsDueAt(Now.AddMinutes(15)));
+        Assert.True(message.IsDueAt(Now.AddMinutes(15).AddTicks(1)));
     }
 
     [Fact]

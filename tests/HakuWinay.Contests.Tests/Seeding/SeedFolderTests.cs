@@ -145,4 +145,32 @@ public sealed class SeedFolderTests : IDisposable
         await using var check = database.CreateDbContext();
         Assert.False(await check.EvaluationTemplates.AnyAsync());
     }
+
+    [Theory]
+    [InlineData(120, 2, 10, "pass mark")]
+    [InlineData(70, 0, 10, "juror")]
+    [InlineData(70, 2, 0, "maximum points")]
+    public async Task Template_with_an_impossible_pass_mark_jury_or_maximum_is_refused(int passMark, int jurors, int maxPoints, string named)
+    {
+        Write("production-lines.json", "[]");
+        Write("regions.json", "[]");
+        Write("evaluation-templates.json", $$"""
+            [
+              {
+                "code": "CLAR-RARA", "name": "Rara", "description": "", "passMark": {{passMark}},
+                "stages": [
+                  { "code": "UNICA", "name": "Única", "weight": 100, "jurorsPerProfile": {{jurors}},
+                    "criteria": [ { "code": "A", "name": "A", "rubric": "", "maxPoints": {{maxPoints}}, "weight": 100 } ] }
+                ]
+              }
+            ]
+            """);
+        await using var database = await SqliteTestDatabase.InMemoryAsync();
+        await using var db = database.CreateDbContext();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ReferenceDataSeeder.SeedAsync(db, Seeds));
+
+        Assert.Contains("CLAR-RARA", error.Message, StringComparison.Ordinal);
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
 }
