@@ -1,4 +1,5 @@
 using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Profiles;
 
 namespace HakuWinay.Contests.Contests;
 
@@ -12,6 +13,7 @@ public sealed class Contest : IVersioned
     private readonly List<ContestCategory> _categories = [];
     private readonly List<ContestStage> _stages = [];
     private readonly List<ContestProductionLine> _eligibleLines = [];
+    private readonly List<ContestInvestmentCap> _investmentCaps = [];
 
     private Contest() { }
 
@@ -43,9 +45,25 @@ public sealed class Contest : IVersioned
     public DateTime? PublishedAtUtc { get; private set; }
     public Guid Version { get; set; }
 
+    /// <summary>Member households a group needs (DOMAIN.md: groups of 3 to 6 households).</summary>
+    public int MinHouseholds { get; private set; } = 3;
+    public int MaxHouseholds { get; private set; } = 6;
+
+    /// <summary>The group's counterpart as a minimum percentage of the total investment.</summary>
+    public decimal MinCounterpartPercent { get; private set; } = 10m;
+
+    /// <summary>Set when the first profile is submitted: from then on the outcome-deciding rules cannot change.</summary>
+    public DateTime? RulesLockedAtUtc { get; private set; }
+
+    /// <summary>The number of the last submitted profile, for codes such as AYA-2026-01-017.</summary>
+    public int LastProfileNumber { get; private set; }
+
     public IReadOnlyList<ContestCategory> Categories => _categories;
+    public IReadOnlyList<ContestInvestmentCap> InvestmentCaps => _investmentCaps;
     public IReadOnlyList<ContestStage> Stages => _stages;
     public IReadOnlyList<ContestProductionLine> EligibleLines => _eligibleLines;
+
+    public bool RulesLocked => RulesLockedAtUtc is not null;
 
     public static Contest FromTemplate(
         EvaluationTemplate template, string code, string title, string regionCode, ContestTimeline timeline, DateTime createdAtUtc)
@@ -76,6 +94,7 @@ public sealed class Contest : IVersioned
 
     public ContestCategory AddCategory(string code, string name, decimal budget, decimal maxAward)
     {
+        EnsureRulesOpen();
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         code = code.Trim();
         // Case-insensitive, as SQL Server's default collation compares the unique index.
@@ -90,6 +109,7 @@ public sealed class Contest : IVersioned
 
     public ContestStage AddStage(string code, string name, decimal weight, int jurorsPerProfile)
     {
+        EnsureRulesOpen();
         var stage = new ContestStage(code, name, weight, jurorsPerProfile, _stages.Count + 1);
         _stages.Add(stage);
         return stage;
@@ -97,9 +117,81 @@ public sealed class Contest : IVersioned
 
     public void MakeEligible(int productionLineId)
     {
+        EnsureRulesOpen();
         if (_eligibleLines.All(l => l.ProductionLineId != productionLineId))
         {
             _eligibleLines.Add(new ContestProductionLine(productionLineId));
+        }
+    }
+
+    public void SetGroupSize(int minHouseholds, int maxHouseholds)
+    {
+        EnsureRulesOpen();
+        if (minHouseholds < 1 || maxHouseholds < minHouseholds || maxHouseholds > 50)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minHouseholds), "Group size limits must satisfy 1 ≤ min ≤ max ≤ 50.");
+        }
+        MinHouseholds = minHouseholds;
+        MaxHouseholds = maxHouseholds;
+    }
+
+    public void SetMinCounterpart(decimal percent)
+    {
+        EnsureRulesOpen();
+        if (percent is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(percent), "The counterpart is a percentage from 0 to 100.");
+        }
+        MinCounterpartPercent = percent;
+    }
+
+    /// <summary>Caps a category's share of the fund request (e.g. technical assistance at most 40%); null removes the cap.</summary>
+    public void CapInvestment(InvestmentCategory category, decimal? maxPercentOfFund)
+    {
+        EnsureRulesOpen();
+        _investmentCaps.RemoveAll(c => c.Category == category);
+        if (maxPercentOfFund is null)
+        {
+            return;
+        }
+        if (maxPercentOfFund is < 0 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxPercentOfFund), "A cap is a percentage from 0 to 100.");
+        }
+        _investmentCaps.Add(new ContestInvestmentCap(category, maxPercentOfFund.Value));
+    }
+
+    /// <summary>The rules a profile of <paramref name="categoryId"/> is checked against at submission.</summary>
+    public SubmissionRules SubmissionRulesFor(int categoryId) =>
+        SubmissionRulesFor(_categories.SingleOrDefault(c => c.Id == categoryId)
+            ?? throw new InvalidOperationException($"Category {categoryId} is not part of contest {Code}."));
+
+    public SubmissionRules SubmissionRulesFor(ContestCategory category)
+    {
+        if (!_categories.Contains(category))
+        {
+            throw new InvalidOperationException($"Category {category.Code} is not part of contest {Code}.");
+        }
+        return new SubmissionRules(
+            category.MaxAward, MinCounterpartPercent,
+            _investmentCaps.ToDictionary(c => c.Category, c => c.MaxPercentOfFund),
+            MinHouseholds, MaxHouseholds,
+            _eligibleLines.Select(l => l.ProductionLineId).ToHashSet());
+    }
+
+    /// <summary>Numbers the next submitted profile and locks the rules at the first one.</summary>
+    public string NextProfileCode(DateTime nowUtc)
+    {
+        RulesLockedAtUtc ??= nowUtc;
+        LastProfileNumber++;
+        return $"{Code}-{LastProfileNumber.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    private void EnsureRulesOpen()
+    {
+        if (RulesLocked)
+        {
+            throw new InvalidOperationException($"The rules of contest {Code} are locked since the first profile was submitted.");
         }
     }
 
@@ -231,6 +323,21 @@ public sealed class ContestCriterion
     public decimal MaxPoints { get; private set; }
     public decimal Weight { get; private set; }
     public int Order { get; private set; }
+}
+
+public sealed class ContestInvestmentCap
+{
+    private ContestInvestmentCap() { }
+
+    internal ContestInvestmentCap(InvestmentCategory category, decimal maxPercentOfFund)
+    {
+        Category = category;
+        MaxPercentOfFund = maxPercentOfFund;
+    }
+
+    public int ContestId { get; private set; }
+    public InvestmentCategory Category { get; private set; }
+    public decimal MaxPercentOfFund { get; private set; }
 }
 
 public sealed class ContestProductionLine

@@ -59,6 +59,8 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Navigation(c => c.Stages).HasField("_stages");
         builder.HasMany(c => c.EligibleLines).WithOne().HasForeignKey(l => l.ContestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.EligibleLines).HasField("_eligibleLines");
+        builder.HasMany(c => c.InvestmentCaps).WithOne().HasForeignKey(l => l.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.InvestmentCaps).HasField("_investmentCaps");
     }
 }
 
@@ -93,6 +95,11 @@ internal sealed class ContestCriterionConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.RubricMarkdown).HasMaxLength(8000);
         builder.HasIndex(c => new { c.ContestStageId, c.Code }).IsUnique();
     }
+}
+
+internal sealed class ContestInvestmentCapConfiguration : IEntityTypeConfiguration<ContestInvestmentCap>
+{
+    public void Configure(EntityTypeBuilder<ContestInvestmentCap> builder) => builder.HasKey(c => new { c.ContestId, c.Category });
 }
 
 internal sealed class ContestProductionLineConfiguration : IEntityTypeConfiguration<ContestProductionLine>

@@ -1,8 +1,10 @@
+using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Catalog;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Profiles;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,7 +27,9 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<Contest> Contests => Set<Contest>();
     public DbSet<ProducerGroup> ProducerGroups => Set<ProducerGroup>();
     public DbSet<Household> Households => Set<Household>();
+    public DbSet<BusinessProfile> BusinessProfiles => Set<BusinessProfile>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

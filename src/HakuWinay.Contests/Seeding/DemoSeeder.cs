@@ -2,6 +2,7 @@ using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Profiles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,6 +93,12 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         foreach (var lineId in lines)
         {
             contest.MakeEligible(lineId);
+        }
+        contest.SetGroupSize(seed.MinHouseholds ?? contest.MinHouseholds, seed.MaxHouseholds ?? contest.MaxHouseholds);
+        contest.SetMinCounterpart(seed.MinCounterpartPercent ?? contest.MinCounterpartPercent);
+        foreach (var (category, maxPercent) in seed.InvestmentCaps ?? new Dictionary<string, decimal>())
+        {
+            contest.CapInvestment(Enum.Parse<InvestmentCategory>(category), maxPercent);
         }
         contest.Publish(now);
         db.Contests.Add(contest);

@@ -30,7 +30,9 @@ public sealed record DemoContestSeed(
     string Code, string Title, string TemplateCode, string RegionCode, string? ProvinceCode, string? DistrictCode,
     string BasesMarkdown, int OpensDaysFromNow, int ClosesDaysFromNow, int? FieldEvaluationStartsDaysFromNow,
     int? FieldEvaluationEndsDaysFromNow, int? PublicSessionDaysFromNow, int? ResultsDaysFromNow,
-    IReadOnlyList<DemoCategorySeed> Categories, IReadOnlyList<string> EligibleProductionLineCodes);
+    IReadOnlyList<DemoCategorySeed> Categories, IReadOnlyList<string> EligibleProductionLineCodes,
+    int? MinHouseholds = null, int? MaxHouseholds = null, decimal? MinCounterpartPercent = null,
+    IReadOnlyDictionary<string, decimal>? InvestmentCaps = null);
 
 public sealed record DemoCategorySeed(string Code, string Name, decimal Budget, decimal MaxAward);
 

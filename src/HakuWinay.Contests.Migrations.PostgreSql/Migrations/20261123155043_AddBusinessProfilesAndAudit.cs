@@ -1,0 +1,250 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddBusinessProfilesAndAudit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LastProfileNumber",
+                table: "Contests",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MaxHouseholds",
+                table: "Contests",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "MinCounterpartPercent",
+                table: "Contests",
+                type: "numeric(18,4)",
+                precision: 18,
+                scale: 4,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MinHouseholds",
+                table: "Contests",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RulesLockedAtUtc",
+                table: "Contests",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AuditLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ContestId = table.Column<int>(type: "integer", nullable: true),
+                    ProfileId = table.Column<int>(type: "integer", nullable: true),
+                    BeforeJson = table.Column<string>(type: "character varying(32000)", maxLength: 32000, nullable: true),
+                    AfterJson = table.Column<string>(type: "character varying(32000)", maxLength: 32000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BusinessProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    ProducerGroupId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false),
+                    BusinessAndProducts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MarketAndClients = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProductionProcess = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OrganizationAndRoles = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Sustainability = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Risks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExpectedSalesPerYear = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    ExpectedJobs = table.Column<int>(type: "integer", nullable: true),
+                    HouseholdsBenefiting = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EligibilityDecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EligibilityDecidedByUserId = table.Column<string>(type: "text", nullable: true),
+                    EligibilityReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BusinessProfiles_ContestCategory_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ContestCategory",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BusinessProfiles_Contests_ContestId",
+                        column: x => x.ContestId,
+                        principalTable: "Contests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BusinessProfiles_ProducerGroups_ProducerGroupId",
+                        column: x => x.ProducerGroupId,
+                        principalTable: "ProducerGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContestInvestmentCap",
+                columns: table => new
+                {
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    MaxPercentOfFund = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContestInvestmentCap", x => new { x.ContestId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_ContestInvestmentCap_Contests_ContestId",
+                        column: x => x.ContestId,
+                        principalTable: "Contests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvestmentLine",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    FinancedBy = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvestmentLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvestmentLine_BusinessProfiles_BusinessProfileId",
+                        column: x => x.BusinessProfileId,
+                        principalTable: "BusinessProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_ContestId_OccurredAtUtc",
+                table: "AuditLog",
+                columns: new[] { "ContestId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditLog_ProfileId_OccurredAtUtc",
+                table: "AuditLog",
+                columns: new[] { "ProfileId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessProfiles_CategoryId",
+                table: "BusinessProfiles",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessProfiles_Code",
+                table: "BusinessProfiles",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessProfiles_ContestId_ProducerGroupId",
+                table: "BusinessProfiles",
+                columns: new[] { "ContestId", "ProducerGroupId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessProfiles_ContestId_Status",
+                table: "BusinessProfiles",
+                columns: new[] { "ContestId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessProfiles_ProducerGroupId",
+                table: "BusinessProfiles",
+                column: "ProducerGroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvestmentLine_BusinessProfileId",
+                table: "InvestmentLine",
+                column: "BusinessProfileId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "ContestInvestmentCap");
+
+            migrationBuilder.DropTable(
+                name: "InvestmentLine");
+
+            migrationBuilder.DropTable(
+                name: "BusinessProfiles");
+
+            migrationBuilder.DropColumn(
+                name: "LastProfileNumber",
+                table: "Contests");
+
+            migrationBuilder.DropColumn(
+                name: "MaxHouseholds",
+                table: "Contests");
+
+            migrationBuilder.DropColumn(
+                name: "MinCounterpartPercent",
+                table: "Contests");
+
+            migrationBuilder.DropColumn(
+                name: "MinHouseholds",
+                table: "Contests");
+
+            migrationBuilder.DropColumn(
+                name: "RulesLockedAtUtc",
+                table: "Contests");
+        }
+    }
+}

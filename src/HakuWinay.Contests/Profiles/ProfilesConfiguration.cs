@@ -1,0 +1,40 @@
+using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Groups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HakuWinay.Contests.Profiles;
+
+internal sealed class BusinessProfileConfiguration : IEntityTypeConfiguration<BusinessProfile>
+{
+    public void Configure(EntityTypeBuilder<BusinessProfile> builder)
+    {
+        builder.Property(p => p.Code).HasMaxLength(60);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.HasIndex(p => new { p.ContestId, p.ProducerGroupId });
+        builder.HasIndex(p => new { p.ContestId, p.Status });
+        foreach (var section in ProfileSections.All)
+        {
+            builder.Property(section.ToString()).HasMaxLength(ProfileSections.MaxLength(section));
+        }
+        builder.Property(p => p.WithdrawalReason).HasMaxLength(BusinessProfile.MaxReasonLength);
+        builder.Property(p => p.EligibilityReason).HasMaxLength(BusinessProfile.MaxReasonLength);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasOne<Contest>().WithMany().HasForeignKey(p => p.ContestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ContestCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProducerGroup>().WithMany().HasForeignKey(p => p.ProducerGroupId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.BusinessProfileId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Lines).HasField("_lines");
+        builder.Ignore(p => p.Totals);
+    }
+}
+
+internal sealed class InvestmentLineConfiguration : IEntityTypeConfiguration<InvestmentLine>
+{
+    public void Configure(EntityTypeBuilder<InvestmentLine> builder)
+    {
+        builder.Property(l => l.Description).HasMaxLength(InvestmentLine.MaxDescriptionLength);
+        builder.Property(l => l.Unit).HasMaxLength(40);
+        builder.Ignore(l => l.Total);
+    }
+}
