@@ -46,6 +46,7 @@ public static class PortalSetup
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ContestQueries>();
+        services.AddScoped<ContestClock>();
         services.AddScoped<DashboardQueries>();
 
         services.AddHealthChecks()

@@ -3,6 +3,7 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
+using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
@@ -47,6 +48,7 @@ public static class HangfireSetup
             });
         }
         services.AddTransient<DispatchOutboxJob>();
+        services.AddTransient<ContestClockJob>();
         return services;
     }
 
@@ -59,6 +61,7 @@ public static class HangfireSetup
         services.GetRequiredService<IGlobalConfiguration>();
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<DispatchOutboxJob>(DispatchOutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ContestClockJob>(ContestClockJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
     }
 
     public static void MapJobsDashboard(this WebApplication app)
