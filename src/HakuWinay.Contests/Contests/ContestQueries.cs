@@ -12,9 +12,53 @@ public sealed record ContestSummary(
     public decimal TotalBudget => Categories.Sum(c => c.Budget);
 }
 
+/// <summary>Everything the public page of a contest shows.</summary>
+public sealed record ContestDetails(
+    ContestSummary Summary,
+    string BasesMarkdown,
+    ContestTimeline Timeline,
+    IReadOnlyList<string> EligibleLines,
+    int MinHouseholds,
+    int MaxHouseholds,
+    decimal MinCounterpartPercent,
+    IReadOnlyDictionary<Profiles.InvestmentCategory, decimal> InvestmentCaps,
+    decimal PassMark,
+    IReadOnlyList<(string Name, decimal Weight)> Stages);
+
 /// <summary>Read-side questions about contests, for public pages and dashboards.</summary>
 public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>The public view of a contest by its code; drafts are not public.</summary>
+    public async Task<ContestDetails?> FindPublicAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 40)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contest = await db.Contests.AsNoTracking()
+            .Include(c => c.Categories).Include(c => c.Stages).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
+            .SingleOrDefaultAsync(c => c.Code == code && c.Status != ContestStatus.Draft, cancellationToken);
+        if (contest is null)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var lineIds = contest.EligibleLines.Select(l => l.ProductionLineId).ToList();
+        var lines = await db.ProductionLines.AsNoTracking().Where(l => lineIds.Contains(l.Id)).OrderBy(l => l.Name).Select(l => l.Name).ToListAsync(cancellationToken);
+        var region = await db.Regions.AsNoTracking().Where(r => r.Code == contest.RegionCode).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
+        var province = contest.ProvinceCode is null ? null
+            : await db.Provinces.AsNoTracking().Where(p => p.Code == contest.ProvinceCode).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        var summary = new ContestSummary(
+            contest.Id, contest.Code, contest.Title, contest.AcceptsSubmissionsAt(now) ? ContestStatus.Open : contest.Status,
+            region ?? contest.RegionCode, province, contest.Timeline.CallOpensAtUtc, contest.Timeline.SubmissionsCloseAtUtc,
+            contest.Categories.OrderBy(k => k.Order).Select(k => new CategorySummary(k.Code, k.Name, k.Budget, k.MaxAward)).ToList());
+        return new ContestDetails(
+            summary, contest.BasesMarkdown, contest.Timeline, lines, contest.MinHouseholds, contest.MaxHouseholds, contest.MinCounterpartPercent,
+            contest.InvestmentCaps.ToDictionary(c => c.Category, c => c.MaxPercentOfFund), contest.PassMark,
+            contest.Stages.OrderBy(s => s.Order).Select(s => (s.Name, s.Weight)).ToList());
+    }
+
     /// <summary>Contests whose call is announced or open and not yet closed, soonest deadline first.</summary>
     public async Task<IReadOnlyList<ContestSummary>> ListOpenAsync(CancellationToken cancellationToken = default)
     {

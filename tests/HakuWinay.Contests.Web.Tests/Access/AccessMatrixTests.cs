@@ -25,6 +25,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     private static readonly Dictionary<string, Rule> ExpectedAccess = new(StringComparer.Ordinal)
     {
         ["/"] = new("/", null),
+        ["/contests/{Code}"] = new("/contests/AYA-2026-01", null),
         ["/account/login"] = new("/account/login", null),
         ["/account/access-denied"] = new("/account/access-denied", null),
         ["/account/lockout"] = new("/account/lockout", null),

@@ -94,4 +94,50 @@ public sealed class PublicEndpointsTests(PortalFixture portal) : IClassFixture<P
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Idioma no disponible", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_public_contest_page_shows_bases_timeline_amounts_conditions_and_lines_without_sign_in()
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync("/contests/AYA-2026-01");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"contest-bases\"", html);
+        Assert.Contains("<h2", html[html.IndexOf("contest-bases", StringComparison.Ordinal)..]);
+        Assert.Contains("S/ 19,340.00", html);
+        Assert.Contains("Grupos de 3 a 6 hogares", html);
+        Assert.Contains("al menos 10 %", html);
+        Assert.Contains("Asistencia técnica: como máximo 40 %", html);
+        Assert.Contains("puntaje mínimo aprobatorio 70 de 100", html);
+        Assert.Contains("Crianza de cuyes", html);
+        Assert.Contains("Presentación pública ante el CLAR", html);
+    }
+
+    [Fact]
+    public async Task The_home_page_links_each_open_contest_to_its_public_page()
+    {
+        using var client = Client();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("href=\"contests/AYA-2026-01\"", html);
+    }
+
+    [Theory]
+    [InlineData("/contests/NO-EXISTE")]
+    [InlineData("/contests/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("/contests/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task An_unknown_or_malformed_contest_code_gets_the_not_found_page(string url)
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("No encontramos esta página", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
+    }
 }
