@@ -12,6 +12,8 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Contests that exist before this migration get the programme's defaults: groups of 3 to 6
+            // households and a counterpart of at least 10%, as new contests do (hand-edited defaults).
             migrationBuilder.AddColumn<int>(
                 name: "LastProfileNumber",
                 table: "Contests",
@@ -24,7 +26,7 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 table: "Contests",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 6);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "MinCounterpartPercent",
@@ -33,14 +35,14 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 precision: 18,
                 scale: 4,
                 nullable: false,
-                defaultValue: 0m);
+                defaultValue: 10m);
 
             migrationBuilder.AddColumn<int>(
                 name: "MinHouseholds",
                 table: "Contests",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 3);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RulesLockedAtUtc",

@@ -11,6 +11,8 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Contests that exist before this migration get the programme's defaults: groups of 3 to 6
+            // households and a counterpart of at least 10%, as new contests do (hand-edited defaults).
             migrationBuilder.AddColumn<int>(
                 name: "LastProfileNumber",
                 table: "Contests",
@@ -23,7 +25,7 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 table: "Contests",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 6);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "MinCounterpartPercent",
@@ -32,14 +34,14 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 precision: 18,
                 scale: 4,
                 nullable: false,
-                defaultValue: 0m);
+                defaultValue: 10m);
 
             migrationBuilder.AddColumn<int>(
                 name: "MinHouseholds",
                 table: "Contests",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 3);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RulesLockedAtUtc",
