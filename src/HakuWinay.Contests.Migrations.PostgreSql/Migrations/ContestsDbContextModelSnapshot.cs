@@ -301,6 +301,32 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ContestCategory");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestChecklistItem");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -825,6 +851,10 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EligibilityChecklistJson")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
                     b.Property<DateTime?>("EligibilityDecidedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1124,6 +1154,15 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestChecklistItem", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("EligibilityChecklist")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestCriterion", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
@@ -1291,6 +1330,8 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("EligibilityChecklist");
 
                     b.Navigation("EligibleLines");
 

@@ -301,6 +301,32 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("ContestCategory");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestChecklistItem");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -827,6 +853,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("EligibilityChecklistJson")
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("EligibilityDecidedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1128,6 +1158,15 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestChecklistItem", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("EligibilityChecklist")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestCriterion", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
@@ -1295,6 +1334,8 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("EligibilityChecklist");
 
                     b.Navigation("EligibleLines");
 

@@ -288,6 +288,30 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.ToTable("ContestCategory");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestChecklistItem");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -794,6 +818,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EligibilityChecklistJson")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EligibilityDecidedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1085,6 +1113,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestChecklistItem", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("EligibilityChecklist")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestCriterion", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
@@ -1252,6 +1289,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("EligibilityChecklist");
 
                     b.Navigation("EligibleLines");
 

@@ -3,6 +3,7 @@ using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Seeding;
 using HakuWinay.Contests.Web.Account;
 using HakuWinay.Contests.Web.Components;
@@ -47,6 +48,9 @@ public static class PortalSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ContestQueries>();
         services.AddScoped<ContestClock>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<EligibilityService>();
+        services.AddScoped<SubmissionQueries>();
         services.AddScoped<DashboardQueries>();
 
         services.AddHealthChecks()

@@ -14,6 +14,7 @@ public sealed class Contest : IVersioned
     private readonly List<ContestStage> _stages = [];
     private readonly List<ContestProductionLine> _eligibleLines = [];
     private readonly List<ContestInvestmentCap> _investmentCaps = [];
+    private readonly List<ContestChecklistItem> _checklist = [];
 
     private Contest() { }
 
@@ -60,6 +61,9 @@ public sealed class Contest : IVersioned
 
     public IReadOnlyList<ContestCategory> Categories => _categories;
     public IReadOnlyList<ContestInvestmentCap> InvestmentCaps => _investmentCaps;
+
+    /// <summary>What the administrator checks before declaring a profile eligible.</summary>
+    public IReadOnlyList<ContestChecklistItem> EligibilityChecklist => _checklist;
     public IReadOnlyList<ContestStage> Stages => _stages;
     public IReadOnlyList<ContestProductionLine> EligibleLines => _eligibleLines;
 
@@ -159,6 +163,18 @@ public sealed class Contest : IVersioned
             throw new ArgumentOutOfRangeException(nameof(maxPercentOfFund), "A cap is a percentage from 0 to 100.");
         }
         _investmentCaps.Add(new ContestInvestmentCap(category, maxPercentOfFund.Value));
+    }
+
+    public ContestChecklistItem AddChecklistItem(string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (text.Length > ContestChecklistItem.MaxLength)
+        {
+            throw new ArgumentException($"A checklist item has at most {ContestChecklistItem.MaxLength} characters.", nameof(text));
+        }
+        var item = new ContestChecklistItem(text.Trim(), _checklist.Count + 1);
+        _checklist.Add(item);
+        return item;
     }
 
     /// <summary>The rules a profile of <paramref name="categoryId"/> is checked against at submission.</summary>
@@ -322,6 +338,24 @@ public sealed class ContestCriterion
     public string RubricMarkdown { get; private set; } = "";
     public decimal MaxPoints { get; private set; }
     public decimal Weight { get; private set; }
+    public int Order { get; private set; }
+}
+
+public sealed class ContestChecklistItem
+{
+    public const int MaxLength = 300;
+
+    private ContestChecklistItem() { }
+
+    internal ContestChecklistItem(string text, int order)
+    {
+        Text = text;
+        Order = order;
+    }
+
+    public int Id { get; private set; }
+    public int ContestId { get; private set; }
+    public string Text { get; private set; } = "";
     public int Order { get; private set; }
 }
 

@@ -61,6 +61,8 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Navigation(c => c.EligibleLines).HasField("_eligibleLines");
         builder.HasMany(c => c.InvestmentCaps).WithOne().HasForeignKey(l => l.ContestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.InvestmentCaps).HasField("_investmentCaps");
+        builder.HasMany(c => c.EligibilityChecklist).WithOne().HasForeignKey(i => i.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.EligibilityChecklist).HasField("_checklist");
     }
 }
 
@@ -95,6 +97,11 @@ internal sealed class ContestCriterionConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.RubricMarkdown).HasMaxLength(8000);
         builder.HasIndex(c => new { c.ContestStageId, c.Code }).IsUnique();
     }
+}
+
+internal sealed class ContestChecklistItemConfiguration : IEntityTypeConfiguration<ContestChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<ContestChecklistItem> builder) => builder.Property(i => i.Text).HasMaxLength(ContestChecklistItem.MaxLength);
 }
 
 internal sealed class ContestInvestmentCapConfiguration : IEntityTypeConfiguration<ContestInvestmentCap>

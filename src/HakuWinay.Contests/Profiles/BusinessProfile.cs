@@ -57,6 +57,9 @@ public sealed class BusinessProfile : IVersioned
     public DateTime? EligibilityDecidedAtUtc { get; private set; }
     public string? EligibilityDecidedByUserId { get; private set; }
     public string? EligibilityReason { get; private set; }
+
+    /// <summary>The checklist as the administrator answered it, JSON: [{"item":"…","met":true}, …].</summary>
+    public string? EligibilityChecklistJson { get; private set; }
     public Guid Version { get; set; }
 
     /// <summary>
@@ -180,13 +183,14 @@ public sealed class BusinessProfile : IVersioned
     }
 
     /// <summary>The administrator's eligibility decision on a submitted profile; the reason is required either way.</summary>
-    public void DecideEligibility(bool eligible, string reason, string adminUserId, DateTime nowUtc)
+    public void DecideEligibility(bool eligible, string reason, string adminUserId, DateTime nowUtc, string? checklistJson = null)
     {
         if (Status is not (ProfileStatus.Submitted or ProfileStatus.Eligible or ProfileStatus.Ineligible))
         {
             throw new InvalidOperationException("Eligibility is decided on submitted profiles only.");
         }
         EligibilityReason = RequireReason(reason);
+        EligibilityChecklistJson = checklistJson;
         Status = eligible ? ProfileStatus.Eligible : ProfileStatus.Ineligible;
         EligibilityDecidedAtUtc = nowUtc;
         EligibilityDecidedByUserId = adminUserId;

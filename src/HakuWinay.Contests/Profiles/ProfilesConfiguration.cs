@@ -19,6 +19,7 @@ internal sealed class BusinessProfileConfiguration : IEntityTypeConfiguration<Bu
         }
         builder.Property(p => p.WithdrawalReason).HasMaxLength(BusinessProfile.MaxReasonLength);
         builder.Property(p => p.EligibilityReason).HasMaxLength(BusinessProfile.MaxReasonLength);
+        builder.Property(p => p.EligibilityChecklistJson).HasMaxLength(16_000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Contest>().WithMany().HasForeignKey(p => p.ContestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ContestCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);

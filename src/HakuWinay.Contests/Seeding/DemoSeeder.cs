@@ -100,6 +100,10 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         {
             contest.CapInvestment(Enum.Parse<InvestmentCategory>(category), maxPercent);
         }
+        foreach (var item in seed.EligibilityChecklist ?? [])
+        {
+            contest.AddChecklistItem(item);
+        }
         contest.Publish(now);
         db.Contests.Add(contest);
     }

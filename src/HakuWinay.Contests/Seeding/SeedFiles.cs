@@ -32,7 +32,7 @@ public sealed record DemoContestSeed(
     int? FieldEvaluationEndsDaysFromNow, int? PublicSessionDaysFromNow, int? ResultsDaysFromNow,
     IReadOnlyList<DemoCategorySeed> Categories, IReadOnlyList<string> EligibleProductionLineCodes,
     int? MinHouseholds = null, int? MaxHouseholds = null, decimal? MinCounterpartPercent = null,
-    IReadOnlyDictionary<string, decimal>? InvestmentCaps = null);
+    IReadOnlyDictionary<string, decimal>? InvestmentCaps = null, IReadOnlyList<string>? EligibilityChecklist = null);
 
 public sealed record DemoCategorySeed(string Code, string Name, decimal Budget, decimal MaxAward);
 

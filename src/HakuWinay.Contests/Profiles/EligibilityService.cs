@@ -1,0 +1,99 @@
+using System.Text.Json;
+using HakuWinay.Contests.Audit;
+using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace HakuWinay.Contests.Profiles;
+
+/// <summary>An answer to one item of the contest's eligibility checklist.</summary>
+public sealed record ChecklistAnswer(int ItemId, bool Met);
+
+/// <summary>
+/// The administrator's eligibility decision: every checklist item answered, a reason always,
+/// "eligible" only when every item is met. The group is emailed; the decision is audited.
+/// </summary>
+public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ServiceResult<ProfileStatus>> DecideAsync(
+        string adminUserId, int profileId, Guid expectedVersion, bool eligible, string reason, IReadOnlyList<ChecklistAnswer> answers, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var profile = await db.BusinessProfiles.SingleOrDefaultAsync(p => p.Id == profileId, ct);
+        if (profile is null)
+        {
+            return ServiceResult<ProfileStatus>.Fail(ServiceOutcome.NotFound);
+        }
+        if (profile.Version != expectedVersion)
+        {
+            return ServiceResult<ProfileStatus>.Fail(ServiceOutcome.Conflict);
+        }
+        var contest = await db.Contests.Include(c => c.EligibilityChecklist).SingleAsync(c => c.Id == profile.ContestId, ct);
+        var items = contest.EligibilityChecklist.OrderBy(i => i.Order).ToList();
+        var byItem = answers.GroupBy(a => a.ItemId).ToDictionary(g => g.Key, g => g.Last().Met);
+        var violations = new List<RuleViolation>();
+        violations.AddRange(items.Where(i => !byItem.ContainsKey(i.Id)).Select(i => new RuleViolation($"Checklist.{i.Id}", "Rules.ChecklistUnanswered")));
+        violations.AddRange(byItem.Keys.Where(id => items.All(i => i.Id != id)).Select(id => new RuleViolation($"Checklist.{id}", "Rules.ChecklistUnknownItem")));
+        if (eligible && items.Any(i => byItem.TryGetValue(i.Id, out var met) && !met))
+        {
+            violations.Add(new RuleViolation("Decision", "Rules.EligibleNeedsEveryItem"));
+        }
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > BusinessProfile.MaxReasonLength)
+        {
+            violations.Add(new RuleViolation("Reason", "Rules.ReasonRequired"));
+        }
+        if (profile.Status is not (ProfileStatus.Submitted or ProfileStatus.Eligible or ProfileStatus.Ineligible))
+        {
+            violations.Add(new RuleViolation("Profile", "Rules.NotSubmitted"));
+        }
+        if (violations.Count > 0)
+        {
+            return ServiceResult<ProfileStatus>.Invalid(violations);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = profile.Status;
+        var checklist = JsonSerializer.Serialize(items.Select(i => new { item = i.Text, met = byItem[i.Id] }), Json);
+        profile.DecideEligibility(eligible, reason, adminUserId, now, checklist);
+        db.AuditLog.Add(AuditEntry.Record(now, adminUserId, "profile.eligibility-decided", nameof(BusinessProfile), profile.Code ?? "",
+            contest.Id, profile.Id, before: new { Status = before.ToString() },
+            after: new { Status = profile.Status.ToString(), Reason = profile.EligibilityReason, Checklist = checklist }));
+        await QueueDecisionEmailAsync(db, profile, contest.Title, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ServiceResult<ProfileStatus>.Fail(ServiceOutcome.Conflict);
+        }
+        outboxSignal.MessagesQueued();
+        return ServiceResult<ProfileStatus>.Ok(profile.Status);
+    }
+
+    private static async Task QueueDecisionEmailAsync(ContestsDbContext db, BusinessProfile profile, string contestTitle, DateTime now, CancellationToken ct)
+    {
+        var email = await (from g in db.ProducerGroups
+                           join u in db.Users on g.RepresentativeUserId equals u.Id
+                           where g.Id == profile.ProducerGroupId
+                           select u.Email).SingleOrDefaultAsync(ct);
+        if (email is null)
+        {
+            return;
+        }
+        var verdict = profile.Status == ProfileStatus.Eligible
+            ? "fue declarado **elegible** y pasa a la evaluación del jurado (CLAR)"
+            : "fue declarado **no elegible** y no pasa a la evaluación";
+        var body = $"""
+            Su perfil de negocio **{profile.Code}** del concurso **{contestTitle}** {verdict}.
+
+            Motivo: {profile.EligibilityReason}
+            """;
+        // Keyed by the decision's time: a changed decision is a new message, the same one is never sent twice.
+        await NotificationOutbox.QueueAsync(db, email, $"Revisión de elegibilidad de su perfil {profile.Code}", body, now,
+            $"profile-eligibility:{profile.Id}:{now.Ticks}", ct);
+    }
+}
