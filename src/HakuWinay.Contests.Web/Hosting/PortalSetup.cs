@@ -10,6 +10,7 @@ using HakuWinay.Contests.Web.Components;
 using HakuWinay.Contests.Web.Jobs;
 using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
+using HakuWinay.Contests.Web.Profiles;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -145,6 +146,7 @@ public static class PortalSetup
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapOutboxEndpoints();
+        app.MapSubmissionEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

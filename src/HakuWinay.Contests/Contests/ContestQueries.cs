@@ -25,9 +25,57 @@ public sealed record ContestDetails(
     decimal PassMark,
     IReadOnlyList<(string Name, decimal Weight)> Stages);
 
+/// <summary>A row of the administrator's list of contests.</summary>
+public sealed record ContestAdminRow(
+    int Id, string Code, string Title, ContestStatus Status, DateTime CallOpensAtUtc, DateTime SubmissionsCloseAtUtc, int Drafts, int Submitted);
+
+/// <summary>What the submissions page offers to filter by.</summary>
+public sealed record SubmissionFilterOptions(
+    int ContestId, string ContestCode, string ContestTitle,
+    IReadOnlyList<(string Code, string Name)> Categories, IReadOnlyList<(string Code, string Name)> ProductionLines,
+    IReadOnlyList<(string Code, string Name)> Districts);
+
 /// <summary>Read-side questions about contests, for public pages and dashboards.</summary>
 public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Every contest, newest first, with how many profiles are in draft and submitted.</summary>
+    public async Task<IReadOnlyList<ContestAdminRow>> ListForAdminAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await db.BusinessProfiles.GroupBy(p => new { p.ContestId, p.Status })
+            .Select(g => new { g.Key.ContestId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
+        var contests = await db.Contests.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ToListAsync(cancellationToken);
+        return contests.Select(c => new ContestAdminRow(
+                c.Id, c.Code, c.Title, c.Status, c.Timeline.CallOpensAtUtc, c.Timeline.SubmissionsCloseAtUtc,
+                counts.Where(x => x.ContestId == c.Id && x.Status == Profiles.ProfileStatus.Draft).Sum(x => x.Count),
+                counts.Where(x => x.ContestId == c.Id && x.Status is not (Profiles.ProfileStatus.Draft or Profiles.ProfileStatus.Withdrawn)).Sum(x => x.Count)))
+            .ToList();
+    }
+
+    /// <summary>The contest's categories, eligible lines and the districts of its groups, for filters.</summary>
+    public async Task<SubmissionFilterOptions?> SubmissionFilterOptionsAsync(int contestId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contest = await db.Contests.AsNoTracking().Include(c => c.Categories).Include(c => c.EligibleLines)
+            .SingleOrDefaultAsync(c => c.Id == contestId, cancellationToken);
+        if (contest is null)
+        {
+            return null;
+        }
+        var lineIds = contest.EligibleLines.Select(l => l.ProductionLineId).ToList();
+        var lines = await db.ProductionLines.AsNoTracking().Where(l => lineIds.Contains(l.Id)).OrderBy(l => l.Name)
+            .Select(l => new { l.Code, l.Name }).ToListAsync(cancellationToken);
+        var districts = await (from p in db.BusinessProfiles
+                               where p.ContestId == contestId
+                               join g in db.ProducerGroups on p.ProducerGroupId equals g.Id
+                               join d in db.Districts on g.Location.DistrictCode equals d.Code
+                               select new { d.Code, d.Name }).Distinct().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        return new SubmissionFilterOptions(contest.Id, contest.Code, contest.Title,
+            contest.Categories.OrderBy(c => c.Order).Select(c => (c.Code, c.Name)).ToList(),
+            lines.Select(l => (l.Code, l.Name)).ToList(),
+            districts.Select(d => (d.Code, d.Name)).ToList());
+    }
+
     /// <summary>The public view of a contest by its code; drafts are not public.</summary>
     public async Task<ContestDetails?> FindPublicAsync(string code, CancellationToken cancellationToken = default)
     {

@@ -33,6 +33,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/Error"] = new("/Error", null),
         ["/admin"] = new("/admin", Roles.Admin),
         ["/admin/outbox"] = new("/admin/outbox", Roles.Admin),
+        ["/admin/contests"] = new("/admin/contests", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/submissions"] = new("/admin/contests/1/submissions", Roles.Admin),
         ["/juror"] = new("/juror", Roles.Juror),
         ["/producer"] = new("/producer", Roles.Producer),
         ["/technician"] = new("/technician", Roles.Technician),
@@ -44,6 +46,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/jobs"] = new("/admin/jobs", Roles.Admin),
         ["/admin/outbox/{id}.eml"] = new("/admin/outbox/{outboxId}.eml", Roles.Admin),
         ["/health"] = new("/health", null),
+        ["/admin/contests/{id}/submissions.csv"] = new("/admin/contests/1/submissions.csv", Roles.Admin),
     };
 
     public static TheoryData<string, string> Cases()

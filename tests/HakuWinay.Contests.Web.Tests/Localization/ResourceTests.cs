@@ -49,7 +49,8 @@ public sealed partial class ResourceTests
             .Concat(Enum.GetNames<LegalForm>().Select(n => $"LegalForm.{n}"))
             .Concat(Enum.GetNames<HouseholdRole>().Select(n => $"HouseholdRole.{n}"))
             .Concat(Enum.GetNames<Sex>().Select(n => $"Sex.{n}"))
-            .Concat(Enum.GetNames<Profiles.InvestmentCategory>().Select(n => $"InvestmentCategory.{n}"))
+            .Concat(Enum.GetNames<HakuWinay.Contests.Profiles.InvestmentCategory>().Select(n => $"InvestmentCategory.{n}"))
+            .Concat(Enum.GetNames<HakuWinay.Contests.Profiles.ProfileStatus>().Select(n => $"ProfileStatus.{n}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"));
 
         Assert.All(keys, key => Assert.True(spanish.ContainsKey(key), $"Missing text {key}"));

@@ -1,0 +1,36 @@
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Profiles;
+
+namespace HakuWinay.Contests.Web.Profiles;
+
+internal static class SubmissionEndpoints
+{
+    /// <summary>GET /admin/contests/{id}/submissions.csv?category=&amp;status=&amp;line=&amp;district= (Admin only).</summary>
+    public static void MapSubmissionEndpoints(this WebApplication app)
+    {
+        app.MapGet("/admin/contests/{contestId:int}/submissions.csv", async (
+            int contestId, string? category, string? status, string? line, string? district,
+            HakuWinay.Contests.Contests.ContestQueries contests, SubmissionQueries submissions, CancellationToken ct) =>
+        {
+            var options = await contests.SubmissionFilterOptionsAsync(contestId, ct);
+            if (options is null)
+            {
+                return Results.NotFound();
+            }
+            ProfileStatus? parsedStatus = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (!Enum.TryParse<ProfileStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+                {
+                    return Results.BadRequest($"Estado desconocido: {status}");
+                }
+                parsedStatus = s;
+            }
+            var filter = new SubmissionFilter(contestId, Blank(category), parsedStatus, Blank(line), Blank(district));
+            var csv = await submissions.ExportCsvAsync(filter, ct);
+            return Results.File(csv, "text/csv; charset=utf-8", $"postulaciones-{options.ContestCode}.csv");
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
