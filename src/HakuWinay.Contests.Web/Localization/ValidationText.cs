@@ -16,6 +16,7 @@ public static class ValidationText
     public static string Required => Get("Validation.Required");
     public static string Email => Get("Validation.Email");
     public static string TooLong => Get("Validation.TooLong");
+    public static string Quantity => Get("Validation.Quantity");
 
     private static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

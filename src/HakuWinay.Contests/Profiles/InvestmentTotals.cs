@@ -20,7 +20,11 @@ public sealed record InvestmentTotals(
     public decimal ShareOfFund(InvestmentCategory category) =>
         FundRequest == 0 ? 0 : Math.Round(FundByCategory.GetValueOrDefault(category) * 100 / FundRequest, 2, MidpointRounding.AwayFromZero);
 
-    public static InvestmentTotals Of(IEnumerable<InvestmentLine> lines)
+    public static InvestmentTotals Of(IEnumerable<InvestmentLine> lines) =>
+        Of(lines.Select(l => new LineAmount(l.Category, l.Total, l.FinancedBy)));
+
+    /// <summary>The same sums for lines still being typed (the plan editor), before they are saved.</summary>
+    public static InvestmentTotals Of(IEnumerable<LineAmount> lines)
     {
         var fund = 0m;
         var cash = 0m;
@@ -46,3 +50,6 @@ public sealed record InvestmentTotals(
         return new InvestmentTotals(Money.Round(fund), Money.Round(cash), Money.Round(kind), byCategory);
     }
 }
+
+/// <summary>A line's category, total and payer: all the totals need.</summary>
+public sealed record LineAmount(InvestmentCategory Category, decimal Total, FinancedBy FinancedBy);

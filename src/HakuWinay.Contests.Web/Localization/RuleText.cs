@@ -1,0 +1,22 @@
+using System.Globalization;
+using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Profiles;
+using Microsoft.Extensions.Localization;
+
+namespace HakuWinay.Contests.Web.Localization;
+
+/// <summary>Turns a rule violation into the sentence the page shows next to its field.</summary>
+public static class RuleText
+{
+    public static string Describe(IStringLocalizer localizer, RuleViolation violation)
+    {
+        var arguments = violation.Rule switch
+        {
+            "Rules.RequestAboveMaxAward" => violation.Arguments.Select(a => (object)Money.Format((decimal)a)).ToArray(),
+            "Rules.CounterpartBelowMinimum" or "Rules.CategoryAboveCap" => violation.Arguments.Select(a => (object)((decimal)a).ToString("0.##", CultureInfo.CurrentCulture)).ToArray(),
+            _ => violation.Arguments,
+        };
+        var text = localizer[violation.Rule];
+        return text.ResourceNotFound ? violation.Rule : string.Format(CultureInfo.CurrentCulture, text.Value, arguments);
+    }
+}
