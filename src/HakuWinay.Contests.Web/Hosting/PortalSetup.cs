@@ -52,6 +52,7 @@ public static class PortalSetup
         services.AddScoped<ProfileService>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<SubmissionQueries>();
+        services.AddScoped<ProfileQueries>();
         services.AddScoped<DashboardQueries>();
 
         services.AddHealthChecks()

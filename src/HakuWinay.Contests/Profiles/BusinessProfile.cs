@@ -154,6 +154,41 @@ public sealed class BusinessProfile : IVersioned
         Touch(nowUtc);
     }
 
+    /// <summary>
+    /// Makes the plan match what the editor sends: lines with a known id are changed, lines
+    /// without one are added, and lines no longer sent are removed. All or nothing: a bad line
+    /// leaves the plan as it was.
+    /// </summary>
+    public void ReplacePlan(IReadOnlyList<PlanLine> lines, DateTime nowUtc)
+    {
+        EnsureEditable();
+        if (lines.Count > MaxInvestmentLines)
+        {
+            throw new InvalidOperationException($"An investment plan has at most {MaxInvestmentLines} lines.");
+        }
+        var unknown = lines.Where(l => l.LineId is { } id && _lines.All(existing => existing.Id != id)).Select(l => l.LineId).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException($"Line {unknown[0]} is not part of this profile.");
+        }
+        // Validate every line before touching any, so a refusal changes nothing.
+        var validated = lines.Select(l => (l.LineId, Line: new InvestmentLine(l.Description, l.Category, l.Unit, l.Quantity, l.UnitCost, l.FinancedBy))).ToList();
+        var kept = validated.Where(v => v.LineId is not null).Select(v => v.LineId!.Value).ToHashSet();
+        _lines.RemoveAll(l => !kept.Contains(l.Id));
+        foreach (var (lineId, line) in validated)
+        {
+            if (lineId is { } id)
+            {
+                _lines.Single(l => l.Id == id).Change(line.Description, line.Category, line.Unit, line.Quantity, line.UnitCost, line.FinancedBy);
+            }
+            else
+            {
+                _lines.Add(line);
+            }
+        }
+        Touch(nowUtc);
+    }
+
     /// <summary>Makes the draft a submission. The caller has checked <see cref="ProfileRules"/> and assigns the code.</summary>
     public void Submit(string code, DateTime nowUtc)
     {

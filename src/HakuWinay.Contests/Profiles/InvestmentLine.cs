@@ -76,3 +76,6 @@ public sealed class InvestmentLine
         FinancedBy = financedBy;
     }
 }
+
+/// <summary>A line as the plan editor sends it; <see cref="LineId"/> is null for a new line.</summary>
+public sealed record PlanLine(int? LineId, string Description, InvestmentCategory Category, string Unit, decimal Quantity, decimal UnitCost, FinancedBy FinancedBy);

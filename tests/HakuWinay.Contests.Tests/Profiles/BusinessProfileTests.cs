@@ -91,4 +91,44 @@ public sealed class BusinessProfileTests
 
         Assert.Equal(24_000.56m, profile.ExpectedSalesPerYear);
     }
+
+    [Fact]
+    public void Replacing_the_plan_changes_known_lines_adds_new_ones_and_drops_the_rest()
+    {
+        var profile = new ProfileBuilder().Line(InvestmentCategory.Equipment, 5_000m).Line(InvestmentCategory.Training, 800m).Build();
+        // Lines sent without an id are new, so every earlier line is dropped (the service test covers kept ids).
+        var plan = new List<PlanLine>
+        {
+            new(null, "Jaulas", InvestmentCategory.Equipment, "unidad", 10, 450m, FinancedBy.Fund),
+            new(null, "Galpón", InvestmentCategory.Infrastructure, "global", 1, 1_000m, FinancedBy.CounterpartInKind),
+        };
+
+        profile.ReplacePlan(plan, Instants.Now);
+
+        Assert.Equal(["Jaulas", "Galpón"], profile.Lines.Select(l => l.Description));
+        Assert.Equal((4_500m, 1_000m), (profile.Totals.FundRequest, profile.Totals.Counterpart));
+    }
+
+    [Fact]
+    public void A_plan_with_one_bad_line_changes_nothing()
+    {
+        var profile = new ProfileBuilder().Line(InvestmentCategory.Equipment, 5_000m).Build();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => profile.ReplacePlan(
+            [new(null, "Bien", InvestmentCategory.Equipment, "u", 1, 10m, FinancedBy.Fund), new(null, "Mal", InvestmentCategory.Equipment, "u", -1, 10m, FinancedBy.Fund)],
+            Instants.Now));
+
+        Assert.Equal(5_000m, Assert.Single(profile.Lines).Total);
+    }
+
+    [Fact]
+    public void A_plan_naming_a_line_of_another_profile_is_refused()
+    {
+        var profile = new ProfileBuilder().Line(InvestmentCategory.Equipment, 5_000m).Build();
+
+        Assert.Throws<InvalidOperationException>(() => profile.ReplacePlan(
+            [new(424242, "Ajena", InvestmentCategory.Equipment, "u", 1, 10m, FinancedBy.Fund)], Instants.Now));
+
+        Assert.Single(profile.Lines);
+    }
 }

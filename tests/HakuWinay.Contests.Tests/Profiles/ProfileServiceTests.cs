@@ -232,6 +232,41 @@ public sealed class ProfileServiceTests : IAsyncLifetime
         Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ServiceOutcome.Conflict, r.Outcome));
     }
 
+    [Fact]
+    public async Task The_editor_query_returns_the_draft_and_its_rules_to_its_group_only()
+    {
+        var (id, version) = await CompleteDraftAsync(_representativeA, _groupA);
+        var queries = new ProfileQueries(_database);
+
+        var own = await queries.GetForEditingAsync(_representativeA, id);
+        var other = await queries.GetForEditingAsync(_representativeB, id);
+        var missing = await queries.GetForEditingAsync(_representativeA, 987654);
+
+        Assert.Equal(version, own.Value!.Version);
+        Assert.Equal((3, 7_500m, 4), (own.Value.Lines.Count, own.Value.Rules.MaxAward, own.Value.Households));
+        Assert.Equal("Texto de Title", own.Value.Sections[ProfileSection.Title]);
+        Assert.Equal(ServiceOutcome.Forbidden, other.Outcome);
+        Assert.Equal(ServiceOutcome.NotFound, missing.Outcome);
+        Assert.Equal([id], (await queries.ListForRepresentativeAsync("rep-a")).Select(p => p.Id));
+        Assert.Empty(await queries.ListForRepresentativeAsync("rep-b"));
+    }
+
+    [Fact]
+    public async Task A_saved_plan_is_replaced_line_by_line_through_the_service()
+    {
+        var (id, version) = await CompleteDraftAsync(_representativeA, _groupA);
+        var loaded = (await new ProfileQueries(_database).GetForEditingAsync(_representativeA, id)).Value!;
+        var plan = loaded.Lines.Skip(1).Select(l => l with { Quantity = l.Quantity * 2 }).Append(new PlanLine(null, "Bebederos", InvestmentCategory.Equipment, "unidad", 5, 20m, FinancedBy.Fund)).ToList();
+
+        var saved = await Service().EditDraftAsync(_representativeA, id, version, (p, now) => p.ReplacePlan(plan, now));
+
+        Assert.True(saved.Succeeded);
+        var after = (await new ProfileQueries(_database).GetForEditingAsync(_representativeA, id)).Value!;
+        Assert.Equal(["Asistencia técnica", "Galpón", "Bebederos"], after.Lines.Select(l => l.Description));
+        Assert.Equal(loaded.Lines[1].LineId, after.Lines[0].LineId);
+        Assert.Equal(12m, after.Lines[0].Quantity);
+    }
+
     private sealed class CountingSignal : IOutboxSignal
     {
         public int Count { get; private set; }
