@@ -97,10 +97,7 @@ public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactor
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == contest.RegionCode).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         var province = contest.ProvinceCode is null ? null
             : await db.Provinces.AsNoTracking().Where(p => p.Code == contest.ProvinceCode).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-        var summary = new ContestSummary(
-            contest.Id, contest.Code, contest.Title, contest.AcceptsSubmissionsAt(now) ? ContestStatus.Open : contest.Status,
-            region ?? contest.RegionCode, province, contest.Timeline.CallOpensAtUtc, contest.Timeline.SubmissionsCloseAtUtc,
-            contest.Categories.OrderBy(k => k.Order).Select(k => new CategorySummary(k.Code, k.Name, k.Budget, k.MaxAward)).ToList());
+        var summary = Summarize(contest, region ?? contest.RegionCode, province, now);
         return new ContestDetails(
             summary, contest.BasesMarkdown, contest.Timeline, lines, contest.MinHouseholds, contest.MaxHouseholds, contest.MinCounterpartPercent,
             contest.InvestmentCaps.ToDictionary(c => c.Category, c => c.MaxPercentOfFund), contest.PassMark,
@@ -122,12 +119,14 @@ public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactor
         var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
         return contests
             .OrderBy(c => c.Timeline.SubmissionsCloseAtUtc)
-            .Select(c => new ContestSummary(
-                c.Id, c.Code, c.Title, c.AcceptsSubmissionsAt(now) ? ContestStatus.Open : c.Status,
-                regions.GetValueOrDefault(c.RegionCode, c.RegionCode),
-                c.ProvinceCode is null ? null : provinces.GetValueOrDefault(c.ProvinceCode, c.ProvinceCode),
-                c.Timeline.CallOpensAtUtc, c.Timeline.SubmissionsCloseAtUtc,
-                c.Categories.OrderBy(k => k.Order).Select(k => new CategorySummary(k.Code, k.Name, k.Budget, k.MaxAward)).ToList()))
+            .Select(c => Summarize(c, regions.GetValueOrDefault(c.RegionCode, c.RegionCode),
+                c.ProvinceCode is null ? null : provinces.GetValueOrDefault(c.ProvinceCode, c.ProvinceCode), now))
             .ToList();
     }
+
+    /// <summary>A call inside its dates shows as open even before the clock job has moved it.</summary>
+    private static ContestSummary Summarize(Contest contest, string regionName, string? provinceName, DateTime nowUtc) => new(
+        contest.Id, contest.Code, contest.Title, contest.AcceptsSubmissionsAt(nowUtc) ? ContestStatus.Open : contest.Status,
+        regionName, provinceName, contest.Timeline.CallOpensAtUtc, contest.Timeline.SubmissionsCloseAtUtc,
+        contest.Categories.OrderBy(k => k.Order).Select(k => new CategorySummary(k.Code, k.Name, k.Budget, k.MaxAward)).ToList());
 }

@@ -59,18 +59,10 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         ActingUser user, int profileId, Guid expectedVersion, Action<BusinessProfile, DateTime> edit, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (profile, group) = await LoadAsync(db, profileId, ct);
-        if (profile is null || group is null)
+        var (profile, group, failure) = await LoadForAsync(db, user, profileId, expectedVersion, ct);
+        if (failure is { } outcome)
         {
-            return ServiceResult<Guid>.Fail(ServiceOutcome.NotFound);
-        }
-        if (!MayActFor(user, group))
-        {
-            return ServiceResult<Guid>.Fail(ServiceOutcome.Forbidden);
-        }
-        if (profile.Version != expectedVersion)
-        {
-            return ServiceResult<Guid>.Fail(ServiceOutcome.Conflict);
+            return ServiceResult<Guid>.Fail(outcome);
         }
         if (!profile.IsEditable)
         {
@@ -103,18 +95,10 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
     public async Task<ServiceResult<string>> SubmitAsync(ActingUser user, int profileId, Guid expectedVersion, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (profile, group) = await LoadAsync(db, profileId, ct);
-        if (profile is null || group is null)
+        var (profile, group, failure) = await LoadForAsync(db, user, profileId, expectedVersion, ct);
+        if (failure is { } outcome)
         {
-            return ServiceResult<string>.Fail(ServiceOutcome.NotFound);
-        }
-        if (!MayActFor(user, group))
-        {
-            return ServiceResult<string>.Fail(ServiceOutcome.Forbidden);
-        }
-        if (profile.Version != expectedVersion)
-        {
-            return ServiceResult<string>.Fail(ServiceOutcome.Conflict);
+            return ServiceResult<string>.Fail(outcome);
         }
         if (!profile.IsEditable)
         {
@@ -152,14 +136,10 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
     public async Task<ServiceResult<bool>> WithdrawAsync(ActingUser user, int profileId, string reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (profile, group) = await LoadAsync(db, profileId, ct);
-        if (profile is null || group is null)
+        var (profile, group, failure) = await LoadForAsync(db, user, profileId, null, ct);
+        if (failure is { } outcome)
         {
-            return ServiceResult<bool>.Fail(ServiceOutcome.NotFound);
-        }
-        if (!MayActFor(user, group))
-        {
-            return ServiceResult<bool>.Fail(ServiceOutcome.Forbidden);
+            return ServiceResult<bool>.Fail(outcome);
         }
         var contest = await db.Contests.SingleAsync(c => c.Id == profile.ContestId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -192,15 +172,26 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
     /// <summary>A group's representative acts for it; administrators and technicians may act on its behalf.</summary>
     public static bool MayActFor(ActingUser user, ProducerGroup group) => user.IsStaff || group.RepresentativeUserId == user.UserId;
 
-    private static async Task<(BusinessProfile? Profile, ProducerGroup? Group)> LoadAsync(ContestsDbContext db, int profileId, CancellationToken ct)
+    /// <summary>
+    /// Loads the profile and its group, and says why the user may not go on: NotFound, Forbidden,
+    /// or Conflict when <paramref name="expectedVersion"/> is given and the profile changed since.
+    /// </summary>
+    private static async Task<(BusinessProfile Profile, ProducerGroup Group, ServiceOutcome? Failure)> LoadForAsync(
+        ContestsDbContext db, ActingUser user, int profileId, Guid? expectedVersion, CancellationToken ct)
     {
         var profile = await db.BusinessProfiles.Include(p => p.Lines).SingleOrDefaultAsync(p => p.Id == profileId, ct);
         if (profile is null)
         {
-            return (null, null);
+            return (null!, null!, ServiceOutcome.NotFound);
         }
         var group = await db.ProducerGroups.Include(g => g.Households).SingleAsync(g => g.Id == profile.ProducerGroupId, ct);
-        return (profile, group);
+        if (!MayActFor(user, group))
+        {
+            return (profile, group, ServiceOutcome.Forbidden);
+        }
+        return expectedVersion is { } version && profile.Version != version
+            ? (profile, group, ServiceOutcome.Conflict)
+            : (profile, group, null);
     }
 
     private static async Task QueueReceiptAsync(ContestsDbContext db, BusinessProfile profile, Contest contest, ProducerGroup group, DateTime now, CancellationToken ct)
