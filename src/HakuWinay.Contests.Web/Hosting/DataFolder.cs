@@ -16,6 +16,9 @@ public sealed class DataFolder
 
     public string Path { get; }
 
+    /// <summary>Files attached to business profiles, under generated names (never in wwwroot).</summary>
+    public string AttachmentsPath => System.IO.Path.Combine(Path, "attachments");
+
     public string OutboxPath => System.IO.Path.Combine(Path, "outbox");
 
     public string EmlPath(long outboxId) =>

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Data;
@@ -53,6 +54,10 @@ public static class PortalSetup
         services.AddScoped<EligibilityService>();
         services.AddScoped<SubmissionQueries>();
         services.AddScoped<ProfileQueries>();
+        services.AddScoped<ProfileViews>();
+        services.AddScoped<AttachmentService>();
+        services.AddSingleton(new AttachmentStorage(dataFolder.AttachmentsPath));
+        services.AddScoped<AuditQueries>();
         services.AddScoped<DashboardQueries>();
 
         services.AddHealthChecks()
@@ -148,6 +153,7 @@ public static class PortalSetup
         app.MapAccountEndpoints();
         app.MapOutboxEndpoints();
         app.MapSubmissionEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -28,6 +28,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<ProducerGroup> ProducerGroups => Set<ProducerGroup>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<BusinessProfile> BusinessProfiles => Set<BusinessProfile>();
+    public DbSet<ProfileAttachment> ProfileAttachments => Set<ProfileAttachment>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

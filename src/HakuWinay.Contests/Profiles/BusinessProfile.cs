@@ -189,6 +189,13 @@ public sealed class BusinessProfile : IVersioned
         Touch(nowUtc);
     }
 
+    /// <summary>Records that a file was attached to or removed from the draft: only a draft takes them, and the version moves on.</summary>
+    public void RecordAttachmentChange(DateTime nowUtc)
+    {
+        EnsureEditable();
+        Touch(nowUtc);
+    }
+
     /// <summary>Makes the draft a submission. The caller has checked <see cref="ProfileRules"/> and assigns the code.</summary>
     public void Submit(string code, DateTime nowUtc)
     {

@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Profiles;
 
+/// <summary>A saved plan: the draft's new version and the ids of the lines that were new, in the order they were sent.</summary>
+public sealed record PlanSaved(Guid Version, IReadOnlyList<int> NewLineIds);
+
 /// <summary>
 /// A group's work on its profile: start a draft, save it piece by piece, submit it against the
 /// contest's rules, withdraw it. Every call checks that the user may act for the group, opens
@@ -85,6 +88,27 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
             return ServiceResult<Guid>.Fail(ServiceOutcome.Conflict);
         }
         return ServiceResult<Guid>.Ok(profile.Version);
+    }
+
+    /// <summary>
+    /// Replaces the draft's investment plan with what the editor sends (see <see cref="BusinessProfile.ReplacePlan"/>)
+    /// and answers the new version with the ids given to the lines sent without one, in the order sent.
+    /// </summary>
+    public async Task<ServiceResult<PlanSaved>> ReplacePlanAsync(ActingUser user, int profileId, Guid expectedVersion, IReadOnlyList<PlanLine> lines, CancellationToken ct = default)
+    {
+        BusinessProfile? edited = null;
+        var result = await EditDraftAsync(user, profileId, expectedVersion, (profile, now) =>
+        {
+            profile.ReplacePlan(lines, now);
+            edited = profile;
+        }, ct);
+        if (!result.Succeeded)
+        {
+            return new ServiceResult<PlanSaved>(result.Outcome, null, result.Violations);
+        }
+        // ReplacePlan keeps the known lines first and appends the new ones in the order sent.
+        var newIds = edited!.Lines.Skip(lines.Count(l => l.LineId is not null)).Select(l => l.Id).ToList();
+        return ServiceResult<PlanSaved>.Ok(new PlanSaved(result.Value, newIds));
     }
 
     /// <summary>

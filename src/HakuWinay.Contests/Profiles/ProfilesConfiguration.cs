@@ -39,3 +39,18 @@ internal sealed class InvestmentLineConfiguration : IEntityTypeConfiguration<Inv
         builder.Ignore(l => l.Total);
     }
 }
+
+internal sealed class ProfileAttachmentConfiguration : IEntityTypeConfiguration<ProfileAttachment>
+{
+    public void Configure(EntityTypeBuilder<ProfileAttachment> builder)
+    {
+        builder.Property(a => a.DisplayName).HasMaxLength(ProfileAttachment.MaxFileNameLength);
+        builder.Property(a => a.StorageName).HasMaxLength(40);
+        builder.HasIndex(a => a.StorageName).IsUnique();
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.UploadedByUserId).HasMaxLength(450);
+        builder.HasOne<BusinessProfile>().WithMany().HasForeignKey(a => a.BusinessProfileId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(a => a.ContentType);
+        builder.Ignore(a => a.DownloadName);
+    }
+}

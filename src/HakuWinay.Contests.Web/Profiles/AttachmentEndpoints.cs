@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Profiles;
+
+namespace HakuWinay.Contests.Web.Profiles;
+
+internal static class AttachmentEndpoints
+{
+    /// <summary>
+    /// GET /profiles/{profileId}/attachments/{attachmentId}: the file, to whoever may see the profile
+    /// (its group's representative, administrators, technicians). Always a download, never shown
+    /// inline, and never sniffed by the browser. Another group's profile, or an attachment id of
+    /// another profile, answers 404 so ids reveal nothing.
+    /// </summary>
+    public static void MapAttachmentEndpoints(this WebApplication app)
+    {
+        app.MapGet("/profiles/{profileId:int}/attachments/{attachmentId:int}", async (
+            int profileId, int attachmentId, ClaimsPrincipal principal, HttpContext http, AttachmentService attachments, CancellationToken ct) =>
+        {
+            var user = principal.ToActingUser();
+            if (user is null)
+            {
+                return Results.Unauthorized();
+            }
+            var found = await attachments.FindForDownloadAsync(user, profileId, attachmentId, ct);
+            if (!found.Succeeded)
+            {
+                return Results.NotFound();
+            }
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "private, no-store";
+            var attachment = found.Value!.Attachment;
+            return Results.File(found.Value.FilePath, attachment.ContentType, attachment.DownloadName);
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
+    }
+}
