@@ -17,6 +17,7 @@ public static class ValidationText
     public static string Email => Get("Validation.Email");
     public static string TooLong => Get("Validation.TooLong");
     public static string Quantity => Get("Validation.Quantity");
+    public static string OutOfRange => Get("Validation.OutOfRange");
 
     private static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }
