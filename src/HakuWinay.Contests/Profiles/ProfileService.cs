@@ -230,9 +230,12 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         var body = $"""
             Estimado(a) representante de **{group.Name}**:
 
-            Su perfil de negocio **{profile.Title}** fue recibido en el concurso **{contest.Title}** con el código **{profile.Code}**,
+            Su perfil de negocio **{profile.Title}** fue recibido con el código **{profile.Code}**
             el {LimaTime.Format(now)} (hora de Lima).
 
+            - Concurso: {contest.Code} · {contest.Title}
+            - Categoría: {contest.Categories.Single(c => c.Id == profile.CategoryId).Name}
+            - Grupo: {group.Name}
             - Monto solicitado al fondo: {Money.Format(totals.FundRequest)}
             - Contrapartida del grupo: {Money.Format(totals.Counterpart)} ({totals.CounterpartPercent:0.00} % de la inversión total)
             - Inversión total: {Money.Format(totals.TotalInvestment)}
