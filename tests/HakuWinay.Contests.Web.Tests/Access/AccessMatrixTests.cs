@@ -38,6 +38,15 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/juror"] = new("/juror", Roles.Juror),
         ["/producer"] = new("/producer", Roles.Producer),
         ["/technician"] = new("/technician", Roles.Technician),
+        ["/contests/{Code}/apply"] = new("/contests/AYA-2026-01/apply", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/profiles"] = new("/profiles", Roles.Producer),
+        ["/profiles/{Id:int}"] = new("/profiles/{profileId}", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/profiles/{Id:int}/edit"] = new("/profiles/{profileId}/edit", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/profiles/{Id:int}/receipt"] = new("/profiles/{profileId}/receipt", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/profiles/{Id:int}/withdraw"] = new("/profiles/{profileId}/withdraw", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/admin/profiles/{Id:int}/eligibility"] = new("/admin/profiles/{profileId}/eligibility", Roles.Admin),
+        ["/admin/profiles/{Id:int}/audit"] = new("/admin/profiles/{profileId}/audit", Roles.Admin),
+        ["/admin/contests/{Id:int}/audit"] = new("/admin/contests/1/audit", Roles.Admin),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -47,6 +56,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/outbox/{id}.eml"] = new("/admin/outbox/{outboxId}.eml", Roles.Admin),
         ["/health"] = new("/health", null),
         ["/admin/contests/{id}/submissions.csv"] = new("/admin/contests/1/submissions.csv", Roles.Admin),
+        ["/profiles/{profileId}/attachments/{attachmentId}"] = new("/profiles/{profileId}/attachments/{attachmentId}", Roles.Admin, Roles.Technician, Roles.Producer),
     };
 
     public static TheoryData<string, string> Cases()
@@ -81,7 +91,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     {
         var rule = ExpectedAccess.TryGetValue(route, out var page) ? page : OtherEndpoints[route];
         var client = await fixture.ClientForAsync(principal);
-        var url = rule.SampleUrl.Replace("{outboxId}", fixture.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = rule.SampleUrl
+            .Replace("{outboxId}", fixture.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{profileId}", fixture.Profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{attachmentId}", fixture.Profile.AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         using var response = await client.GetAsync(url);
 
@@ -116,6 +129,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
 
         public long OutboxId { get; private set; }
 
+        /// <summary>A submitted profile of grupo1's group (the Producer here), with one attachment.</summary>
+        public Profiles.DemoProfile Profile { get; private set; } = null!;
+
         public async Task InitializeAsync()
         {
             var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
@@ -123,6 +139,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", "Hola", DateTime.UtcNow);
             await db.SaveChangesAsync();
             OutboxId = await db.Outbox.MaxAsync(m => m.Id);
+            Profile = await Profiles.DemoProfiles.CreateAsync(Portal, Profiles.DemoProfiles.GroupA, submit: true);
         }
 
         public async Task<HttpClient> ClientForAsync(string principal)
