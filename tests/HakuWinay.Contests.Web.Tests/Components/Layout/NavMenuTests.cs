@@ -23,7 +23,7 @@ public sealed class NavMenuTests : ComponentTestBase
     [Theory]
     [InlineData(Roles.Admin, new[] { "Concursos", "Administración", "Gestión de concursos", "Correos" })]
     [InlineData(Roles.Juror, new[] { "Concursos", "Jurado" })]
-    [InlineData(Roles.Producer, new[] { "Concursos", "Mi grupo" })]
+    [InlineData(Roles.Producer, new[] { "Concursos", "Mi grupo", "Mis perfiles" })]
     [InlineData(Roles.Technician, new[] { "Concursos", "Seguimiento" })]
     public void Each_role_sees_its_own_links_and_a_sign_out_button(string role, string[] expected)
     {
