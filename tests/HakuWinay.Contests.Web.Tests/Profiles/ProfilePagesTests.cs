@@ -152,6 +152,7 @@ public sealed partial class ProfilePagesTests(ProfilePagesTests.Fixture fixture)
         Assert.Equal(ProfileStatus.Withdrawn, await fixture.StatusAsync(fixture.D.Id));
         var view = await client.GetStringAsync($"/profiles/{fixture.D.Id}");
         Assert.Contains("El grupo decidió postular el próximo año", view);
+        Assert.Contains("Este perfil fue retirado y ya no se puede modificar.", await client.GetStringAsync($"/profiles/{fixture.D.Id}/edit"));
         await using var db = await fixture.DbAsync();
         Assert.True(await db.AuditLog.AnyAsync(a => a.ProfileId == fixture.D.Id && a.Action == "profile.withdrawn"));
     }
