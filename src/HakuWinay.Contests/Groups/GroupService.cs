@@ -237,7 +237,7 @@ public sealed class GroupService(
     {
         var access = representative.PasswordHash is not null
             ? "Ya tiene una cuenta en el portal: ingrese con su correo y su contraseña de siempre."
-            : $"Para entrar, elija su contraseña en este enlace (vale 7 días): [crear mi contraseña]({await passwordLinks.CreateAsync(representative, ct)})";
+            : $"Para entrar, elija su contraseña en este enlace (vale 7 días):\n\n<{await passwordLinks.CreateAsync(representative, ct)}>";
         var body = $"""
             Estimado(a) {representative.FullName}:
 
@@ -260,6 +260,6 @@ public sealed class GroupService(
         group.Name, LegalForm = group.LegalForm.ToString(), group.Ruc, group.ProductionLineId,
         group.Location.DistrictCode, group.Location.CentroPoblado, group.RepresentativeUserId,
         group.IsAssistedRegistration, group.RegisteredByUserId, group.RepresentativeConsentDate, group.IsVerified,
-        Households = group.Households.Select(h => new { h.HeadFullName, h.Dni, Sex = h.Sex.ToString(), h.BirthYear, h.IsJuntosUser, Role = h.Role.ToString() }),
+        Households = group.Households.Select(h => new { h.HeadFullName, h.Dni, Sex = h.Sex.ToString(), h.BirthYear, h.IsJuntosUser, Role = h.Role.ToString() }).ToList(),
     };
 }
