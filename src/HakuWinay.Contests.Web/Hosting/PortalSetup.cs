@@ -1,6 +1,7 @@
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
@@ -54,6 +55,9 @@ public static class PortalSetup
         services.AddScoped<SubmissionQueries>();
         services.AddScoped<ProfileQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<GroupService>();
+        services.AddScoped<GroupQueries>();
+        services.AddScoped<IPasswordSetupLinks, PasswordSetupLinks>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<ContestsDbContext>("database")
@@ -93,6 +97,8 @@ public static class PortalSetup
             .AddEntityFrameworkStores<ContestsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // A representative registered by staff may open the set-password email days later, in town.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
     }
 
     private static void AddPortalEmail(this IServiceCollection services, ConfigurationManager configuration)
