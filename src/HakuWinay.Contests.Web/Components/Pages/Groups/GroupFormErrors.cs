@@ -1,3 +1,5 @@
+using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Web.Localization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -26,5 +28,18 @@ internal static class GroupFormErrors
         }
         context.NotifyValidationStateChanged();
         return general;
+    }
+
+    /// <summary>
+    /// When the form's own fields already failed, the household and RUC rules are still checked
+    /// here, so the person sees every mistake at once instead of one round trip per field.
+    /// </summary>
+    public static void ShowRowRules(IStringLocalizer localizer, EditContext context, ValidationMessageStore store, GroupInput input,
+        IReadOnlyList<HouseholdInput> rows, TimeProvider clock)
+    {
+        var year = LimaTime.ToLima(clock.GetUtcNow().UtcDateTime).Year;
+        var violations = GroupRules.Check(input.ToData(rows), year)
+            .Where(v => v.Field.StartsWith("Households", StringComparison.Ordinal) || v.Field == "Ruc").ToList();
+        Show(localizer, context, store, input, rows, violations);
     }
 }
