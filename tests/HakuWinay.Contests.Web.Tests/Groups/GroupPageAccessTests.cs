@@ -129,6 +129,24 @@ public sealed partial class GroupPageAccessTests(PortalFixture fixture) : IClass
         Assert.Contains("data-testid=\"duplicate-dnis\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_admin_group_page_flags_a_dni_that_is_also_in_another_group()
+    {
+        var technician = await SignedInAsync("tecnico@demo.hakuwinay.pe");
+        var (dni, head) = await InDatabaseAsync(db => db.Households.Where(h => h.ProducerGroupId == 1).OrderBy(h => h.Id).Select(h => new ValueTuple<string, string>(h.Dni, h.HeadFullName)).FirstAsync());
+        var fields = FormPost.Group("Grupo con un socio repetido", (head, dni), ("Nueva socia", "74000001"))
+            .With("Input.ConsentDate", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"));
+        using var saved = await FormPost.SendAsync(technician, "/groups/new", "new-group", fields);
+        var path = new Uri(technician.BaseAddress!, saved.Headers.Location!).AbsolutePath;
+
+        var forAdmin = await (await SignedInAsync("admin@demo.hakuwinay.pe")).GetStringAsync(path);
+        var forTechnician = await technician.GetStringAsync(path);
+
+        Assert.Contains("data-testid=\"shared-dnis\"", forAdmin, StringComparison.Ordinal);
+        Assert.Contains("href=\"groups/1\"", forAdmin, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"shared-dnis\"", forTechnician, StringComparison.Ordinal);
+    }
+
     /// <summary>Posts to <paramref name="target"/> with the antiforgery token of <paramref name="tokenPage"/>.</summary>
     private static async Task<HttpResponseMessage> PostToAsync(HttpClient client, string tokenPage, string target, string formName, List<KeyValuePair<string, string>> fields)
     {
