@@ -13,7 +13,7 @@ public sealed record SharedDni(string Dni, string HeadFullName, int OtherGroupId
 public sealed record GroupDetails(
     int Id, Guid Version, string Name, LegalForm LegalForm, string? Ruc, int ProductionLineId, string ProductionLine,
     string DistrictCode, string RegionName, string ProvinceName, string DistrictName, string CentroPoblado,
-    string? RepresentativeName, string? RepresentativeEmail, bool IsAssisted, string? RegisteredByName, DateOnly? ConsentDate,
+    string? RepresentativeName, string? RepresentativeEmail, bool RepresentativeHasPassword, bool IsAssisted, string? RegisteredByName, DateOnly? ConsentDate,
     DateTime CreatedAtUtc, bool IsVerified, DateTime? VerifiedAtUtc, string? VerifiedByName,
     IReadOnlyList<HouseholdView> Households, IReadOnlyList<SharedDni> SharedDnis)
 {
@@ -77,6 +77,7 @@ public sealed class GroupQueries(IDbContextFactory<ContestsDbContext> dbFactory,
             group.Id, group.Version, group.Name, group.LegalForm, group.Ruc, group.ProductionLineId, line ?? "?",
             place.DistrictCode, region ?? place.RegionCode, province ?? place.ProvinceCode, district ?? place.DistrictCode, place.CentroPoblado,
             Name(group.RepresentativeUserId), group.RepresentativeUserId is { } rep && people.TryGetValue(rep, out var r) ? r.Email : null,
+            group.RepresentativeUserId is { } repId && people.TryGetValue(repId, out var account) && account.PasswordHash is not null,
             group.IsAssistedRegistration, Name(group.RegisteredByUserId), group.RepresentativeConsentDate,
             group.CreatedAtUtc, group.IsVerified, group.VerifiedAtUtc, Name(group.VerifiedByUserId),
             group.Households.OrderBy(h => h.Role == HouseholdRole.Member).ThenBy(h => h.Role).ThenBy(h => h.Id)

@@ -138,6 +138,75 @@ public sealed class GroupService(
         return ServiceResult<Guid>.Ok(group.Version);
     }
 
+    /// <summary>
+    /// Staff give a group without an account its representative's account later, or send a new
+    /// set-password link to a representative who never used theirs (the link lasts 7 days).
+    /// </summary>
+    public async Task<ServiceResult<Guid>> InviteRepresentativeAsync(
+        ActingUser user, int groupId, Guid expectedVersion, string? email, string? fullName, CancellationToken ct = default)
+    {
+        if (!user.IsStaff)
+        {
+            return ServiceResult<Guid>.Fail(ServiceOutcome.Forbidden);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (group, failure) = await LoadForAsync(db, user, groupId, expectedVersion, ct);
+        if (failure is { } outcome)
+        {
+            return ServiceResult<Guid>.Fail(outcome);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invitation = new AssistedRegistration(DateOnly.FromDateTime(LimaTime.ToLima(now)), email, fullName);
+        var violations = GroupRules.CheckAssisted(invitation, now).ToList();
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            violations.Add(new("RepresentativeEmail", "Validation.Required"));
+        }
+        if (violations.Count > 0)
+        {
+            return ServiceResult<Guid>.Invalid(violations);
+        }
+        var current = group.RepresentativeUserId is null ? null : await db.Users.SingleAsync(u => u.Id == group.RepresentativeUserId, ct);
+        AppUser representative;
+        if (current is not null)
+        {
+            // Only a representative who never chose a password is sent a new link, at the same address.
+            if (current.PasswordHash is not null || !string.Equals(current.NormalizedEmail, email!.Trim().Normalize(), StringComparison.OrdinalIgnoreCase))
+            {
+                return ServiceResult<Guid>.Invalid("RepresentativeEmail", "Groups.HasRepresentative");
+            }
+            representative = current;
+        }
+        else
+        {
+            var (account, refusal) = await RepresentativeAccountAsync(db, invitation, now, ct);
+            if (refusal is not null)
+            {
+                return ServiceResult<Guid>.Invalid("RepresentativeEmail", refusal);
+            }
+            representative = account!;
+        }
+        var before = new { group.RepresentativeUserId };
+        group.InviteRepresentative(representative.Id, now);
+        db.AuditLog.Add(AuditEntry.Record(now, user.UserId, "group.representative-invited", nameof(ProducerGroup), Key(group),
+            before: before, after: new { group.RepresentativeUserId, representative.Email }));
+        await QueueInvitationAsync(db, representative, group, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ServiceResult<Guid>.Fail(ServiceOutcome.Conflict);
+        }
+        catch (DbUpdateException)
+        {
+            return ServiceResult<Guid>.Invalid("RepresentativeEmail", "Groups.EmailTaken");
+        }
+        outboxSignal.MessagesQueued();
+        return ServiceResult<Guid>.Ok(group.Version);
+    }
+
     /// <summary>An admin confirms the group's data (checked against the members' DNIs); audited.</summary>
     public async Task<ServiceResult<Guid>> VerifyAsync(ActingUser user, int groupId, Guid expectedVersion, CancellationToken ct = default)
     {
@@ -238,18 +307,18 @@ public sealed class GroupService(
         var access = representative.PasswordHash is not null
             ? "Ya tiene una cuenta en el portal: ingrese con su correo y su contraseña de siempre."
             : $"Para entrar, elija su contraseña en este enlace (vale 7 días):\n\n<{await passwordLinks.CreateAsync(representative, ct)}>";
+        var consent = group.RepresentativeConsentDate is { } day ? $", con su consentimiento del {day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : "";
         var body = $"""
             Estimado(a) {representative.FullName}:
 
-            Su grupo **{group.Name}** fue registrado en el portal de concursos Haku Wiñay con usted como representante,
-            con su consentimiento del {group.RepresentativeConsentDate:dd/MM/yyyy}.
+            Su grupo **{group.Name}** está registrado en el portal de concursos Haku Wiñay con usted como representante{consent}.
 
             {access}
 
             Si usted no dio su consentimiento, responda a este correo o avise a la oficina del núcleo ejecutor.
             """;
         await NotificationOutbox.QueueAsync(db, representative.Email!, $"Su grupo {group.Name} fue registrado", body, now,
-            $"group-invitation:{group.Id}:{representative.Id}", ct);
+            $"group-invitation:{group.Id}:{representative.Id}:{now.Ticks}", ct);
     }
 
     private static string Key(ProducerGroup group) => group.Id.ToString(CultureInfo.InvariantCulture);

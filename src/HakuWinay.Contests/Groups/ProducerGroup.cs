@@ -74,6 +74,13 @@ public sealed class ProducerGroup : IVersioned
         RepresentativeUserId = userId;
     }
 
+    /// <summary>Gives a group that staff act for (or whose invitation lapsed) its representative account, later.</summary>
+    public void InviteRepresentative(string userId, DateTime nowUtc)
+    {
+        AppointRepresentative(userId);
+        Touch(nowUtc);
+    }
+
     /// <summary>Records that the representative registered the group themselves.</summary>
     public void RecordSelfRegistration(string representativeUserId)
     {

@@ -321,6 +321,44 @@ public sealed class GroupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_give_a_group_without_account_its_representative_later_and_may_resend_an_unused_link()
+    {
+        var registered = await Service().RegisterAsync(Technician, Data(), new AssistedRegistration(Today, null, null));
+        var group = await LoadAsync(registered.Value);
+
+        Assert.Equal(ServiceOutcome.Forbidden, (await Service().InviteRepresentativeAsync(RepA, group.Id, group.Version, "x@correo.pe", "X")).Outcome);
+        var invited = await Service().InviteRepresentativeAsync(Technician, group.Id, group.Version, "marta@correo.pe", "Marta Ccente");
+        _time.Advance(TimeSpan.FromDays(8));
+        var resent = await Service().InviteRepresentativeAsync(Admin, group.Id, invited.Value, "MARTA@correo.pe", "Marta Ccente");
+        var other = await Service().InviteRepresentativeAsync(Admin, group.Id, resent.Value, "otra@correo.pe", "Otra");
+
+        Assert.True(invited.Succeeded);
+        Assert.True(resent.Succeeded);
+        Assert.Equal("Groups.HasRepresentative", other.Violations.Single().Rule);
+        await using var db = _database.CreateDbContext();
+        var account = await db.Users.SingleAsync(u => u.Email == "marta@correo.pe");
+        Assert.Equal(account.Id, (await LoadAsync(group.Id)).RepresentativeUserId);
+        Assert.Equal(2, await db.Outbox.CountAsync(m => m.To == "marta@correo.pe"));
+        Assert.Equal(2, await db.AuditLog.CountAsync(a => a.Action == "group.representative-invited"));
+    }
+
+    [Fact]
+    public async Task A_representative_who_chose_a_password_is_not_replaced_by_an_invitation()
+    {
+        var group = await LoadAsync(await RegisterOwnAsync(RepA));
+        await using (var db = _database.CreateDbContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == "rep-a");
+            user.PasswordHash = "hash";
+            await db.SaveChangesAsync();
+        }
+
+        var result = await Service().InviteRepresentativeAsync(Technician, group.Id, group.Version, "rep-a@t.pe", "Persona rep-a");
+
+        Assert.Equal("Groups.HasRepresentative", result.Violations.Single().Rule);
+    }
+
+    [Fact]
     public async Task Script_in_names_is_stored_as_plain_text()
     {
         var id = await RegisterOwnAsync(RepA, Data("<script>alert(1)</script>"));

@@ -147,6 +147,27 @@ public sealed partial class GroupPageAccessTests(PortalFixture fixture) : IClass
         Assert.DoesNotContain("data-testid=\"shared-dnis\"", forTechnician, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Staff_invite_the_representative_of_a_group_registered_without_email()
+    {
+        var technician = await SignedInAsync("tecnico@demo.hakuwinay.pe");
+        var fields = FormPost.Group("Apicultores de Pacaycasa", ("Gregoria Pariona", "75000001"))
+            .With("Input.ConsentDate", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"));
+        using var saved = await FormPost.SendAsync(technician, "/groups/new", "new-group", fields);
+        var path = new Uri(technician.BaseAddress!, saved.Headers.Location!).AbsolutePath;
+        var page = await technician.GetStringAsync(path);
+        Assert.Contains("data-testid=\"invite-representative\"", page, StringComparison.Ordinal);
+        var version = Regex.Match(page, "name=\"Invite.Version\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var invited = await FormPost.SendAsync(technician, path, "invite-representative",
+            [new("Invite.Email", "gregoria@correo.pe"), new("Invite.FullName", "Gregoria Pariona"), new("Invite.Version", version)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+        Assert.True(await InDatabaseAsync(db => db.Outbox.AnyAsync(m => m.To == "gregoria@correo.pe")));
+        var grupo1 = await SignedInAsync("grupo1@demo.hakuwinay.pe");
+        Assert.DoesNotContain("data-testid=\"invite-representative\"", await grupo1.GetStringAsync("/groups/1"), StringComparison.Ordinal);
+    }
+
     /// <summary>Posts to <paramref name="target"/> with the antiforgery token of <paramref name="tokenPage"/>.</summary>
     private static async Task<HttpResponseMessage> PostToAsync(HttpClient client, string tokenPage, string target, string formName, List<KeyValuePair<string, string>> fields)
     {
