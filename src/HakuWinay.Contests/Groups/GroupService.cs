@@ -28,7 +28,7 @@ public sealed class GroupService(
     public async Task<ServiceResult<int>> RegisterAsync(ActingUser user, GroupData data, AssistedRegistration? assisted, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (user.IsStaff != assisted is not null)
+        if (user.IsStaff != (assisted is not null))
         {
             return user.IsStaff ? ServiceResult<int>.Invalid("ConsentDate", "Validation.Required") : ServiceResult<int>.Fail(ServiceOutcome.Forbidden);
         }
