@@ -614,6 +614,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsAssistedRegistration")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("LegalForm")
                         .HasColumnType("integer");
 
@@ -625,12 +628,25 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<int>("ProductionLineId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RegisteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("RepresentativeConsentDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("RepresentativeUserId")
                         .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Ruc")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("VerifiedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -671,7 +687,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ProductionLineId");
 
+                    b.HasIndex("RegisteredByUserId");
+
                     b.HasIndex("RepresentativeUserId");
+
+                    b.HasIndex("VerifiedAtUtc");
 
                     b.ToTable("ProducerGroups");
                 });
@@ -1289,6 +1309,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ProductionLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
                         .WithMany()

@@ -614,6 +614,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("IsAssistedRegistration")
+                        .HasColumnType("bit");
+
                     b.Property<int>("LegalForm")
                         .HasColumnType("int");
 
@@ -625,12 +628,25 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<int>("ProductionLineId")
                         .HasColumnType("int");
 
+                    b.Property<string>("RegisteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly?>("RepresentativeConsentDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("RepresentativeUserId")
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
 
                     b.Property<string>("Ruc")
                         .HasMaxLength(11)
                         .HasColumnType("nvarchar(11)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("VerifiedAtUtc")
                         .HasColumnType("datetime2");
@@ -671,7 +687,11 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProductionLineId");
 
+                    b.HasIndex("RegisteredByUserId");
+
                     b.HasIndex("RepresentativeUserId");
+
+                    b.HasIndex("VerifiedAtUtc");
 
                     b.ToTable("ProducerGroups");
                 });
@@ -1293,6 +1313,11 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasForeignKey("ProductionLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
                         .WithMany()

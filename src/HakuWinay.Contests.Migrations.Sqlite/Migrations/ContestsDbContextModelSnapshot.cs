@@ -585,6 +585,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsAssistedRegistration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LegalForm")
                         .HasColumnType("INTEGER");
 
@@ -596,11 +599,24 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.Property<int>("ProductionLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RegisteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepresentativeConsentDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RepresentativeUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Ruc")
                         .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VerifiedAtUtc")
@@ -642,7 +658,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProductionLineId");
 
+                    b.HasIndex("RegisteredByUserId");
+
                     b.HasIndex("RepresentativeUserId");
+
+                    b.HasIndex("VerifiedAtUtc");
 
                     b.ToTable("ProducerGroups");
                 });
@@ -1246,6 +1266,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProductionLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
                         .WithMany()

@@ -8,6 +8,8 @@ public static class AccountPaths
     public const string Logout = "/account/logout";
     public const string AccessDenied = "/account/access-denied";
     public const string Lockout = "/account/lockout";
+    public const string Register = "/register";
+    public const string SetPassword = "/account/set-password";
 
     /// <summary>Where a person lands after signing in: the dashboard of their first role.</summary>
     public static string DashboardFor(IEnumerable<string> roles)

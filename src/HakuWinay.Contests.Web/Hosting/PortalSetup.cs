@@ -2,6 +2,7 @@ using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
@@ -59,6 +60,9 @@ public static class PortalSetup
         services.AddSingleton(new AttachmentStorage(dataFolder.AttachmentsPath));
         services.AddScoped<AuditQueries>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<GroupService>();
+        services.AddScoped<GroupQueries>();
+        services.AddScoped<IPasswordSetupLinks, PasswordSetupLinks>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<ContestsDbContext>("database")
@@ -98,6 +102,8 @@ public static class PortalSetup
             .AddEntityFrameworkStores<ContestsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // A representative registered by staff may open the set-password email days later, in town.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
     }
 
     private static void AddPortalEmail(this IServiceCollection services, ConfigurationManager configuration)

@@ -18,6 +18,8 @@ public static class ValidationText
     public static string TooLong => Get("Validation.TooLong");
     public static string Quantity => Get("Validation.Quantity");
     public static string OutOfRange => Get("Validation.OutOfRange");
+    public static string Phone => Get("Validation.Phone");
+    public static string PasswordsDiffer => Get("Validation.PasswordsDiffer");
 
     private static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

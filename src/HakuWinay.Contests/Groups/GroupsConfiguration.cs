@@ -21,7 +21,10 @@ internal sealed class ProducerGroupConfiguration : IEntityTypeConfiguration<Prod
         });
         builder.HasOne<ProductionLine>().WithMany().HasForeignKey(g => g.ProductionLineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(g => g.RepresentativeUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(g => g.RegisteredByUserId).HasMaxLength(450);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(g => g.RegisteredByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(g => g.RepresentativeUserId);
+        builder.HasIndex(g => g.VerifiedAtUtc);
         builder.HasMany(g => g.Households).WithOne().HasForeignKey(h => h.ProducerGroupId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(g => g.Households).HasField("_households");
     }

@@ -1,3 +1,5 @@
+using HakuWinay.Contests.Common;
+
 namespace HakuWinay.Contests.Groups;
 
 public enum Sex
@@ -16,18 +18,14 @@ public enum HouseholdRole
 /// <summary>A member household of a producer group, identified by the DNI of its head.</summary>
 public sealed class Household
 {
+    public const int MaxNameLength = 200;
+    public const int MinBirthYear = 1900;
+    public const int MaxBirthYear = 2100;
+
     private Household() { }
 
-    internal Household(string headFullName, string dni, Sex sex, int birthYear, bool isJuntosUser, HouseholdRole role)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(headFullName);
-        HeadFullName = headFullName.Trim();
-        Dni = dni;
-        Sex = sex;
-        BirthYear = birthYear;
-        IsJuntosUser = isJuntosUser;
-        Role = role;
-    }
+    internal Household(string headFullName, string dni, Sex sex, int birthYear, bool isJuntosUser, HouseholdRole role) =>
+        Change(headFullName, dni, sex, birthYear, isJuntosUser, role);
 
     public int Id { get; private set; }
     public int ProducerGroupId { get; private set; }
@@ -39,5 +37,35 @@ public sealed class Household
     public HouseholdRole Role { get; private set; }
 
     /// <summary>Youth as the programme counts it: a head aged 18 to 29 in the given year.</summary>
-    public bool IsYouthIn(int year) => year - BirthYear is >= 18 and <= 29;
+    public bool IsYouthIn(int year) => IsYouth(BirthYear, year);
+
+    public static bool IsYouth(int birthYear, int year) => year - birthYear is >= 18 and <= 29;
+
+    /// <summary>Changes the household; the group checks that its DNI and role stay unique within it.</summary>
+    internal void Change(string headFullName, string dni, Sex sex, int birthYear, bool isJuntosUser, HouseholdRole role)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(headFullName);
+        if (headFullName.Trim().Length > MaxNameLength)
+        {
+            throw new ArgumentException($"A name has at most {MaxNameLength} characters.", nameof(headFullName));
+        }
+        if (!Identifiers.IsValidDni(dni))
+        {
+            throw new ArgumentException($"'{dni}' is not an 8-digit DNI.", nameof(dni));
+        }
+        if (birthYear is < MinBirthYear or > MaxBirthYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(birthYear), $"A birth year is between {MinBirthYear} and {MaxBirthYear}.");
+        }
+        if (!Enum.IsDefined(sex) || !Enum.IsDefined(role))
+        {
+            throw new ArgumentOutOfRangeException(nameof(role), "Unknown sex or role.");
+        }
+        HeadFullName = headFullName.Trim();
+        Dni = dni;
+        Sex = sex;
+        BirthYear = birthYear;
+        IsJuntosUser = isJuntosUser;
+        Role = role;
+    }
 }

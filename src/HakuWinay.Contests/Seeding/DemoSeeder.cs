@@ -120,7 +120,7 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         var group = new ProducerGroup(
             seed.Name, Enum.Parse<LegalForm>(seed.LegalForm), seed.Ruc, lineId,
             new GroupLocation(seed.RegionCode, seed.ProvinceCode, seed.DistrictCode, seed.CentroPoblado), now);
-        group.AppointRepresentative(representative.Id);
+        group.RecordSelfRegistration(representative.Id);
         foreach (var h in seed.Households)
         {
             group.AddHousehold(h.HeadFullName, h.Dni, Enum.Parse<Sex>(h.Sex), h.BirthYear, h.IsJuntosUser, Enum.Parse<HouseholdRole>(h.Role));

@@ -32,3 +32,32 @@ public sealed class HouseholdTests
         Assert.Equal(HouseholdRole.Treasurer, household.Role);
     }
 }
+
+public sealed class HouseholdInvariantTests
+{
+    [Theory]
+    [InlineData(1899)]
+    [InlineData(2101)]
+    public void An_impossible_birth_year_is_refused(int birthYear)
+    {
+        var group = new GroupBuilder().Build();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => group.AddHousehold("Rosa", "45678901", Sex.Female, birthYear, false, HouseholdRole.Member));
+    }
+
+    [Fact]
+    public void An_oversized_head_name_is_refused()
+    {
+        var group = new GroupBuilder().Build();
+
+        Assert.Throws<ArgumentException>(() => group.AddHousehold(new string('x', Household.MaxNameLength + 1), "45678901", Sex.Female, 1990, false, HouseholdRole.Member));
+    }
+
+    [Fact]
+    public void An_unknown_role_is_refused()
+    {
+        var group = new GroupBuilder().Build();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => group.AddHousehold("Rosa", "45678901", Sex.Female, 1990, false, (HouseholdRole)7));
+    }
+}

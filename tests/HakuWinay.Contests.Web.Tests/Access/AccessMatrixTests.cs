@@ -47,6 +47,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/profiles/{Id:int}/eligibility"] = new("/admin/profiles/{profileId}/eligibility", Roles.Admin),
         ["/admin/profiles/{Id:int}/audit"] = new("/admin/profiles/{profileId}/audit", Roles.Admin),
         ["/admin/contests/{Id:int}/audit"] = new("/admin/contests/1/audit", Roles.Admin),
+        ["/register"] = new("/register", null),
+        ["/account/set-password/{UserId}"] = new("/account/set-password/someone?token=abc", null),
+        ["/groups/new"] = new("/groups/new", Roles.Admin, Roles.Producer, Roles.Technician),
+        // Group 1 is grupo1's (the demo's producer account); other representatives are refused by GroupPageAccessTests.
+        ["/groups/{Id:int}"] = new("/groups/1", Roles.Admin, Roles.Producer, Roles.Technician),
+        ["/groups/{Id:int}/edit"] = new("/groups/1/edit", Roles.Admin, Roles.Producer, Roles.Technician),
+        ["/admin/groups"] = new("/admin/groups", Roles.Admin),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>

@@ -21,7 +21,7 @@ public sealed class NavMenuTests : ComponentTestBase
     }
 
     [Theory]
-    [InlineData(Roles.Admin, new[] { "Concursos", "Administración", "Gestión de concursos", "Correos" })]
+    [InlineData(Roles.Admin, new[] { "Concursos", "Administración", "Gestión de concursos", "Grupos", "Correos" })]
     [InlineData(Roles.Juror, new[] { "Concursos", "Jurado" })]
     [InlineData(Roles.Producer, new[] { "Concursos", "Mi grupo", "Mis perfiles" })]
     [InlineData(Roles.Technician, new[] { "Concursos", "Seguimiento" })]

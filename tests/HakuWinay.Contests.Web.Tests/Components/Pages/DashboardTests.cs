@@ -1,6 +1,7 @@
 using Bunit;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Web.Components.Pages.Dashboards;
+using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Web.Tests.Components.Pages;
 
@@ -59,6 +60,10 @@ public sealed class DashboardTests : ComponentTestBase
         Assert.Equal(4, cut.FindAll("[data-testid=group-panel] tbody tr").Count);
         Assert.All(cut.FindAll("[data-testid=group-panel] td.font-monospace"), td => Assert.StartsWith("*****", td.TextContent, StringComparison.Ordinal));
         Assert.Contains("Usuarios de Juntos: 2", panel);
+        await using var db = Database.CreateDbContext();
+        var mineId = await db.ProducerGroups.Where(g => g.Name == "Mi grupo de cuyes").Select(g => g.Id).SingleAsync();
+        Assert.Equal($"groups/{mineId}", cut.Find("[data-testid=see-group]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=register-group]"));
     }
 
     [Fact]
@@ -70,6 +75,7 @@ public sealed class DashboardTests : ComponentTestBase
         var cut = Render<ProducerDashboard>();
 
         cut.WaitForAssertion(() => Assert.Contains("Su cuenta aún no representa a ningún grupo.", cut.Markup));
+        Assert.Equal("groups/new", cut.Find("[data-testid=register-group]").GetAttribute("href"));
     }
 
     [Fact]
