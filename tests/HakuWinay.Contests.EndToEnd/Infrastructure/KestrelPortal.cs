@@ -11,9 +11,15 @@ namespace HakuWinay.Contests.EndToEnd.Infrastructure;
 /// so that a real browser can reach it. It listens on port 0: the OS picks a free loopback port,
 /// and parallel runs on one machine never collide.
 /// </summary>
-public sealed class KestrelPortal : PortalFactory
+public class KestrelPortal : PortalFactory
 {
     public KestrelPortal()
+        : this(settings: null)
+    {
+    }
+
+    protected KestrelPortal(IDictionary<string, string?>? settings)
+        : base(settings)
     {
         UseKestrel(0);
         StartServer();
@@ -27,3 +33,12 @@ public sealed class KestrelPortal : PortalFactory
     /// <summary>The absolute URL of a path in the portal, for URL assertions.</summary>
     public string Url(string path) => new Uri(BaseUrl, path).ToString();
 }
+
+/// <summary>A <see cref="KestrelPortal"/> that sends its emails to the maildev of ./test.sh.</summary>
+public sealed class MailingKestrelPortal() : KestrelPortal(new Dictionary<string, string?>
+{
+    ["Smtp:Host"] = TestPrerequisites.SmtpHost,
+    ["Smtp:Port"] = TestPrerequisites.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["Smtp:Security"] = "None",
+    ["Smtp:TimeoutSeconds"] = "5",
+});

@@ -1,45 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Serialization;
 
 namespace HakuWinay.Contests.Web.Tests.Notifications;
-
-public sealed record MaildevAddress(string Address, string? Name);
-
-public sealed record MaildevEmail(
-    string Id, string Subject, IReadOnlyList<MaildevAddress> To, string? Text, string? Html,
-    [property: JsonPropertyName("headers")] Dictionary<string, object>? Headers);
-
-/// <summary>Reads what a maildev server received, through its HTTP API.</summary>
-public sealed class MaildevClient(Uri baseUrl) : IDisposable
-{
-    private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
-
-    public async Task<IReadOnlyList<MaildevEmail>> AllAsync() =>
-        await _http.GetFromJsonAsync<List<MaildevEmail>>("/api/email") ?? [];
-
-    /// <summary>
-    /// maildev answers the SMTP transaction before it has stored the message, so the API may lag
-    /// the send by a few milliseconds: wait for the condition, bounded, instead of a fixed sleep.
-    /// </summary>
-    public async Task<IReadOnlyList<MaildevEmail>> WaitForAsync(string subject, int count = 1)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var matching = (await AllAsync()).Where(m => m.Subject == subject).ToList();
-            if (matching.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return matching;
-            }
-            await Task.Delay(50);
-        }
-    }
-
-    public void Dispose() => _http.Dispose();
-}
 
 /// <summary>A maildev of the test's own, to stop and start an SMTP server at will.</summary>
 public sealed class MaildevProcess : IDisposable

@@ -20,6 +20,7 @@ public enum SaveState
 public sealed class DraftSession(int profileId, Guid version, ActingUser user, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _pending;
 
     public int ProfileId { get; } = profileId;
 
@@ -31,12 +32,20 @@ public sealed class DraftSession(int profileId, Guid version, ActingUser user, T
 
     public DateTime? LastSavedAtUtc { get; private set; }
 
+    /// <summary>Saves that succeeded since the page opened.</summary>
+    public int SavedCount { get; private set; }
+
+    /// <summary>Saves waiting for their turn or running: zero means everything typed so far is stored.</summary>
+    public int PendingSaves => Volatile.Read(ref _pending);
+
     /// <summary>Raised whenever <see cref="State"/> changes, for the indicator and the conflict banner.</summary>
     public event Action? Changed;
 
     /// <summary>Runs one save with the current version; <paramref name="versionOf"/> reads the new version from its answer.</summary>
     public async Task<ServiceResult<T>> SaveAsync<T>(Func<Guid, Task<ServiceResult<T>>> save, Func<T, Guid> versionOf)
     {
+        Interlocked.Increment(ref _pending);
+        var counted = true;
         await _gate.WaitAsync();
         try
         {
@@ -51,7 +60,11 @@ public sealed class DraftSession(int profileId, Guid version, ActingUser user, T
             {
                 Version = versionOf(result.Value!);
                 LastSavedAtUtc = clock.GetUtcNow().UtcDateTime;
+                SavedCount++;
             }
+            // Before the state is shown, so "saved, nothing pending" is never shown while this save runs.
+            Interlocked.Decrement(ref _pending);
+            counted = false;
             Set(result.Outcome switch
             {
                 ServiceOutcome.Ok => SaveState.Saved,
@@ -64,6 +77,10 @@ public sealed class DraftSession(int profileId, Guid version, ActingUser user, T
         }
         finally
         {
+            if (counted)
+            {
+                Interlocked.Decrement(ref _pending);
+            }
             _gate.Release();
         }
     }
