@@ -6,30 +6,53 @@ namespace HakuWinay.Contests.Contests;
 /// <summary>
 /// A competitive-fund contest: its call, rules, timeline, categories and evaluation design.
 /// Opening and closing follow the clock; <see cref="SyncWithClock"/> is the single place that
-/// decides it, called by the sweeper job and before every submission.
+/// decides it, called by the sweeper job and before every submission. The rules that decide
+/// outcomes lock at the first submitted profile (<see cref="RulesLockedAtUtc"/>); texts stay editable.
 /// </summary>
-public sealed class Contest : IVersioned
+public sealed partial class Contest : IVersioned
 {
+    public const int MaxCodeLength = 40;
+    public const int MaxTitleLength = 300;
+    public const int MaxBasesLength = 100_000;
+    public const decimal MaxAmount = 1_000_000_000m;
+
     private readonly List<ContestCategory> _categories = [];
     private readonly List<ContestStage> _stages = [];
     private readonly List<ContestProductionLine> _eligibleLines = [];
     private readonly List<ContestInvestmentCap> _investmentCaps = [];
     private readonly List<ContestChecklistItem> _checklist = [];
+    private readonly List<ContestTieBreaker> _tieBreakers = [];
+    private readonly List<ContestPriorityRule> _priorityRules = [];
+    private readonly List<DisbursementTranche> _tranches = [];
+    private readonly List<FollowUpVisit> _followUpVisits = [];
 
     private Contest() { }
 
     public Contest(string code, string title, string regionCode, ContestTimeline timeline, decimal passMark, DateTime createdAtUtc)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        Code = code.Trim();
-        Title = title.Trim();
+        Code = CheckedCode(code);
+        Title = CheckedTitle(title);
         RegionCode = regionCode;
         Timeline = timeline;
         PassMark = passMark;
         CreatedAtUtc = createdAtUtc;
         Status = ContestStatus.Draft;
+        _tieBreakers.AddRange(DefaultTieBreakers.Select((r, i) => new ContestTieBreaker(r, i + 1)));
+        _tranches.AddRange(DefaultTranches.Select((t, i) => new DisbursementTranche(t, i + 1)));
+        _followUpVisits.AddRange(DefaultFollowUpDays.Select((d, i) => new FollowUpVisit(d, i + 1)));
     }
+
+    /// <summary>DOMAIN.md: at most 70% after the agreement is signed, the rest after follow-up and 70% of it accounted for.</summary>
+    public static IReadOnlyList<TrancheRule> DefaultTranches { get; } =
+    [
+        new(70m, TrancheTrigger.AgreementSigned),
+        new(30m, TrancheTrigger.FollowUpApprovedAndAccounted, DisbursementTranche.DefaultRequiredAccountedPercent),
+    ];
+
+    public static IReadOnlyList<int> DefaultFollowUpDays { get; } = [30, 90, 180];
+
+    public static IReadOnlyList<TieBreakerRule> DefaultTieBreakers { get; } =
+        [new(TieBreakerKind.HigherJuntosShare), new(TieBreakerKind.HigherWomenHeadedShare), new(TieBreakerKind.EarlierSubmission)];
 
     public int Id { get; private set; }
     public string Code { get; private set; } = "";
@@ -53,6 +76,8 @@ public sealed class Contest : IVersioned
     /// <summary>The group's counterpart as a minimum percentage of the total investment.</summary>
     public decimal MinCounterpartPercent { get; private set; } = 10m;
 
+    public EvaluationSettings Evaluation { get; private set; } = EvaluationSettings.Default;
+
     /// <summary>Set when the first profile is submitted: from then on the outcome-deciding rules cannot change.</summary>
     public DateTime? RulesLockedAtUtc { get; private set; }
 
@@ -66,8 +91,17 @@ public sealed class Contest : IVersioned
     public IReadOnlyList<ContestChecklistItem> EligibilityChecklist => _checklist;
     public IReadOnlyList<ContestStage> Stages => _stages;
     public IReadOnlyList<ContestProductionLine> EligibleLines => _eligibleLines;
+    public IReadOnlyList<ContestTieBreaker> TieBreakers => _tieBreakers;
+    public IReadOnlyList<ContestPriorityRule> PriorityRules => _priorityRules;
+    public IReadOnlyList<DisbursementTranche> Tranches => _tranches;
+    public IReadOnlyList<FollowUpVisit> FollowUpVisits => _followUpVisits;
 
     public bool RulesLocked => RulesLockedAtUtc is not null;
+
+    /// <summary>Whether the call's dates may still be edited directly; after publication only an extension moves the deadline.</summary>
+    public bool CallDatesEditable => Status == ContestStatus.Draft;
+
+    public bool IsArchived => Status == ContestStatus.Archived;
 
     public static Contest FromTemplate(
         EvaluationTemplate template, string code, string title, string regionCode, ContestTimeline timeline, DateTime createdAtUtc)
@@ -81,43 +115,281 @@ public sealed class Contest : IVersioned
             var copy = contest.AddStage(stage.Code, stage.Name, stage.Weight, stage.JurorsPerProfile);
             foreach (var criterion in stage.Criteria.OrderBy(c => c.Order))
             {
-                copy.AddCriterion(criterion.Code, criterion.Name, criterion.RubricMarkdown, criterion.MaxPoints, criterion.Weight);
+                contest.AddCriterion(copy, criterion.Code, criterion.Name, criterion.RubricMarkdown, criterion.MaxPoints, criterion.Weight);
             }
         }
         return contest;
     }
 
+    /// <summary>
+    /// A new draft with everything <paramref name="source"/> decided: categories, eligible lines,
+    /// limits, caps, checklist, evaluation design and settings, plans and bases. Not its code,
+    /// title, timeline, status, counters or lock.
+    /// </summary>
+    public static Contest CloneOf(Contest source, string code, string title, ContestTimeline timeline, DateTime createdAtUtc)
+    {
+        var contest = new Contest(code, title, source.RegionCode, timeline, source.PassMark, createdAtUtc)
+        {
+            TemplateCode = source.TemplateCode,
+            ProvinceCode = source.ProvinceCode,
+            DistrictCode = source.DistrictCode,
+            BasesMarkdown = source.BasesMarkdown,
+            MinHouseholds = source.MinHouseholds,
+            MaxHouseholds = source.MaxHouseholds,
+            MinCounterpartPercent = source.MinCounterpartPercent,
+            Evaluation = source.Evaluation,
+        };
+        foreach (var category in source.Categories.OrderBy(c => c.Order))
+        {
+            contest.AddCategory(category.Code, category.Name, category.Budget, category.MaxAward);
+        }
+        foreach (var line in source.EligibleLines)
+        {
+            contest.MakeEligible(line.ProductionLineId);
+        }
+        foreach (var cap in source.InvestmentCaps)
+        {
+            contest.CapInvestment(cap.Category, cap.MaxPercentOfFund);
+        }
+        foreach (var item in source.EligibilityChecklist.OrderBy(i => i.Order))
+        {
+            contest.AddChecklistItem(item.Text);
+        }
+        foreach (var stage in source.Stages.OrderBy(s => s.Order))
+        {
+            var copy = contest.AddStage(stage.Code, stage.Name, stage.Weight, stage.JurorsPerProfile);
+            foreach (var criterion in stage.Criteria.OrderBy(c => c.Order))
+            {
+                contest.AddCriterion(copy, criterion.Code, criterion.Name, criterion.RubricMarkdown, criterion.MaxPoints, criterion.Weight);
+            }
+        }
+        contest.SetTieBreakers(source.TieBreakers.OrderBy(t => t.Order).Select(t => t.Rule).ToList());
+        contest.SetPriorityRules(source.PriorityRules.Select(p => p.Rule).ToList());
+        contest.PlanDisbursement(source.Tranches.OrderBy(t => t.Order).Select(t => t.Rule).ToList());
+        contest.PlanFollowUp(source.FollowUpVisits.OrderBy(v => v.Order).Select(v => v.DaysAfterFirstPayment).ToList());
+        return contest;
+    }
+
+    // ---- Texts: editable until the contest is archived ----
+
+    /// <summary>The code names the contest in URLs and in its profiles' codes, so it changes only while a draft.</summary>
+    public void Recode(string code)
+    {
+        EnsureNotArchived();
+        code = CheckedCode(code);
+        if (code == Code)
+        {
+            return;
+        }
+        if (Status != ContestStatus.Draft)
+        {
+            throw ContestRuleException.Of("Code", "ContestRules.CodeFixedAfterPublication");
+        }
+        Code = code;
+    }
+
+    public void Retitle(string title)
+    {
+        EnsureNotArchived();
+        Title = CheckedTitle(title);
+    }
+
     public void LocateIn(string regionCode, string? provinceCode, string? districtCode)
     {
+        EnsureNotArchived();
+        if (string.IsNullOrWhiteSpace(regionCode)
+            || (provinceCode is not null && !provinceCode.StartsWith(regionCode, StringComparison.Ordinal))
+            || (districtCode is not null && (provinceCode is null || !districtCode.StartsWith(provinceCode, StringComparison.Ordinal))))
+        {
+            throw ContestRuleException.Of("Territory", "ContestRules.TerritoryIncoherent");
+        }
         RegionCode = regionCode;
         ProvinceCode = provinceCode;
         DistrictCode = districtCode;
     }
 
-    public void WriteBases(string markdown) => BasesMarkdown = markdown;
+    public void WriteBases(string markdown)
+    {
+        EnsureNotArchived();
+        if (markdown.Length > MaxBasesLength)
+        {
+            throw ContestRuleException.Of("Bases", "ContestRules.TooLong", MaxBasesLength);
+        }
+        BasesMarkdown = markdown;
+    }
+
+    /// <summary>
+    /// Sets the dates. In a draft, every date; once published, the call's opening and deadline stay
+    /// (only <see cref="ExtendDeadline"/> moves the deadline) while the later dates may be rescheduled.
+    /// </summary>
+    public void Reschedule(ContestTimeline timeline)
+    {
+        EnsureNotArchived();
+        if (!CallDatesEditable
+            && (timeline.CallOpensAtUtc != Timeline.CallOpensAtUtc || timeline.SubmissionsCloseAtUtc != Timeline.SubmissionsCloseAtUtc))
+        {
+            throw ContestRuleException.Of("Timeline.SubmissionsClose", "ContestRules.CallDatesFixed");
+        }
+        if (Status >= ContestStatus.ResultsPublished && timeline != Timeline)
+        {
+            throw ContestRuleException.Of("Timeline", "ContestRules.TimelineFinished");
+        }
+        if (!timeline.IsCoherent)
+        {
+            throw ContestRuleException.Of("Timeline", "ContestRules.TimelineIncoherent");
+        }
+        Timeline = timeline;
+    }
+
+    private static string CheckedCode(string code)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        code = code.Trim().ToUpperInvariant();
+        if (code.Length > MaxCodeLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || code[0] == '-')
+        {
+            throw ContestRuleException.Of("Code", "ContestRules.CodeFormat", MaxCodeLength);
+        }
+        return code;
+    }
+
+    private static string CheckedTitle(string title)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        title = title.Trim();
+        if (title.Length > MaxTitleLength)
+        {
+            throw ContestRuleException.Of("Title", "ContestRules.TooLong", MaxTitleLength);
+        }
+        return title;
+    }
+
+    // ---- Categories ----
 
     public ContestCategory AddCategory(string code, string name, decimal budget, decimal maxAward)
     {
         EnsureRulesOpen();
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        code = code.Trim();
-        // Case-insensitive, as SQL Server's default collation compares the unique index.
-        if (_categories.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new InvalidOperationException($"The contest already has a category '{code}'.");
-        }
-        var category = new ContestCategory(code, name.Trim(), budget, maxAward, _categories.Count + 1);
+        code = CheckedChildCode(code, "Category");
+        EnsureUniqueCategoryCode(code, except: null);
+        var category = new ContestCategory(code, CheckedName(name, 120, "Category"), budget, maxAward, _categories.Count + 1);
         _categories.Add(category);
         return category;
     }
 
+    public void ReviseCategory(ContestCategory category, string code, string name, decimal budget, decimal maxAward)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_categories, category);
+        code = CheckedChildCode(code, "Category");
+        EnsureUniqueCategoryCode(code, except: category);
+        category.Revise(code, CheckedName(name, 120, "Category"), budget, maxAward);
+    }
+
+    public void RemoveCategory(ContestCategory category)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_categories, category);
+        _categories.Remove(category);
+        Renumber(_categories, (c, n) => c.Order = n);
+    }
+
+    /// <summary>Puts the categories in the given order; every category once.</summary>
+    public void OrderCategories(IReadOnlyList<ContestCategory> order)
+    {
+        EnsureRulesOpen();
+        Reorder(_categories, order, (c, n) => c.Order = n);
+    }
+
+    private void EnsureUniqueCategoryCode(string code, ContestCategory? except)
+    {
+        // Case-insensitive, as SQL Server's default collation compares the unique index.
+        if (_categories.Any(c => c != except && string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw ContestRuleException.Of("Category." + code, "ContestRules.DuplicateCode", code);
+        }
+    }
+
+    // ---- Stages and criteria ----
+
     public ContestStage AddStage(string code, string name, decimal weight, int jurorsPerProfile)
     {
         EnsureRulesOpen();
-        var stage = new ContestStage(code, name, weight, jurorsPerProfile, _stages.Count + 1);
+        code = CheckedChildCode(code, "Stage");
+        if (_stages.Any(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw ContestRuleException.Of("Stage." + code, "ContestRules.DuplicateCode", code);
+        }
+        var stage = new ContestStage(code, CheckedName(name, 200, "Stage." + code), weight, jurorsPerProfile, _stages.Count + 1);
         _stages.Add(stage);
         return stage;
     }
+
+    public void ReviseStage(ContestStage stage, string code, string name, decimal weight, int jurorsPerProfile)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_stages, stage);
+        code = CheckedChildCode(code, "Stage");
+        if (_stages.Any(s => s != stage && string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw ContestRuleException.Of("Stage." + code, "ContestRules.DuplicateCode", code);
+        }
+        stage.Revise(code, CheckedName(name, 200, "Stage." + code), weight, jurorsPerProfile);
+    }
+
+    public void RemoveStage(ContestStage stage)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_stages, stage);
+        _stages.Remove(stage);
+        Renumber(_stages, (s, n) => s.Order = n);
+    }
+
+    public void OrderStages(IReadOnlyList<ContestStage> order)
+    {
+        EnsureRulesOpen();
+        Reorder(_stages, order, (s, n) => s.Order = n);
+    }
+
+    public ContestCriterion AddCriterion(ContestStage stage, string code, string name, string rubricMarkdown, decimal maxPoints, decimal weight)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_stages, stage);
+        code = CheckedChildCode(code, $"Stage.{stage.Code}.Criterion");
+        return stage.AddCriterion(code, CheckedName(name, 200, $"Criterion.{stage.Code}.{code}"), rubricMarkdown, maxPoints, weight);
+    }
+
+    public void ReviseCriterion(ContestStage stage, ContestCriterion criterion, string code, string name, string rubricMarkdown, decimal maxPoints, decimal weight)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_stages, stage);
+        code = CheckedChildCode(code, $"Stage.{stage.Code}.Criterion");
+        stage.ReviseCriterion(criterion, code, CheckedName(name, 200, $"Criterion.{stage.Code}.{code}"), rubricMarkdown, maxPoints, weight);
+    }
+
+    public void RemoveCriterion(ContestStage stage, ContestCriterion criterion)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_stages, stage);
+        stage.RemoveCriterion(criterion);
+    }
+
+    public void OrderCriteria(ContestStage stage, IReadOnlyList<ContestCriterion> order)
+    {
+        EnsureRulesOpen();
+        EnsureOwn(_stages, stage);
+        stage.OrderCriteria(order);
+    }
+
+    public void SetPassMark(decimal passMark)
+    {
+        EnsureRulesOpen();
+        if (passMark is <= 0 or > 100)
+        {
+            throw ContestRuleException.Of("PassMark", "ContestRules.PercentRange");
+        }
+        PassMark = passMark;
+    }
+
+    // ---- Eligibility ----
 
     public void MakeEligible(int productionLineId)
     {
@@ -125,6 +397,17 @@ public sealed class Contest : IVersioned
         if (_eligibleLines.All(l => l.ProductionLineId != productionLineId))
         {
             _eligibleLines.Add(new ContestProductionLine(productionLineId));
+        }
+    }
+
+    /// <summary>Makes exactly these production lines eligible.</summary>
+    public void SetEligibleLines(IReadOnlyCollection<int> productionLineIds)
+    {
+        EnsureRulesOpen();
+        _eligibleLines.RemoveAll(l => !productionLineIds.Contains(l.ProductionLineId));
+        foreach (var id in productionLineIds.Distinct())
+        {
+            MakeEligible(id);
         }
     }
 
@@ -153,29 +436,211 @@ public sealed class Contest : IVersioned
     public void CapInvestment(InvestmentCategory category, decimal? maxPercentOfFund)
     {
         EnsureRulesOpen();
-        _investmentCaps.RemoveAll(c => c.Category == category);
-        if (maxPercentOfFund is null)
-        {
-            return;
-        }
         if (maxPercentOfFund is < 0 or > 100)
         {
             throw new ArgumentOutOfRangeException(nameof(maxPercentOfFund), "A cap is a percentage from 0 to 100.");
         }
+        var existing = _investmentCaps.SingleOrDefault(c => c.Category == category);
+        if (maxPercentOfFund is null)
+        {
+            if (existing is not null)
+            {
+                _investmentCaps.Remove(existing);
+            }
+            return;
+        }
+        if (existing is not null)
+        {
+            existing.MaxPercentOfFund = maxPercentOfFund.Value;
+            return;
+        }
         _investmentCaps.Add(new ContestInvestmentCap(category, maxPercentOfFund.Value));
     }
 
+    // The checklist guides the administrator's eligibility review; it does not score or rank,
+    // so it stays editable after the first submission (until the contest is archived).
+
     public ContestChecklistItem AddChecklistItem(string text)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        if (text.Length > ContestChecklistItem.MaxLength)
-        {
-            throw new ArgumentException($"A checklist item has at most {ContestChecklistItem.MaxLength} characters.", nameof(text));
-        }
-        var item = new ContestChecklistItem(text.Trim(), _checklist.Count + 1);
+        EnsureNotArchived();
+        var item = new ContestChecklistItem(CheckedChecklistText(text), _checklist.Count + 1);
         _checklist.Add(item);
         return item;
     }
+
+    public void ReviseChecklistItem(ContestChecklistItem item, string text)
+    {
+        EnsureNotArchived();
+        EnsureOwn(_checklist, item);
+        item.Text = CheckedChecklistText(text);
+    }
+
+    public void RemoveChecklistItem(ContestChecklistItem item)
+    {
+        EnsureNotArchived();
+        EnsureOwn(_checklist, item);
+        _checklist.Remove(item);
+        Renumber(_checklist, (i, n) => i.Order = n);
+    }
+
+    public void OrderChecklist(IReadOnlyList<ContestChecklistItem> order)
+    {
+        EnsureNotArchived();
+        Reorder(_checklist, order, (i, n) => i.Order = n);
+    }
+
+    private static string CheckedChecklistText(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw ContestRuleException.Of("Checklist", "ContestRules.Required");
+        }
+        if (text.Trim().Length > ContestChecklistItem.MaxLength)
+        {
+            throw ContestRuleException.Of("Checklist", "ContestRules.TooLong", ContestChecklistItem.MaxLength);
+        }
+        return text.Trim();
+    }
+
+    // ---- Evaluation settings ----
+
+    public void ConfigureEvaluation(EvaluationSettings settings)
+    {
+        EnsureRulesOpen();
+        if (settings.Allocation == BudgetAllocationPolicy.PartialLast)
+        {
+            if (settings.PartialAwardMinimumPercent is not (> 0 and <= 100))
+            {
+                throw ContestRuleException.Of("Evaluation.PartialAwardMinimumPercent", "ContestRules.PercentRange");
+            }
+        }
+        else
+        {
+            settings = settings with { PartialAwardMinimumPercent = null };
+        }
+        if (!Enum.IsDefined(settings.Aggregation) || !Enum.IsDefined(settings.Granularity) || !Enum.IsDefined(settings.Allocation))
+        {
+            throw ContestRuleException.Of("Evaluation", "ContestRules.UnknownOption");
+        }
+        Evaluation = settings;
+    }
+
+    /// <summary>The tie-breakers in the order they apply. A stage or criterion is named by code and checked by <see cref="Validate()"/>.</summary>
+    public void SetTieBreakers(IReadOnlyList<TieBreakerRule> rules)
+    {
+        EnsureRulesOpen();
+        var normalized = new List<TieBreakerRule>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var field = $"TieBreaker.{i + 1}";
+            if (!Enum.IsDefined(rule.Kind))
+            {
+                throw ContestRuleException.Of(field, "ContestRules.UnknownOption");
+            }
+            var stage = rule.Kind is TieBreakerKind.HigherStageScore or TieBreakerKind.HigherCriterionMean ? rule.StageCode?.Trim() : null;
+            var criterion = rule.Kind == TieBreakerKind.HigherCriterionMean ? rule.CriterionCode?.Trim() : null;
+            if ((rule.Kind is TieBreakerKind.HigherStageScore or TieBreakerKind.HigherCriterionMean && string.IsNullOrEmpty(stage))
+                || (rule.Kind == TieBreakerKind.HigherCriterionMean && string.IsNullOrEmpty(criterion)))
+            {
+                throw ContestRuleException.Of(field, "ContestRules.TieBreakerNeedsTarget");
+            }
+            var normalizedRule = new TieBreakerRule(rule.Kind, stage, criterion);
+            if (normalized.Contains(normalizedRule))
+            {
+                throw ContestRuleException.Of(field, "ContestRules.TieBreakerRepeated");
+            }
+            normalized.Add(normalizedRule);
+        }
+        _tieBreakers.Clear();
+        _tieBreakers.AddRange(normalized.Select((r, i) => new ContestTieBreaker(r, i + 1)));
+    }
+
+    public void SetPriorityRules(IReadOnlyList<PriorityRule> rules)
+    {
+        EnsureRulesOpen();
+        foreach (var rule in rules)
+        {
+            var field = $"Priority.{rule.Kind}";
+            if (!Enum.IsDefined(rule.Kind))
+            {
+                throw ContestRuleException.Of("Priority", "ContestRules.UnknownOption");
+            }
+            if (rule.ThresholdPercent is <= 0 or > 100)
+            {
+                throw ContestRuleException.Of(field, "ContestRules.PercentRange");
+            }
+            if (rule.BonusPoints is <= 0 or > 20)
+            {
+                throw ContestRuleException.Of(field, "ContestRules.BonusRange", 20);
+            }
+        }
+        if (rules.GroupBy(r => r.Kind).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw ContestRuleException.Of($"Priority.{repeated.Key}", "ContestRules.PriorityRepeated");
+        }
+        _priorityRules.Clear();
+        _priorityRules.AddRange(rules.OrderBy(r => r.Kind).Select(r => new ContestPriorityRule(r)));
+    }
+
+    // ---- Plans ----
+
+    /// <summary>The tranches in payment order; their percentages must add up to 100.</summary>
+    public void PlanDisbursement(IReadOnlyList<TrancheRule> tranches)
+    {
+        EnsureRulesOpen();
+        var normalized = new List<TrancheRule>();
+        for (var i = 0; i < tranches.Count; i++)
+        {
+            var tranche = tranches[i];
+            var field = $"Tranche.{i + 1}";
+            if (tranche.Percent is <= 0 or > 100)
+            {
+                throw ContestRuleException.Of(field, "ContestRules.PercentRange");
+            }
+            if (!Enum.IsDefined(tranche.Trigger))
+            {
+                throw ContestRuleException.Of(field, "ContestRules.UnknownOption");
+            }
+            if (tranche.Trigger == TrancheTrigger.FollowUpApprovedAndAccounted)
+            {
+                if (i == 0)
+                {
+                    throw ContestRuleException.Of(field, "ContestRules.FirstTrancheNeedsNoPrevious");
+                }
+                var required = tranche.RequiredAccountedPercent ?? DisbursementTranche.DefaultRequiredAccountedPercent;
+                if (required is <= 0 or > 100)
+                {
+                    throw ContestRuleException.Of(field, "ContestRules.PercentRange");
+                }
+                normalized.Add(tranche with { RequiredAccountedPercent = required });
+            }
+            else
+            {
+                normalized.Add(tranche with { RequiredAccountedPercent = null });
+            }
+        }
+        _tranches.Clear();
+        _tranches.AddRange(normalized.Select((t, i) => new DisbursementTranche(t, i + 1)));
+    }
+
+    /// <summary>Follow-up visits, in days after the first payment: positive and strictly increasing.</summary>
+    public void PlanFollowUp(IReadOnlyList<int> daysAfterFirstPayment)
+    {
+        EnsureNotArchived();
+        for (var i = 0; i < daysAfterFirstPayment.Count; i++)
+        {
+            var days = daysAfterFirstPayment[i];
+            if (days is <= 0 or > 3650 || (i > 0 && days <= daysAfterFirstPayment[i - 1]))
+            {
+                throw ContestRuleException.Of($"Visit.{i + 1}", "ContestRules.VisitsIncreasing");
+            }
+        }
+        _followUpVisits.Clear();
+        _followUpVisits.AddRange(daysAfterFirstPayment.Select((d, i) => new FollowUpVisit(d, i + 1)));
+    }
+
+    // ---- Submissions ----
 
     /// <summary>The rules a profile of <paramref name="categoryId"/> is checked against at submission.</summary>
     public SubmissionRules SubmissionRulesFor(int categoryId) =>
@@ -205,44 +670,71 @@ public sealed class Contest : IVersioned
 
     private void EnsureRulesOpen()
     {
+        EnsureNotArchived();
         if (RulesLocked)
         {
             throw new InvalidOperationException($"The rules of contest {Code} are locked since the first profile was submitted.");
         }
     }
 
-    /// <summary>Announces the call; from now on the clock opens and closes it.</summary>
-    public void Publish(DateTime nowUtc)
+    private void EnsureNotArchived()
     {
-        if (Status != ContestStatus.Draft)
+        if (IsArchived)
         {
-            throw new InvalidOperationException("Only a draft contest can be published.");
+            throw new InvalidOperationException($"Contest {Code} is archived.");
         }
-        Status = ContestStatus.Published;
-        PublishedAtUtc = nowUtc;
-        SyncWithClock(nowUtc);
     }
 
-    /// <summary>Moves a published contest to Open or Closed as its timeline says. Returns true if it changed.</summary>
-    public bool SyncWithClock(DateTime nowUtc)
+    private static string CheckedChildCode(string code, string field)
     {
-        var before = Status;
-        if (Status == ContestStatus.Published && nowUtc >= Timeline.CallOpensAtUtc)
+        if (string.IsNullOrWhiteSpace(code))
         {
-            Status = ContestStatus.Open;
+            throw ContestRuleException.Of(field, "ContestRules.Required");
         }
-        if (Status == ContestStatus.Open && nowUtc >= Timeline.SubmissionsCloseAtUtc)
+        code = code.Trim();
+        if (code.Length > 20 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            Status = ContestStatus.Closed;
+            throw ContestRuleException.Of(field + "." + code, "ContestRules.ChildCodeFormat", 20);
         }
-        return Status != before;
+        return code;
     }
 
-    /// <summary>Whether a submission made at <paramref name="nowUtc"/> is inside the call, whatever the stored status says.</summary>
-    public bool AcceptsSubmissionsAt(DateTime nowUtc) =>
-        Status is ContestStatus.Published or ContestStatus.Open
-        && nowUtc >= Timeline.CallOpensAtUtc
-        && nowUtc < Timeline.SubmissionsCloseAtUtc;
+    private static string CheckedName(string name, int maxLength, string field)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw ContestRuleException.Of(field, "ContestRules.Required");
+        }
+        name = name.Trim();
+        return name.Length <= maxLength ? name : throw ContestRuleException.Of(field, "ContestRules.TooLong", maxLength);
+    }
+
+    private static void EnsureOwn<T>(List<T> items, T item) where T : class
+    {
+        if (!items.Contains(item))
+        {
+            throw new InvalidOperationException("The item is not part of this contest.");
+        }
+    }
+
+    internal static void Renumber<T>(List<T> items, Action<T, int> setOrder)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            setOrder(items[i], i + 1);
+        }
+    }
+
+    internal static void Reorder<T>(List<T> items, IReadOnlyList<T> order, Action<T, int> setOrder) where T : class
+    {
+        if (order.Count != items.Count || order.Distinct().Count() != order.Count || order.Any(o => !items.Contains(o)))
+        {
+            throw new ArgumentException("The new order must name every item exactly once.", nameof(order));
+        }
+        items.Clear();
+        items.AddRange(order);
+        Renumber(items, setOrder);
+    }
 }
 
 /// <summary>The dates of a contest, all UTC instants.</summary>
@@ -261,123 +753,4 @@ public sealed record ContestTimeline(
         && (FieldEvaluationEndsAtUtc is null || FieldEvaluationEndsAtUtc >= (FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc))
         && (PublicSessionAtUtc is null || PublicSessionAtUtc >= (FieldEvaluationEndsAtUtc ?? FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc))
         && (ResultsAtUtc is null || ResultsAtUtc >= (PublicSessionAtUtc ?? FieldEvaluationEndsAtUtc ?? FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc));
-}
-
-public sealed class ContestCategory
-{
-    private ContestCategory() { }
-
-    internal ContestCategory(string code, string name, decimal budget, decimal maxAward, int order)
-    {
-        if (budget < 0 || maxAward <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(budget), "Budget must not be negative and the maximum award must be positive.");
-        }
-        Code = code;
-        Name = name;
-        Budget = budget;
-        MaxAward = maxAward;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestId { get; private set; }
-    public string Code { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public decimal Budget { get; private set; }
-    public decimal MaxAward { get; private set; }
-    public int Order { get; private set; }
-}
-
-public sealed class ContestStage
-{
-    private readonly List<ContestCriterion> _criteria = [];
-
-    private ContestStage() { }
-
-    internal ContestStage(string code, string name, decimal weight, int jurorsPerProfile, int order)
-    {
-        Code = code;
-        Name = name;
-        Weight = weight;
-        JurorsPerProfile = jurorsPerProfile;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestId { get; private set; }
-    public string Code { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public decimal Weight { get; private set; }
-    public int JurorsPerProfile { get; private set; }
-    public int Order { get; private set; }
-    public IReadOnlyList<ContestCriterion> Criteria => _criteria;
-
-    public void AddCriterion(string code, string name, string rubricMarkdown, decimal maxPoints, decimal weight) =>
-        _criteria.Add(new ContestCriterion(code, name, rubricMarkdown, maxPoints, weight, _criteria.Count + 1));
-}
-
-public sealed class ContestCriterion
-{
-    private ContestCriterion() { }
-
-    internal ContestCriterion(string code, string name, string rubricMarkdown, decimal maxPoints, decimal weight, int order)
-    {
-        Code = code;
-        Name = name;
-        RubricMarkdown = rubricMarkdown;
-        MaxPoints = maxPoints;
-        Weight = weight;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestStageId { get; private set; }
-    public string Code { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public string RubricMarkdown { get; private set; } = "";
-    public decimal MaxPoints { get; private set; }
-    public decimal Weight { get; private set; }
-    public int Order { get; private set; }
-}
-
-public sealed class ContestChecklistItem
-{
-    public const int MaxLength = 300;
-
-    private ContestChecklistItem() { }
-
-    internal ContestChecklistItem(string text, int order)
-    {
-        Text = text;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestId { get; private set; }
-    public string Text { get; private set; } = "";
-    public int Order { get; private set; }
-}
-
-public sealed class ContestInvestmentCap
-{
-    private ContestInvestmentCap() { }
-
-    internal ContestInvestmentCap(InvestmentCategory category, decimal maxPercentOfFund)
-    {
-        Category = category;
-        MaxPercentOfFund = maxPercentOfFund;
-    }
-
-    public int ContestId { get; private set; }
-    public InvestmentCategory Category { get; private set; }
-    public decimal MaxPercentOfFund { get; private set; }
-}
-
-public sealed class ContestProductionLine
-{
-    private ContestProductionLine() { }
-    internal ContestProductionLine(int productionLineId) => ProductionLineId = productionLineId;
-    public int ContestId { get; private set; }
-    public int ProductionLineId { get; private set; }
 }
