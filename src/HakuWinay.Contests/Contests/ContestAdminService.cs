@@ -127,8 +127,8 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
             return ServiceResult<ContestStatus>.Fail(ServiceOutcome.Conflict);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        SyncWithClock(db, contest, now);
         var before = contest.Status;
-        contest.SyncWithClock(now);
         if (transition == ContestTransition.Publish && contest.Status == ContestStatus.Draft && contest.Validate() is { Count: > 0 } problems)
         {
             return ServiceResult<ContestStatus>.Invalid(problems);
@@ -148,6 +148,23 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
             ? ServiceResult<ContestStatus>.Ok(contest.Status)
             : ServiceResult<ContestStatus>.Fail(ServiceOutcome.Conflict);
     }
+
+    /// <summary>Lets the clock catch up first (audited as the clock job does), so a step starts from the true status.</summary>
+    private static void SyncWithClock(ContestsDbContext db, Contest contest, DateTime now)
+    {
+        var before = contest.Status;
+        if (contest.SyncWithClock(now))
+        {
+            db.AuditLog.Add(AuditEntry.Record(now, null, "contest.status-by-clock", nameof(Contest), contest.Code,
+                contestId: contest.Id, before: new { Status = before.ToString() }, after: new { Status = contest.Status.ToString() }));
+        }
+    }
+
+    /// <summary>
+    /// A change to a category, stage or plan changes only child rows; the contest's version must
+    /// still move on, so a page that read the old setup is told it changed elsewhere.
+    /// </summary>
+    private static void TouchVersion(ContestsDbContext db, Contest contest) => db.Entry(contest).Property(c => c.Version).IsModified = true;
 
     private static IQueryable<Contest> WithSetup(IQueryable<Contest> contests) => contests
         .Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps).Include(c => c.EligibilityChecklist)

@@ -27,7 +27,7 @@ public sealed partial class ContestAdminService
             return ServiceResult<int>.Fail(ServiceOutcome.Conflict);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        contest.SyncWithClock(now);
+        SyncWithClock(db, contest, now);
         DeadlineExtension extension;
         try
         {

@@ -235,6 +235,7 @@ public sealed partial class ContestAdminService
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.AuditLog.Add(AuditEntry.Record(now, adminId, action, nameof(Contest), contest.Code, contest.Id, before: before, after: snapshot(contest)));
+        TouchVersion(db, contest);
         return await TrySaveAsync(db, ct) ? ServiceResult<Guid>.Ok(contest.Version) : ServiceResult<Guid>.Fail(ServiceOutcome.Conflict);
     }
 
