@@ -17,6 +17,9 @@ public static class ValidationText
     public static string Email => Get("Validation.Email");
     public static string TooLong => Get("Validation.TooLong");
     public static string Quantity => Get("Validation.Quantity");
+    public static string Percent => Get("Validation.Percent");
+    public static string Households => Get("Validation.Households");
+    public static string DayList => Get("Validation.DayList");
 
     private static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }
