@@ -43,7 +43,7 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
         }
         if (await CodeTakenAsync(db, request.Code, null, ct))
         {
-            violations.Add(new("Code", "ContestRules.CodeTaken", request.Code.Trim()));
+            violations.Add(new("Code", "ContestRules.CodeTaken", request.Code.Trim().ToUpperInvariant()));
         }
         if ((request.TemplateCode is null) == (request.CloneOfContestId is null))
         {

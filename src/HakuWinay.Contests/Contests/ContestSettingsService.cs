@@ -20,7 +20,7 @@ public sealed partial class ContestAdminService
             {
                 if (await CodeTakenAsync(db, settings.Code, contest.Id, ct))
                 {
-                    throw ContestRuleException.Of("Code", "ContestRules.CodeTaken", settings.Code.Trim());
+                    throw ContestRuleException.Of("Code", "ContestRules.CodeTaken", settings.Code.Trim().ToUpperInvariant());
                 }
                 if (!await TerritoryExistsAsync(db, settings, ct))
                 {
