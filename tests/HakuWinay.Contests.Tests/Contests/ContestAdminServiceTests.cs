@@ -154,6 +154,21 @@ public sealed class ContestAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_saves_from_the_same_version_at_once_let_exactly_one_through()
+    {
+        var contest = await ContestAsync();
+        var idea = contest.Categories.Single(c => c.Code == "IDEA");
+
+        var results = await Task.WhenAll(
+            Service().SaveCategoriesAsync(Admin, _contestId, contest.Version, [new(idea.Id, "IDEA", "Primera pestaña", 120_000m, 7_500m)]),
+            Service().SaveCategoriesAsync(Admin, _contestId, contest.Version, [new(idea.Id, "IDEA", "Segunda pestaña", 120_000m, 7_500m)]));
+
+        Assert.Equal(1, results.Count(r => r.Succeeded));
+        Assert.Equal(1, results.Count(r => r.Outcome == ServiceOutcome.Conflict));
+        Assert.Single(await AuditAsync("contest.categories-saved"));
+    }
+
+    [Fact]
     public async Task Stages_whose_weights_do_not_sum_to_100_are_refused_and_nothing_is_stored()
     {
         var contest = await ContestAsync();

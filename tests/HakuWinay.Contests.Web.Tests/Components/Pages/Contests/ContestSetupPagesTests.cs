@@ -202,6 +202,51 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task A_new_contest_without_its_dates_is_refused_next_to_them()
+    {
+        var cut = Render<NewContestPage>();
+
+        cut.Find("#source").Change("template:CLAR-DOS-ETAPAS");
+        cut.Find("#code").Change("NEW-03");
+        cut.Find("#title").Change("Concurso");
+        cut.Find("#region").Change("05");
+        await cut.Find("form").SubmitAsync();
+
+        Assert.Equal(2, cut.FindAll("[data-testid=timeline-fields] .validation-message").Count);
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(0, await db.Contests.CountAsync());
+    }
+
+    [Fact]
+    public async Task Partial_last_allocation_without_its_minimum_is_refused_next_to_it()
+    {
+        var contest = await DraftAsync();
+        var cut = Render<RankingSection>(p => p.Add(s => s.Contest, contest));
+
+        cut.Find("#allocation").Change(nameof(BudgetAllocationPolicy.PartialLast));
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("El porcentaje debe ser mayor que 0", cut.Markup));
+        Assert.Equal(BudgetAllocationPolicy.SkipToFit, (await Service.FindAsync(contest.Id))!.Evaluation.Allocation);
+    }
+
+    [Fact]
+    public async Task Eligibility_without_any_line_is_refused_and_lines_once_chosen_are_saved()
+    {
+        var contest = await DraftAsync();
+        var cut = Render<EligibilitySection>(p => p.Add(s => s.Contest, contest));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=eligible-lines] input")));
+
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.Contains("Elija al menos una línea de negocio elegible", cut.Markup));
+
+        cut.FindAll("[data-testid=eligible-lines] input")[0].Change(true);
+        await cut.Find("form").SubmitAsync();
+        cut.WaitForAssertion(() => Assert.True(cut.FindAll("[data-testid=section-saved]").Count == 1, cut.Find("form").TextContent));
+        Assert.Single((await Service.FindAsync(contest.Id))!.EligibleLines);
+    }
+
+    [Fact]
     public async Task The_lifecycle_page_lists_what_blocks_publication_and_disables_publishing()
     {
         var contest = await DraftAsync();

@@ -62,6 +62,9 @@ public abstract class ContestSectionBase<TModel> : ComponentBase where TModel : 
         EditContext = new EditContext(Model);
         Messages = new ValidationMessageStore(EditContext);
         EditContext.OnFieldChanged += (_, e) => Messages.Clear(e.FieldIdentifier);
+        // The server's messages are about the last save; a new submit starts from the form's own checks,
+        // or a message on a field no input is bound to (the eligible lines, a weights total) would block it forever.
+        EditContext.OnValidationRequested += (_, _) => Messages.Clear();
     }
 
     /// <summary>Saves once at a time; the outcome decides what the admin sees.</summary>
