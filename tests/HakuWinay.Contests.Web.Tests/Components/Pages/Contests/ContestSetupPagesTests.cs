@@ -109,6 +109,21 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task After_publication_the_code_is_read_only_with_its_reason_and_the_call_dates_too()
+    {
+        var contest = (await Service.FindAsync((await Database.AddOpenContestAsync("PUB-09", Now)).Id))!;
+
+        var general = Render<GeneralSection>(p => p.Add(s => s.Contest, contest));
+        var timeline = Render<TimelineSection>(p => p.Add(s => s.Contest, contest));
+
+        Assert.True(general.Find("#code").HasAttribute("disabled"));
+        Assert.Contains("El código no cambia después de publicar", general.Markup);
+        Assert.False(general.Find("#title").HasAttribute("disabled"));
+        Assert.True(timeline.Find("#closes").HasAttribute("disabled"));
+        Assert.Contains("ampliación del plazo", timeline.Find("[data-testid=section-locked]").TextContent);
+    }
+
+    [Fact]
     public async Task Jurors_outside_their_range_are_refused_next_to_the_stage()
     {
         var contest = await DraftAsync();
