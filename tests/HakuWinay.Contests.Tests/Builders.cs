@@ -32,6 +32,7 @@ internal sealed class ContestBuilder(DateTime nowUtc)
     private DateTime? _publicSessionAt = nowUtc.AddDays(50);
     private DateTime? _resultsAt = nowUtc.AddDays(50);
     private bool _published;
+    private int? _eligibleLineId;
     private readonly List<(string Code, string Name, decimal Budget, decimal MaxAward)> _categories = [];
 
     public ContestBuilder() : this(Instants.Now) { }
@@ -74,7 +75,18 @@ internal sealed class ContestBuilder(DateTime nowUtc)
         return this;
     }
 
-    /// <summary>Published at the builder's instant (the clock then opens and closes it).</summary>
+    /// <summary>Makes a production line eligible (it must exist in the database the contest is saved to).</summary>
+    public ContestBuilder WithEligibleLine(int productionLineId)
+    {
+        _eligibleLineId = productionLineId;
+        return this;
+    }
+
+    /// <summary>
+    /// Published at the builder's instant (the clock then opens and closes it). Publishing needs a
+    /// complete setup, so the builder adds what is missing: a category, bases, a two-stage evaluation,
+    /// and an eligible production line (id 1 unless <see cref="WithEligibleLine"/> names one).
+    /// </summary>
     public ContestBuilder Published()
     {
         _published = true;
@@ -91,11 +103,42 @@ internal sealed class ContestBuilder(DateTime nowUtc)
         {
             contest.AddCategory(code, name, budget, maxAward);
         }
+        if (_eligibleLineId is int line)
+        {
+            contest.MakeEligible(line);
+        }
         if (_published)
         {
+            MakePublishable(contest, _eligibleLineId ?? 1);
             contest.Publish(nowUtc);
         }
         return contest;
+    }
+
+    /// <summary>Fills in what a contest needs before it can be published, leaving what the test set.</summary>
+    public static void MakePublishable(Contest contest, int eligibleLineId = 1)
+    {
+        if (contest.Categories.Count == 0)
+        {
+            contest.AddCategory("IDEA", "Negocio en idea", 120_000m, 7_500m);
+        }
+        if (contest.Stages.Count == 0)
+        {
+            foreach (var code in new[] { "CAMPO", "PUBLICA" })
+            {
+                var stage = contest.AddStage(code, $"Etapa {code}", 50, 3);
+                contest.AddCriterion(stage, "C1", "Criterio uno", "Rúbrica", 20, 60);
+                contest.AddCriterion(stage, "C2", "Criterio dos", "Rúbrica", 10, 40);
+            }
+        }
+        if (contest.EligibleLines.Count == 0)
+        {
+            contest.MakeEligible(eligibleLineId);
+        }
+        if (string.IsNullOrWhiteSpace(contest.BasesMarkdown))
+        {
+            contest.WriteBases("# Bases\n\nBases del concurso.");
+        }
     }
 }
 

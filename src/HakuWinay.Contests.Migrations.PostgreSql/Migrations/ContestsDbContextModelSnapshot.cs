@@ -228,6 +228,27 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evaluation", "HakuWinay.Contests.Contests.Contest.Evaluation#EvaluationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Aggregation")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Allocation")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Granularity")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("PartialAwardMinimumPercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<bool>("RollOverUnspentBudget")
+                                .HasColumnType("boolean");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Timeline", "HakuWinay.Contests.Contests.Contest.Timeline#ContestTimeline", b1 =>
                         {
                             b1.IsRequired();
@@ -389,6 +410,35 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ContestInvestmentCap");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("BonusPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ThresholdPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestPriorityRules", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.Property<int>("ContestId")
@@ -443,6 +493,70 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ContestStage");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StageCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTieBreakers", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("RequiredAccountedPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTranches", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.EvaluationTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -476,6 +590,30 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationTemplates");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysAfterFirstPayment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestFollowUpVisits", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.TemplateCriterion", b =>
@@ -1251,6 +1389,15 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("PriorityRules")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -1270,6 +1417,33 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
                         .WithMany("Stages")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("TieBreakers")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("FollowUpVisits")
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1419,9 +1593,17 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.Navigation("EligibleLines");
 
+                    b.Navigation("FollowUpVisits");
+
                     b.Navigation("InvestmentCaps");
 
+                    b.Navigation("PriorityRules");
+
                     b.Navigation("Stages");
+
+                    b.Navigation("TieBreakers");
+
+                    b.Navigation("Tranches");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestStage", b =>

@@ -228,6 +228,27 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evaluation", "HakuWinay.Contests.Contests.Contest.Evaluation#EvaluationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Aggregation")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Allocation")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Granularity")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("PartialAwardMinimumPercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)");
+
+                            b1.Property<bool>("RollOverUnspentBudget")
+                                .HasColumnType("bit");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Timeline", "HakuWinay.Contests.Contests.Contest.Timeline#ContestTimeline", b1 =>
                         {
                             b1.IsRequired();
@@ -389,6 +410,35 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("ContestInvestmentCap");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("BonusPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ThresholdPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestPriorityRules", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.Property<int>("ContestId")
@@ -443,6 +493,70 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("ContestStage");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StageCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTieBreakers", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("RequiredAccountedPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTranches", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.EvaluationTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -476,6 +590,30 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationTemplates");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysAfterFirstPayment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestFollowUpVisits", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.TemplateCriterion", b =>
@@ -1255,6 +1393,15 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("PriorityRules")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -1274,6 +1421,33 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
                         .WithMany("Stages")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("TieBreakers")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("FollowUpVisits")
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1423,9 +1597,17 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
                     b.Navigation("EligibleLines");
 
+                    b.Navigation("FollowUpVisits");
+
                     b.Navigation("InvestmentCaps");
 
+                    b.Navigation("PriorityRules");
+
                     b.Navigation("Stages");
+
+                    b.Navigation("TieBreakers");
+
+                    b.Navigation("Tranches");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestStage", b =>

@@ -217,6 +217,27 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evaluation", "HakuWinay.Contests.Contests.Contest.Evaluation#EvaluationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Aggregation")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Allocation")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Granularity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("PartialAwardMinimumPercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("RollOverUnspentBudget")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Timeline", "HakuWinay.Contests.Contests.Contest.Timeline#ContestTimeline", b1 =>
                         {
                             b1.IsRequired();
@@ -372,6 +393,33 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.ToTable("ContestInvestmentCap");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("BonusPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ThresholdPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestPriorityRules", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.Property<int>("ContestId")
@@ -424,6 +472,66 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.ToTable("ContestStage");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StageCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTieBreakers", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RequiredAccountedPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTranches", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.EvaluationTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -455,6 +563,28 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationTemplates");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysAfterFirstPayment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestFollowUpVisits", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.TemplateCriterion", b =>
@@ -1208,6 +1338,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("PriorityRules")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -1227,6 +1366,33 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
                         .WithMany("Stages")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("TieBreakers")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("FollowUpVisits")
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1376,9 +1542,17 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
                     b.Navigation("EligibleLines");
 
+                    b.Navigation("FollowUpVisits");
+
                     b.Navigation("InvestmentCaps");
 
+                    b.Navigation("PriorityRules");
+
                     b.Navigation("Stages");
+
+                    b.Navigation("TieBreakers");
+
+                    b.Navigation("Tranches");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestStage", b =>

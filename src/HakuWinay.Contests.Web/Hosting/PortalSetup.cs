@@ -51,6 +51,7 @@ public static class PortalSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ContestQueries>();
         services.AddScoped<ContestClock>();
+        services.AddScoped<ContestAdminService>();
         services.AddScoped<ProfileService>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<SubmissionQueries>();

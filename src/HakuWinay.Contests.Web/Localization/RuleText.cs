@@ -12,9 +12,10 @@ public static class RuleText
     {
         var arguments = violation.Rule switch
         {
-            "Rules.RequestAboveMaxAward" => violation.Arguments.Select(a => (object)Money.Format((decimal)a)).ToArray(),
+            "Rules.RequestAboveMaxAward" or "ContestRules.MaxAwardAboveBudget" or "ContestRules.AmountRange"
+                => violation.Arguments.Select(a => (object)Money.Format((decimal)a)).ToArray(),
             "Rules.CounterpartBelowMinimum" or "Rules.CategoryAboveCap" => violation.Arguments.Select(a => (object)((decimal)a).ToString("0.##", CultureInfo.CurrentCulture)).ToArray(),
-            _ => violation.Arguments,
+            _ => violation.Arguments.Select(a => a is decimal d ? d.ToString("0.##", CultureInfo.CurrentCulture) : a).ToArray(),
         };
         var text = localizer[violation.Rule];
         return text.ResourceNotFound ? violation.Rule : string.Format(CultureInfo.CurrentCulture, text.Value, arguments);

@@ -20,6 +20,9 @@ public static class ValidationText
     public static string OutOfRange => Get("Validation.OutOfRange");
     public static string Phone => Get("Validation.Phone");
     public static string PasswordsDiffer => Get("Validation.PasswordsDiffer");
+    public static string Percent => Get("Validation.Percent");
+    public static string Households => Get("Validation.Households");
+    public static string DayList => Get("Validation.DayList");
 
     private static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }

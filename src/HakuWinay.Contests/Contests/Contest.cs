@@ -6,30 +6,53 @@ namespace HakuWinay.Contests.Contests;
 /// <summary>
 /// A competitive-fund contest: its call, rules, timeline, categories and evaluation design.
 /// Opening and closing follow the clock; <see cref="SyncWithClock"/> is the single place that
-/// decides it, called by the sweeper job and before every submission.
+/// decides it, called by the sweeper job and before every submission. The rules that decide
+/// outcomes lock at the first submitted profile (<see cref="RulesLockedAtUtc"/>); texts stay editable.
 /// </summary>
-public sealed class Contest : IVersioned
+public sealed partial class Contest : IVersioned
 {
+    public const int MaxCodeLength = 40;
+    public const int MaxTitleLength = 300;
+    public const int MaxBasesLength = 100_000;
+    public const decimal MaxAmount = 1_000_000_000m;
+
     private readonly List<ContestCategory> _categories = [];
     private readonly List<ContestStage> _stages = [];
     private readonly List<ContestProductionLine> _eligibleLines = [];
     private readonly List<ContestInvestmentCap> _investmentCaps = [];
     private readonly List<ContestChecklistItem> _checklist = [];
+    private readonly List<ContestTieBreaker> _tieBreakers = [];
+    private readonly List<ContestPriorityRule> _priorityRules = [];
+    private readonly List<DisbursementTranche> _tranches = [];
+    private readonly List<FollowUpVisit> _followUpVisits = [];
 
     private Contest() { }
 
     public Contest(string code, string title, string regionCode, ContestTimeline timeline, decimal passMark, DateTime createdAtUtc)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        Code = code.Trim();
-        Title = title.Trim();
+        Code = CheckedCode(code);
+        Title = CheckedTitle(title);
         RegionCode = regionCode;
         Timeline = timeline;
         PassMark = passMark;
         CreatedAtUtc = createdAtUtc;
         Status = ContestStatus.Draft;
+        _tieBreakers.AddRange(DefaultTieBreakers.Select((r, i) => new ContestTieBreaker(r, i + 1)));
+        _tranches.AddRange(DefaultTranches.Select((t, i) => new DisbursementTranche(t, i + 1)));
+        _followUpVisits.AddRange(DefaultFollowUpDays.Select((d, i) => new FollowUpVisit(d, i + 1)));
     }
+
+    /// <summary>DOMAIN.md: at most 70% after the agreement is signed, the rest after follow-up and 70% of it accounted for.</summary>
+    public static IReadOnlyList<TrancheRule> DefaultTranches { get; } =
+    [
+        new(70m, TrancheTrigger.AgreementSigned),
+        new(30m, TrancheTrigger.FollowUpApprovedAndAccounted, DisbursementTranche.DefaultRequiredAccountedPercent),
+    ];
+
+    public static IReadOnlyList<int> DefaultFollowUpDays { get; } = [30, 90, 180];
+
+    public static IReadOnlyList<TieBreakerRule> DefaultTieBreakers { get; } =
+        [new(TieBreakerKind.HigherJuntosShare), new(TieBreakerKind.HigherWomenHeadedShare), new(TieBreakerKind.EarlierSubmission)];
 
     public int Id { get; private set; }
     public string Code { get; private set; } = "";
@@ -53,6 +76,8 @@ public sealed class Contest : IVersioned
     /// <summary>The group's counterpart as a minimum percentage of the total investment.</summary>
     public decimal MinCounterpartPercent { get; private set; } = 10m;
 
+    public EvaluationSettings Evaluation { get; private set; } = EvaluationSettings.Default;
+
     /// <summary>Set when the first profile is submitted: from then on the outcome-deciding rules cannot change.</summary>
     public DateTime? RulesLockedAtUtc { get; private set; }
 
@@ -66,8 +91,17 @@ public sealed class Contest : IVersioned
     public IReadOnlyList<ContestChecklistItem> EligibilityChecklist => _checklist;
     public IReadOnlyList<ContestStage> Stages => _stages;
     public IReadOnlyList<ContestProductionLine> EligibleLines => _eligibleLines;
+    public IReadOnlyList<ContestTieBreaker> TieBreakers => _tieBreakers;
+    public IReadOnlyList<ContestPriorityRule> PriorityRules => _priorityRules;
+    public IReadOnlyList<DisbursementTranche> Tranches => _tranches;
+    public IReadOnlyList<FollowUpVisit> FollowUpVisits => _followUpVisits;
 
     public bool RulesLocked => RulesLockedAtUtc is not null;
+
+    /// <summary>Whether the call's dates may still be edited directly; after publication only an extension moves the deadline.</summary>
+    public bool CallDatesEditable => Status == ContestStatus.Draft;
+
+    public bool IsArchived => Status == ContestStatus.Archived;
 
     public static Contest FromTemplate(
         EvaluationTemplate template, string code, string title, string regionCode, ContestTimeline timeline, DateTime createdAtUtc)
@@ -81,101 +115,155 @@ public sealed class Contest : IVersioned
             var copy = contest.AddStage(stage.Code, stage.Name, stage.Weight, stage.JurorsPerProfile);
             foreach (var criterion in stage.Criteria.OrderBy(c => c.Order))
             {
-                copy.AddCriterion(criterion.Code, criterion.Name, criterion.RubricMarkdown, criterion.MaxPoints, criterion.Weight);
+                contest.AddCriterion(copy, criterion.Code, criterion.Name, criterion.RubricMarkdown, criterion.MaxPoints, criterion.Weight);
             }
         }
         return contest;
     }
 
+    /// <summary>
+    /// A new draft with everything <paramref name="source"/> decided: categories, eligible lines,
+    /// limits, caps, checklist, evaluation design and settings, plans and bases. Not its code,
+    /// title, timeline, status, counters or lock.
+    /// </summary>
+    public static Contest CloneOf(Contest source, string code, string title, ContestTimeline timeline, DateTime createdAtUtc)
+    {
+        var contest = new Contest(code, title, source.RegionCode, timeline, source.PassMark, createdAtUtc)
+        {
+            TemplateCode = source.TemplateCode,
+            ProvinceCode = source.ProvinceCode,
+            DistrictCode = source.DistrictCode,
+            BasesMarkdown = source.BasesMarkdown,
+            MinHouseholds = source.MinHouseholds,
+            MaxHouseholds = source.MaxHouseholds,
+            MinCounterpartPercent = source.MinCounterpartPercent,
+            Evaluation = source.Evaluation,
+        };
+        foreach (var category in source.Categories.OrderBy(c => c.Order))
+        {
+            contest.AddCategory(category.Code, category.Name, category.Budget, category.MaxAward);
+        }
+        foreach (var line in source.EligibleLines)
+        {
+            contest.MakeEligible(line.ProductionLineId);
+        }
+        foreach (var cap in source.InvestmentCaps)
+        {
+            contest.CapInvestment(cap.Category, cap.MaxPercentOfFund);
+        }
+        foreach (var item in source.EligibilityChecklist.OrderBy(i => i.Order))
+        {
+            contest.AddChecklistItem(item.Text);
+        }
+        foreach (var stage in source.Stages.OrderBy(s => s.Order))
+        {
+            var copy = contest.AddStage(stage.Code, stage.Name, stage.Weight, stage.JurorsPerProfile);
+            foreach (var criterion in stage.Criteria.OrderBy(c => c.Order))
+            {
+                contest.AddCriterion(copy, criterion.Code, criterion.Name, criterion.RubricMarkdown, criterion.MaxPoints, criterion.Weight);
+            }
+        }
+        contest.SetTieBreakers(source.TieBreakers.OrderBy(t => t.Order).Select(t => t.Rule).ToList());
+        contest.SetPriorityRules(source.PriorityRules.Select(p => p.Rule).ToList());
+        contest.PlanDisbursement(source.Tranches.OrderBy(t => t.Order).Select(t => t.Rule).ToList());
+        contest.PlanFollowUp(source.FollowUpVisits.OrderBy(v => v.Order).Select(v => v.DaysAfterFirstPayment).ToList());
+        return contest;
+    }
+
+    // ---- Texts: editable until the contest is archived ----
+
+    /// <summary>The code names the contest in URLs and in its profiles' codes, so it changes only while a draft.</summary>
+    public void Recode(string code)
+    {
+        EnsureNotArchived();
+        code = CheckedCode(code);
+        if (code == Code)
+        {
+            return;
+        }
+        if (Status != ContestStatus.Draft)
+        {
+            throw ContestRuleException.Of("Code", "ContestRules.CodeFixedAfterPublication");
+        }
+        Code = code;
+    }
+
+    public void Retitle(string title)
+    {
+        EnsureNotArchived();
+        Title = CheckedTitle(title);
+    }
+
     public void LocateIn(string regionCode, string? provinceCode, string? districtCode)
     {
+        EnsureNotArchived();
+        if (string.IsNullOrWhiteSpace(regionCode)
+            || (provinceCode is not null && !provinceCode.StartsWith(regionCode, StringComparison.Ordinal))
+            || (districtCode is not null && (provinceCode is null || !districtCode.StartsWith(provinceCode, StringComparison.Ordinal))))
+        {
+            throw ContestRuleException.Of("Territory", "ContestRules.TerritoryIncoherent");
+        }
         RegionCode = regionCode;
         ProvinceCode = provinceCode;
         DistrictCode = districtCode;
     }
 
-    public void WriteBases(string markdown) => BasesMarkdown = markdown;
-
-    public ContestCategory AddCategory(string code, string name, decimal budget, decimal maxAward)
+    public void WriteBases(string markdown)
     {
-        EnsureRulesOpen();
+        EnsureNotArchived();
+        if (markdown.Length > MaxBasesLength)
+        {
+            throw ContestRuleException.Of("Bases", "ContestRules.TooLong", MaxBasesLength);
+        }
+        BasesMarkdown = markdown;
+    }
+
+    /// <summary>
+    /// Sets the dates. In a draft, every date; once published, the call's opening and deadline stay
+    /// (only <see cref="ExtendDeadline"/> moves the deadline) while the later dates may be rescheduled.
+    /// </summary>
+    public void Reschedule(ContestTimeline timeline)
+    {
+        EnsureNotArchived();
+        if (!CallDatesEditable
+            && (timeline.CallOpensAtUtc != Timeline.CallOpensAtUtc || timeline.SubmissionsCloseAtUtc != Timeline.SubmissionsCloseAtUtc))
+        {
+            throw ContestRuleException.Of("Timeline.SubmissionsClose", "ContestRules.CallDatesFixed");
+        }
+        if (Status >= ContestStatus.ResultsPublished && timeline != Timeline)
+        {
+            throw ContestRuleException.Of("Timeline", "ContestRules.TimelineFinished");
+        }
+        if (!timeline.IsCoherent)
+        {
+            throw ContestRuleException.Of("Timeline", "ContestRules.TimelineIncoherent");
+        }
+        Timeline = timeline;
+    }
+
+    private static string CheckedCode(string code)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        code = code.Trim();
-        // Case-insensitive, as SQL Server's default collation compares the unique index.
-        if (_categories.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)))
+        code = code.Trim().ToUpperInvariant();
+        if (code.Length > MaxCodeLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || code[0] == '-')
         {
-            throw new InvalidOperationException($"The contest already has a category '{code}'.");
+            throw ContestRuleException.Of("Code", "ContestRules.CodeFormat", MaxCodeLength);
         }
-        var category = new ContestCategory(code, name.Trim(), budget, maxAward, _categories.Count + 1);
-        _categories.Add(category);
-        return category;
+        return code;
     }
 
-    public ContestStage AddStage(string code, string name, decimal weight, int jurorsPerProfile)
+    private static string CheckedTitle(string title)
     {
-        EnsureRulesOpen();
-        var stage = new ContestStage(code, name, weight, jurorsPerProfile, _stages.Count + 1);
-        _stages.Add(stage);
-        return stage;
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        title = title.Trim();
+        if (title.Length > MaxTitleLength)
+        {
+            throw ContestRuleException.Of("Title", "ContestRules.TooLong", MaxTitleLength);
+        }
+        return title;
     }
 
-    public void MakeEligible(int productionLineId)
-    {
-        EnsureRulesOpen();
-        if (_eligibleLines.All(l => l.ProductionLineId != productionLineId))
-        {
-            _eligibleLines.Add(new ContestProductionLine(productionLineId));
-        }
-    }
-
-    public void SetGroupSize(int minHouseholds, int maxHouseholds)
-    {
-        EnsureRulesOpen();
-        if (minHouseholds < 1 || maxHouseholds < minHouseholds || maxHouseholds > 50)
-        {
-            throw new ArgumentOutOfRangeException(nameof(minHouseholds), "Group size limits must satisfy 1 ≤ min ≤ max ≤ 50.");
-        }
-        MinHouseholds = minHouseholds;
-        MaxHouseholds = maxHouseholds;
-    }
-
-    public void SetMinCounterpart(decimal percent)
-    {
-        EnsureRulesOpen();
-        if (percent is < 0 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(percent), "The counterpart is a percentage from 0 to 100.");
-        }
-        MinCounterpartPercent = percent;
-    }
-
-    /// <summary>Caps a category's share of the fund request (e.g. technical assistance at most 40%); null removes the cap.</summary>
-    public void CapInvestment(InvestmentCategory category, decimal? maxPercentOfFund)
-    {
-        EnsureRulesOpen();
-        _investmentCaps.RemoveAll(c => c.Category == category);
-        if (maxPercentOfFund is null)
-        {
-            return;
-        }
-        if (maxPercentOfFund is < 0 or > 100)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxPercentOfFund), "A cap is a percentage from 0 to 100.");
-        }
-        _investmentCaps.Add(new ContestInvestmentCap(category, maxPercentOfFund.Value));
-    }
-
-    public ContestChecklistItem AddChecklistItem(string text)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        if (text.Length > ContestChecklistItem.MaxLength)
-        {
-            throw new ArgumentException($"A checklist item has at most {ContestChecklistItem.MaxLength} characters.", nameof(text));
-        }
-        var item = new ContestChecklistItem(text.Trim(), _checklist.Count + 1);
-        _checklist.Add(item);
-        return item;
-    }
+    // ---- Submissions ----
 
     /// <summary>The rules a profile of <paramref name="categoryId"/> is checked against at submission.</summary>
     public SubmissionRules SubmissionRulesFor(int categoryId) =>
@@ -205,44 +293,71 @@ public sealed class Contest : IVersioned
 
     private void EnsureRulesOpen()
     {
+        EnsureNotArchived();
         if (RulesLocked)
         {
             throw new InvalidOperationException($"The rules of contest {Code} are locked since the first profile was submitted.");
         }
     }
 
-    /// <summary>Announces the call; from now on the clock opens and closes it.</summary>
-    public void Publish(DateTime nowUtc)
+    private void EnsureNotArchived()
     {
-        if (Status != ContestStatus.Draft)
+        if (IsArchived)
         {
-            throw new InvalidOperationException("Only a draft contest can be published.");
+            throw new InvalidOperationException($"Contest {Code} is archived.");
         }
-        Status = ContestStatus.Published;
-        PublishedAtUtc = nowUtc;
-        SyncWithClock(nowUtc);
     }
 
-    /// <summary>Moves a published contest to Open or Closed as its timeline says. Returns true if it changed.</summary>
-    public bool SyncWithClock(DateTime nowUtc)
+    private static string CheckedChildCode(string code, string field)
     {
-        var before = Status;
-        if (Status == ContestStatus.Published && nowUtc >= Timeline.CallOpensAtUtc)
+        if (string.IsNullOrWhiteSpace(code))
         {
-            Status = ContestStatus.Open;
+            throw ContestRuleException.Of(field, "ContestRules.Required");
         }
-        if (Status == ContestStatus.Open && nowUtc >= Timeline.SubmissionsCloseAtUtc)
+        code = code.Trim();
+        if (code.Length > 20 || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            Status = ContestStatus.Closed;
+            throw ContestRuleException.Of(field + "." + code, "ContestRules.ChildCodeFormat", 20);
         }
-        return Status != before;
+        return code;
     }
 
-    /// <summary>Whether a submission made at <paramref name="nowUtc"/> is inside the call, whatever the stored status says.</summary>
-    public bool AcceptsSubmissionsAt(DateTime nowUtc) =>
-        Status is ContestStatus.Published or ContestStatus.Open
-        && nowUtc >= Timeline.CallOpensAtUtc
-        && nowUtc < Timeline.SubmissionsCloseAtUtc;
+    private static string CheckedName(string name, int maxLength, string field)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw ContestRuleException.Of(field, "ContestRules.Required");
+        }
+        name = name.Trim();
+        return name.Length <= maxLength ? name : throw ContestRuleException.Of(field, "ContestRules.TooLong", maxLength);
+    }
+
+    private static void EnsureOwn<T>(List<T> items, T item) where T : class
+    {
+        if (!items.Contains(item))
+        {
+            throw new InvalidOperationException("The item is not part of this contest.");
+        }
+    }
+
+    internal static void Renumber<T>(List<T> items, Action<T, int> setOrder)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            setOrder(items[i], i + 1);
+        }
+    }
+
+    internal static void Reorder<T>(List<T> items, IReadOnlyList<T> order, Action<T, int> setOrder) where T : class
+    {
+        if (order.Count != items.Count || order.Distinct().Count() != order.Count || order.Any(o => !items.Contains(o)))
+        {
+            throw new ArgumentException("The new order must name every item exactly once.", nameof(order));
+        }
+        items.Clear();
+        items.AddRange(order);
+        Renumber(items, setOrder);
+    }
 }
 
 /// <summary>The dates of a contest, all UTC instants.</summary>
@@ -261,123 +376,4 @@ public sealed record ContestTimeline(
         && (FieldEvaluationEndsAtUtc is null || FieldEvaluationEndsAtUtc >= (FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc))
         && (PublicSessionAtUtc is null || PublicSessionAtUtc >= (FieldEvaluationEndsAtUtc ?? FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc))
         && (ResultsAtUtc is null || ResultsAtUtc >= (PublicSessionAtUtc ?? FieldEvaluationEndsAtUtc ?? FieldEvaluationStartsAtUtc ?? SubmissionsCloseAtUtc));
-}
-
-public sealed class ContestCategory
-{
-    private ContestCategory() { }
-
-    internal ContestCategory(string code, string name, decimal budget, decimal maxAward, int order)
-    {
-        if (budget < 0 || maxAward <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(budget), "Budget must not be negative and the maximum award must be positive.");
-        }
-        Code = code;
-        Name = name;
-        Budget = budget;
-        MaxAward = maxAward;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestId { get; private set; }
-    public string Code { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public decimal Budget { get; private set; }
-    public decimal MaxAward { get; private set; }
-    public int Order { get; private set; }
-}
-
-public sealed class ContestStage
-{
-    private readonly List<ContestCriterion> _criteria = [];
-
-    private ContestStage() { }
-
-    internal ContestStage(string code, string name, decimal weight, int jurorsPerProfile, int order)
-    {
-        Code = code;
-        Name = name;
-        Weight = weight;
-        JurorsPerProfile = jurorsPerProfile;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestId { get; private set; }
-    public string Code { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public decimal Weight { get; private set; }
-    public int JurorsPerProfile { get; private set; }
-    public int Order { get; private set; }
-    public IReadOnlyList<ContestCriterion> Criteria => _criteria;
-
-    public void AddCriterion(string code, string name, string rubricMarkdown, decimal maxPoints, decimal weight) =>
-        _criteria.Add(new ContestCriterion(code, name, rubricMarkdown, maxPoints, weight, _criteria.Count + 1));
-}
-
-public sealed class ContestCriterion
-{
-    private ContestCriterion() { }
-
-    internal ContestCriterion(string code, string name, string rubricMarkdown, decimal maxPoints, decimal weight, int order)
-    {
-        Code = code;
-        Name = name;
-        RubricMarkdown = rubricMarkdown;
-        MaxPoints = maxPoints;
-        Weight = weight;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestStageId { get; private set; }
-    public string Code { get; private set; } = "";
-    public string Name { get; private set; } = "";
-    public string RubricMarkdown { get; private set; } = "";
-    public decimal MaxPoints { get; private set; }
-    public decimal Weight { get; private set; }
-    public int Order { get; private set; }
-}
-
-public sealed class ContestChecklistItem
-{
-    public const int MaxLength = 300;
-
-    private ContestChecklistItem() { }
-
-    internal ContestChecklistItem(string text, int order)
-    {
-        Text = text;
-        Order = order;
-    }
-
-    public int Id { get; private set; }
-    public int ContestId { get; private set; }
-    public string Text { get; private set; } = "";
-    public int Order { get; private set; }
-}
-
-public sealed class ContestInvestmentCap
-{
-    private ContestInvestmentCap() { }
-
-    internal ContestInvestmentCap(InvestmentCategory category, decimal maxPercentOfFund)
-    {
-        Category = category;
-        MaxPercentOfFund = maxPercentOfFund;
-    }
-
-    public int ContestId { get; private set; }
-    public InvestmentCategory Category { get; private set; }
-    public decimal MaxPercentOfFund { get; private set; }
-}
-
-public sealed class ContestProductionLine
-{
-    private ContestProductionLine() { }
-    internal ContestProductionLine(int productionLineId) => ProductionLineId = productionLineId;
-    public int ContestId { get; private set; }
-    public int ProductionLineId { get; private set; }
 }

@@ -23,7 +23,9 @@ public sealed record ContestDetails(
     decimal MinCounterpartPercent,
     IReadOnlyDictionary<Profiles.InvestmentCategory, decimal> InvestmentCaps,
     decimal PassMark,
-    IReadOnlyList<(string Name, decimal Weight)> Stages);
+    IReadOnlyList<(string Name, decimal Weight)> Stages,
+    IReadOnlyList<TrancheRule> Tranches,
+    IReadOnlyList<PriorityRule> PriorityRules);
 
 /// <summary>A row of the administrator's list of contests.</summary>
 public sealed record ContestAdminRow(
@@ -86,6 +88,7 @@ public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contest = await db.Contests.AsNoTracking()
             .Include(c => c.Categories).Include(c => c.Stages).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
+            .Include(c => c.Tranches).Include(c => c.PriorityRules).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Code == code && c.Status != ContestStatus.Draft, cancellationToken);
         if (contest is null)
         {
@@ -101,7 +104,9 @@ public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactor
         return new ContestDetails(
             summary, contest.BasesMarkdown, contest.Timeline, lines, contest.MinHouseholds, contest.MaxHouseholds, contest.MinCounterpartPercent,
             contest.InvestmentCaps.ToDictionary(c => c.Category, c => c.MaxPercentOfFund), contest.PassMark,
-            contest.Stages.OrderBy(s => s.Order).Select(s => (s.Name, s.Weight)).ToList());
+            contest.Stages.OrderBy(s => s.Order).Select(s => (s.Name, s.Weight)).ToList(),
+            contest.Tranches.OrderBy(t => t.Order).Select(t => t.Rule).ToList(),
+            contest.PriorityRules.OrderBy(p => p.Kind).Select(p => p.Rule).ToList());
     }
 
     /// <summary>Contests whose call is announced or open and not yet closed, soonest deadline first.</summary>

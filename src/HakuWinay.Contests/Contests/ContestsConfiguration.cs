@@ -63,7 +63,50 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Navigation(c => c.InvestmentCaps).HasField("_investmentCaps");
         builder.HasMany(c => c.EligibilityChecklist).WithOne().HasForeignKey(i => i.ContestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.EligibilityChecklist).HasField("_checklist");
+        builder.ComplexProperty(c => c.Evaluation);
+        builder.HasMany(c => c.TieBreakers).WithOne().HasForeignKey(t => t.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.TieBreakers).HasField("_tieBreakers");
+        builder.HasMany(c => c.PriorityRules).WithOne().HasForeignKey(p => p.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.PriorityRules).HasField("_priorityRules");
+        builder.HasMany(c => c.Tranches).WithOne().HasForeignKey(t => t.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Tranches).HasField("_tranches");
+        builder.HasMany(c => c.FollowUpVisits).WithOne().HasForeignKey(v => v.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.FollowUpVisits).HasField("_followUpVisits");
     }
+}
+
+internal sealed class ContestTieBreakerConfiguration : IEntityTypeConfiguration<ContestTieBreaker>
+{
+    public void Configure(EntityTypeBuilder<ContestTieBreaker> builder)
+    {
+        builder.ToTable("ContestTieBreakers");
+        builder.Property(t => t.StageCode).HasMaxLength(20);
+        builder.Property(t => t.CriterionCode).HasMaxLength(20);
+        builder.Ignore(t => t.Rule);
+    }
+}
+
+internal sealed class ContestPriorityRuleConfiguration : IEntityTypeConfiguration<ContestPriorityRule>
+{
+    public void Configure(EntityTypeBuilder<ContestPriorityRule> builder)
+    {
+        builder.ToTable("ContestPriorityRules");
+        builder.Ignore(p => p.Rule);
+    }
+}
+
+internal sealed class DisbursementTrancheConfiguration : IEntityTypeConfiguration<DisbursementTranche>
+{
+    public void Configure(EntityTypeBuilder<DisbursementTranche> builder)
+    {
+        builder.ToTable("ContestTranches");
+        builder.Ignore(t => t.Rule);
+    }
+}
+
+internal sealed class FollowUpVisitConfiguration : IEntityTypeConfiguration<FollowUpVisit>
+{
+    public void Configure(EntityTypeBuilder<FollowUpVisit> builder) => builder.ToTable("ContestFollowUpVisits");
 }
 
 internal sealed class ContestCategoryConfiguration : IEntityTypeConfiguration<ContestCategory>

@@ -104,6 +104,18 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         {
             contest.AddChecklistItem(item);
         }
+        if (seed.Aggregation is not null)
+        {
+            contest.ConfigureEvaluation(contest.Evaluation with { Aggregation = Enum.Parse<ScoreAggregation>(seed.Aggregation) });
+        }
+        if (seed.Tranches is not null)
+        {
+            contest.PlanDisbursement(seed.Tranches.Select(t => new TrancheRule(t.Percent, Enum.Parse<TrancheTrigger>(t.Trigger), t.RequiredAccountedPercent)).ToList());
+        }
+        if (seed.FollowUpVisitDays is not null)
+        {
+            contest.PlanFollowUp(seed.FollowUpVisitDays);
+        }
         contest.Publish(now);
         db.Contests.Add(contest);
     }

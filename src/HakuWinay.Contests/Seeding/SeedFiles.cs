@@ -32,7 +32,10 @@ public sealed record DemoContestSeed(
     int? FieldEvaluationEndsDaysFromNow, int? PublicSessionDaysFromNow, int? ResultsDaysFromNow,
     IReadOnlyList<DemoCategorySeed> Categories, IReadOnlyList<string> EligibleProductionLineCodes,
     int? MinHouseholds = null, int? MaxHouseholds = null, decimal? MinCounterpartPercent = null,
-    IReadOnlyDictionary<string, decimal>? InvestmentCaps = null, IReadOnlyList<string>? EligibilityChecklist = null);
+    IReadOnlyDictionary<string, decimal>? InvestmentCaps = null, IReadOnlyList<string>? EligibilityChecklist = null,
+    string? Aggregation = null, IReadOnlyList<DemoTrancheSeed>? Tranches = null, IReadOnlyList<int>? FollowUpVisitDays = null);
+
+public sealed record DemoTrancheSeed(decimal Percent, string Trigger, decimal? RequiredAccountedPercent = null);
 
 public sealed record DemoCategorySeed(string Code, string Name, decimal Budget, decimal MaxAward);
 

@@ -18,6 +18,8 @@ public sealed class ContestClockTests : IAsyncLifetime
     {
         _database = await SqliteTestDatabase.TempFileAsync();
         await using var db = _database.CreateDbContext();
+        db.ProductionLines.Add(new HakuWinay.Contests.Catalog.ProductionLine("CUYES", "Crianza de cuyes", "Guinea pigs"));
+        await db.SaveChangesAsync();
         db.Contests.Add(new ContestBuilder().WithCategory("IDEA").OpensAt(Opens).ClosesAt(Closes).Published().Build());
         await db.SaveChangesAsync();
     }

@@ -21,6 +21,7 @@ public sealed class ContestLifecycleTests
     {
         var contest = new ContestBuilder(Now).Build();
 
+        ContestBuilder.MakePublishable(contest);
         contest.Publish(Now);
 
         Assert.Equal(ContestStatus.Published, contest.Status);
@@ -32,6 +33,7 @@ public sealed class ContestLifecycleTests
     {
         var contest = new ContestBuilder(Now).OpenFor(TimeSpan.FromDays(10)).Build();
 
+        ContestBuilder.MakePublishable(contest);
         contest.Publish(Now);
 
         Assert.Equal(ContestStatus.Open, contest.Status);
@@ -42,6 +44,7 @@ public sealed class ContestLifecycleTests
     {
         var contest = new ContestBuilder(Now).OpensAt(Now.AddDays(-30)).ClosesAt(Now.AddDays(-1)).Build();
 
+        ContestBuilder.MakePublishable(contest);
         contest.Publish(Now);
 
         Assert.Equal(ContestStatus.Closed, contest.Status);

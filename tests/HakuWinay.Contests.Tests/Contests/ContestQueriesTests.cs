@@ -14,6 +14,8 @@ public sealed class ContestQueriesTests : IAsyncLifetime
     {
         _database = await SqliteTestDatabase.InMemoryAsync();
         await using var db = _database.CreateDbContext();
+        db.ProductionLines.Add(new HakuWinay.Contests.Catalog.ProductionLine("CUYES", "Crianza de cuyes", "Guinea pigs"));
+        await db.SaveChangesAsync();
         var open = new ContestBuilder().WithCode("PUB-01").WithCategory("IDEA").OpenFor(TimeSpan.FromDays(5)).Published().Build();
         open.CapInvestment(InvestmentCategory.TechnicalAssistance, 40m);
         db.Contests.AddRange(open, new ContestBuilder().WithCode("DRAFT-01").WithCategory("IDEA").OpenFor(TimeSpan.FromDays(5)).Build());

@@ -59,7 +59,7 @@ public sealed class ContestSetupTests
     {
         var contest = new ContestBuilder().WithCategory("IDEA").Build();
 
-        Assert.Throws<InvalidOperationException>(() => contest.AddCategory("IDEA", "Negocio en idea (otra)", 50_000m, 7_500m));
+        Assert.Throws<ContestRuleException>(() => contest.AddCategory("IDEA", "Negocio en idea (otra)", 50_000m, 7_500m));
         Assert.Single(contest.Categories);
     }
 
@@ -70,7 +70,7 @@ public sealed class ContestSetupTests
     {
         var contest = new ContestBuilder().WithCategory("IDEA").Build();
 
-        Assert.Throws<InvalidOperationException>(() => contest.AddCategory(code, "Otra", 50_000m, 7_500m));
+        Assert.Throws<ContestRuleException>(() => contest.AddCategory(code, "Otra", 50_000m, 7_500m));
         Assert.Single(contest.Categories);
     }
 
@@ -82,7 +82,7 @@ public sealed class ContestSetupTests
     {
         var contest = new ContestBuilder().Build();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => contest.AddCategory("IDEA", "Negocio en idea", budget, maxAward));
+        Assert.Throws<ContestRuleException>(() => contest.AddCategory("IDEA", "Negocio en idea", budget, maxAward));
         Assert.Empty(contest.Categories);
     }
 

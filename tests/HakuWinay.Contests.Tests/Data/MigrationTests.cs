@@ -32,10 +32,15 @@ public sealed class MigrationTests
         await using (var db = factory.CreateDbContext())
         {
             await db.Database.MigrateAsync();
-            var contest = await db.Contests.SingleAsync(c => c.Code == "OLD-01");
+            var contest = await db.Contests.Include(c => c.Tranches).Include(c => c.FollowUpVisits).Include(c => c.TieBreakers)
+                .SingleAsync(c => c.Code == "OLD-01");
 
             Assert.Equal((3, 6, 10m), (contest.MinHouseholds, contest.MaxHouseholds, contest.MinCounterpartPercent));
             Assert.Null(contest.RulesLockedAtUtc);
+            Assert.Equal(HakuWinay.Contests.Contests.EvaluationSettings.Default, contest.Evaluation);
+            Assert.Equal(HakuWinay.Contests.Contests.Contest.DefaultTranches, contest.Tranches.OrderBy(t => t.Order).Select(t => t.Rule));
+            Assert.Equal([30, 90, 180], contest.FollowUpVisits.OrderBy(v => v.Order).Select(v => v.DaysAfterFirstPayment));
+            Assert.Equal(HakuWinay.Contests.Contests.Contest.DefaultTieBreakers, contest.TieBreakers.OrderBy(t => t.Order).Select(t => t.Rule));
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
     }

@@ -66,6 +66,9 @@ public sealed class TestDatabase : IDbContextFactory<ContestsDbContext>, IDispos
             new ContestTimeline(nowUtc.AddDays(-5), nowUtc.AddDays(20), null, null, null, null), nowUtc);
         contest.LocateIn("05", "0501", null);
         contest.AddCategory("IDEA", "Negocio en idea", 120_000m, 7_500m);
+        // Publishing needs bases and an eligible line besides the template's evaluation.
+        contest.WriteBases($"# Bases del concurso {code}");
+        contest.MakeEligible(await db.ProductionLines.Where(l => l.Code == "CUYES").Select(l => l.Id).SingleAsync());
         contest.Publish(nowUtc);
         db.Contests.Add(contest);
         await db.SaveChangesAsync();

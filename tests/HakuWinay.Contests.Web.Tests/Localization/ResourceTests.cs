@@ -51,6 +51,15 @@ public sealed partial class ResourceTests
             .Concat(Enum.GetNames<Sex>().Select(n => $"Sex.{n}"))
             .Concat(Enum.GetNames<HakuWinay.Contests.Profiles.InvestmentCategory>().Select(n => $"InvestmentCategory.{n}"))
             .Concat(Enum.GetNames<HakuWinay.Contests.Profiles.ProfileStatus>().Select(n => $"ProfileStatus.{n}"))
+            .Concat(Enum.GetNames<ScoreAggregation>().Select(n => $"ScoreAggregation.{n}"))
+            .Concat(Enum.GetNames<ScoreGranularity>().Select(n => $"ScoreGranularity.{n}"))
+            .Concat(Enum.GetNames<BudgetAllocationPolicy>().Select(n => $"BudgetAllocationPolicy.{n}"))
+            .Concat(Enum.GetNames<TieBreakerKind>().Select(n => $"TieBreakerKind.{n}"))
+            .Concat(Enum.GetNames<PriorityKind>().Select(n => $"PriorityKind.{n}"))
+            .Concat(Enum.GetNames<TrancheTrigger>().Select(n => $"TrancheTrigger.{n}"))
+            .Concat(Enum.GetNames<TrancheTrigger>().Select(n => $"ContestPage.Tranche.{n}"))
+            .Concat(Enum.GetNames<ContestTransition>().Select(n => $"ContestTransition.{n}"))
+            .Concat(new[] { "General", "Timeline", "Categories", "Eligibility", "Evaluation", "Plans" }.Select(t => $"ContestAdmin.Tab.{t}"))
             .Concat(Roles.All.Select(r => $"Role.{r}"));
 
         Assert.All(keys, key => Assert.True(spanish.ContainsKey(key), $"Missing text {key}"));
