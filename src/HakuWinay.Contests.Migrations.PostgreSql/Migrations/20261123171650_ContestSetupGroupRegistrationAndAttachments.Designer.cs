@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ContestsDbContext))]
-    [Migration("20261123163242_ProfileAttachments")]
-    partial class ProfileAttachments
+    [Migration("20261123171650_ContestSetupGroupRegistrationAndAttachments")]
+    partial class ContestSetupGroupRegistrationAndAttachments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -231,6 +231,27 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Evaluation", "HakuWinay.Contests.Contests.Contest.Evaluation#EvaluationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Aggregation")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Allocation")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Granularity")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("PartialAwardMinimumPercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<bool>("RollOverUnspentBudget")
+                                .HasColumnType("boolean");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Timeline", "HakuWinay.Contests.Contests.Contest.Timeline#ContestTimeline", b1 =>
                         {
                             b1.IsRequired();
@@ -392,6 +413,35 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ContestInvestmentCap");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("BonusPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ThresholdPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestPriorityRules", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.Property<int>("ContestId")
@@ -446,6 +496,70 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ContestStage");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StageCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTieBreakers", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("RequiredAccountedPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestTranches", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.EvaluationTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -479,6 +593,30 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("EvaluationTemplates");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysAfterFirstPayment")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestFollowUpVisits", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.TemplateCriterion", b =>
@@ -617,6 +755,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("IsAssistedRegistration")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("LegalForm")
                         .HasColumnType("integer");
 
@@ -628,12 +769,25 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<int>("ProductionLineId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RegisteredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("RepresentativeConsentDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("RepresentativeUserId")
                         .HasColumnType("text");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Ruc")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("VerifiedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -674,7 +828,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ProductionLineId");
 
+                    b.HasIndex("RegisteredByUserId");
+
                     b.HasIndex("RepresentativeUserId");
+
+                    b.HasIndex("VerifiedAtUtc");
 
                     b.ToTable("ProducerGroups");
                 });
@@ -1234,6 +1392,15 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestPriorityRule", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("PriorityRules")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestProductionLine", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -1253,6 +1420,33 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
                         .WithMany("Stages")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestTieBreaker", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("TieBreakers")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.DisbursementTranche", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.FollowUpVisit", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("FollowUpVisits")
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1292,6 +1486,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ProductionLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
                         .WithMany()
@@ -1397,9 +1596,17 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.Navigation("EligibleLines");
 
+                    b.Navigation("FollowUpVisits");
+
                     b.Navigation("InvestmentCaps");
 
+                    b.Navigation("PriorityRules");
+
                     b.Navigation("Stages");
+
+                    b.Navigation("TieBreakers");
+
+                    b.Navigation("Tranches");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestStage", b =>

@@ -1,15 +1,50 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AddContestSettingsAndPlans : Migration
+    public partial class ContestSetupGroupRegistrationAndAttachments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsAssistedRegistration",
+                table: "ProducerGroups",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RegisteredByUserId",
+                table: "ProducerGroups",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RepresentativeConsentDate",
+                table: "ProducerGroups",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Revision",
+                table: "ProducerGroups",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdatedAtUtc",
+                table: "ProducerGroups",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
             migrationBuilder.AddColumn<int>(
                 name: "Evaluation_Aggregation",
                 table: "Contests",
@@ -135,6 +170,42 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ProfileAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StorageName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProfileAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProfileAttachments_BusinessProfiles_BusinessProfileId",
+                        column: x => x.BusinessProfileId,
+                        principalTable: "BusinessProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProducerGroups_RegisteredByUserId",
+                table: "ProducerGroups",
+                column: "RegisteredByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProducerGroups_VerifiedAtUtc",
+                table: "ProducerGroups",
+                column: "VerifiedAtUtc");
+
             migrationBuilder.CreateIndex(
                 name: "IX_ContestFollowUpVisits_ContestId",
                 table: "ContestFollowUpVisits",
@@ -155,11 +226,29 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 table: "ContestTranches",
                 column: "ContestId");
 
-            // Hand-written: contests that exist before this migration get the defaults new contests get:
-            // a 70/30 disbursement plan (the second tranche after 70% of the first is accounted for),
-            // follow-up visits 30, 90 and 180 days after the first payment, and the default tie-breakers
-            // (Juntos share, women-headed share, earlier submission). The added columns default to 0,
-            // which is Mean, whole points and SkipToFit.
+            migrationBuilder.CreateIndex(
+                name: "IX_ProfileAttachments_BusinessProfileId",
+                table: "ProfileAttachments",
+                column: "BusinessProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProfileAttachments_StorageName",
+                table: "ProfileAttachments",
+                column: "StorageName",
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ProducerGroups_AspNetUsers_RegisteredByUserId",
+                table: "ProducerGroups",
+                column: "RegisteredByUserId",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            // Existing rows get what the new columns mean for them: groups were registered by their
+            // representative; contests get the programme's default plans (70/30 tranches, visits at
+            // 30/90/180 days) and tie-breakers (Juntos share, women-headed share, earlier submission).
+            migrationBuilder.Sql("UPDATE \"ProducerGroups\" SET \"UpdatedAtUtc\" = \"CreatedAtUtc\", \"RegisteredByUserId\" = \"RepresentativeUserId\"");
             migrationBuilder.Sql("INSERT INTO \"ContestTranches\" (\"ContestId\", \"Order\", \"Percent\", \"Trigger\", \"RequiredAccountedPercent\") SELECT \"Id\", 1, 70, 0, NULL FROM \"Contests\"");
             migrationBuilder.Sql("INSERT INTO \"ContestTranches\" (\"ContestId\", \"Order\", \"Percent\", \"Trigger\", \"RequiredAccountedPercent\") SELECT \"Id\", 2, 30, 1, 70 FROM \"Contests\"");
             migrationBuilder.Sql("INSERT INTO \"ContestFollowUpVisits\" (\"ContestId\", \"Order\", \"DaysAfterFirstPayment\") SELECT \"Id\", 1, 30 FROM \"Contests\"");
@@ -173,6 +262,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ProducerGroups_AspNetUsers_RegisteredByUserId",
+                table: "ProducerGroups");
+
             migrationBuilder.DropTable(
                 name: "ContestFollowUpVisits");
 
@@ -184,6 +277,37 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ContestTranches");
+
+            migrationBuilder.DropTable(
+                name: "ProfileAttachments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProducerGroups_RegisteredByUserId",
+                table: "ProducerGroups");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ProducerGroups_VerifiedAtUtc",
+                table: "ProducerGroups");
+
+            migrationBuilder.DropColumn(
+                name: "IsAssistedRegistration",
+                table: "ProducerGroups");
+
+            migrationBuilder.DropColumn(
+                name: "RegisteredByUserId",
+                table: "ProducerGroups");
+
+            migrationBuilder.DropColumn(
+                name: "RepresentativeConsentDate",
+                table: "ProducerGroups");
+
+            migrationBuilder.DropColumn(
+                name: "Revision",
+                table: "ProducerGroups");
+
+            migrationBuilder.DropColumn(
+                name: "UpdatedAtUtc",
+                table: "ProducerGroups");
 
             migrationBuilder.DropColumn(
                 name: "Evaluation_Aggregation",
