@@ -110,7 +110,7 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
         await page.GetByLabel(new Regex("^Negocio en idea")).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Empezar el perfil" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(EditorPage());
-        await Expect(page.GetByTestId("save-indicator")).ToBeVisibleAsync();
+        await ExpectLiveEditorAsync(page);
         var match = EditorPage().Match(page.Url);
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -151,6 +151,7 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
 
         // What was typed is stored, not only shown: a reload (as after a dropped connection) finds it all.
         await page.ReloadAsync();
+        await ExpectLiveEditorAsync(page);
         await Expect(page.Locator("#section-Title")).ToHaveValueAsync("Mejoramiento de la crianza de cuyes en Muyurina");
         await Expect(page.Locator("#expected-households")).ToHaveValueAsync("3");
         await Expect(page.GetByTestId("investment-line")).ToHaveCountAsync(3);
@@ -170,6 +171,10 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
             await page.Locator($"#cost-{number}").FillAsync(unitCost);
             await page.Locator($"#cost-{number}").BlurAsync();
         });
+
+    /// <summary>The editor is prerendered disabled and enabled once its circuit is live.</summary>
+    private static async Task ExpectLiveEditorAsync(IPage page) =>
+        await Expect(page.GetByTestId("draft-editor")).ToHaveAttributeAsync("data-interactive", "true");
 
     /// <summary>
     /// Runs an edit and waits until the editor says a save has succeeded since, with none

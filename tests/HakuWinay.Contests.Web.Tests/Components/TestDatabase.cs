@@ -75,10 +75,10 @@ public sealed class TestDatabase : IDbContextFactory<ContestsDbContext>, IDispos
         return contest;
     }
 
-    public async Task<ProducerGroup> AddGroupAsync(string name, string districtCode, string? representativeId, int households, bool verified = true)
+    public async Task<ProducerGroup> AddGroupAsync(string name, string districtCode, string? representativeId, int households, bool verified = true, string lineCode = "CUYES")
     {
         await using var db = CreateDbContext();
-        var line = await db.ProductionLines.FirstAsync(l => l.Code == "CUYES");
+        var line = await db.ProductionLines.FirstAsync(l => l.Code == lineCode);
         var group = new ProducerGroup(name, LegalForm.InformalGroup, null, line.Id,
             new GroupLocation(districtCode[..2], districtCode[..4], districtCode, "Centro poblado de prueba"), DateTime.UtcNow);
         if (representativeId is not null)

@@ -18,7 +18,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
     private readonly string _files = Directory.CreateTempSubdirectory("haku-bunit-files-").FullName;
     private int _profileId;
 
-    private async Task<int> StartDraftAsync()
+    private async Task<int> StartDraftAsync(string lineCode = "CUYES")
     {
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddSingleton(new AttachmentStorage(_files));
@@ -27,7 +27,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
         Services.AddScoped<AttachmentService>();
         var representative = await Database.AddUserAsync("rep@t.pe", Roles.Producer);
         var contest = await Database.AddOpenContestAsync("T-01", Now);
-        var group = await Database.AddGroupAsync("Grupo de cuyes", "050101", representative.Id, 4);
+        var group = await Database.AddGroupAsync("Grupo de cuyes", "050101", representative.Id, 4, lineCode: lineCode);
         SignInAs(representative.Id, representative.Email!, Roles.Producer);
         var profiles = new ProfileService(Database, _time, Services.GetRequiredService<IOutboxSignal>());
         await using var db = Database.CreateDbContext();
@@ -84,7 +84,8 @@ public sealed class ProfileEditPageTests : ComponentTestBase
     [Fact]
     public async Task Submitting_an_incomplete_draft_shows_each_failure_next_to_its_field()
     {
-        await StartDraftAsync();
+        // Sheep are not among the contest's eligible lines (only guinea pigs are).
+        await StartDraftAsync(lineCode: "OVINOS");
         var cut = RenderPage();
 
         cut.Find("[data-testid=submit]").Click();
