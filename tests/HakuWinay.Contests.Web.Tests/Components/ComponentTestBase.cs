@@ -20,6 +20,12 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 {
     private readonly CultureInfo _previousCulture = CultureInfo.CurrentUICulture;
 
+    /// <summary>
+    /// Renders as a live interactive-server circuit does (<c>RendererInfo.IsInteractive</c>). Call it after
+    /// registering services: bUnit builds its renderer, and freezes the services, on this call.
+    /// </summary>
+    protected void RenderAsLiveCircuit() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     protected ComponentTestBase()
     {
         SetCulture("es-PE");

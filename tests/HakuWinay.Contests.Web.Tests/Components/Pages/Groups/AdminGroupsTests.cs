@@ -27,6 +27,7 @@ public sealed class AdminGroupsTests : ComponentTestBase
         var pending = await Database.AddGroupAsync("Grupo pendiente", "050108", null, 3, verified: false);
         await Database.AddGroupAsync("Grupo verificado", "050102", null, 3);
         SignInAs("admin", "admin@t.pe", Roles.Admin);
+        RenderAsLiveCircuit();
         var cut = Render<AdminGroups>();
         cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut).Count));
 
@@ -43,10 +44,24 @@ public sealed class AdminGroupsTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Before_its_circuit_is_live_the_verify_buttons_are_disabled()
+    {
+        await Database.AddGroupAsync("Grupo pendiente", "050108", null, 3, verified: false);
+        SignInAs("admin", "admin@t.pe", Roles.Admin);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<AdminGroups>();
+
+        cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        Assert.True(cut.Find("[data-testid=groups-grid] button.btn-outline-success").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Cancelling_the_confirmation_verifies_nothing()
     {
         var pending = await Database.AddGroupAsync("Grupo pendiente", "050108", null, 3, verified: false);
         SignInAs("admin", "admin@t.pe", Roles.Admin);
+        RenderAsLiveCircuit();
         var cut = Render<AdminGroups>();
         cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
 
@@ -65,6 +80,7 @@ public sealed class AdminGroupsTests : ComponentTestBase
         await Database.AddGroupAsync("Grupo Uno", "050108", null, 3, verified: false);
         await Database.AddGroupAsync("Grupo Dos", "050102", null, 3);
         SignInAs("admin", "admin@t.pe", Roles.Admin);
+        RenderAsLiveCircuit();
         var cut = Render<AdminGroups>();
         cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut).Count));
         Assert.All(Rows(cut), row => Assert.Contains("3 DNI en otro grupo", row.TextContent));

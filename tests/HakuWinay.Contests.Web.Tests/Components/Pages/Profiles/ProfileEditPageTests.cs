@@ -4,6 +4,7 @@ using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Web.Components.Pages.Profiles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
 
     private IRenderedComponent<ProfileEditPage> RenderPage()
     {
+        RenderAsLiveCircuit();
         var cut = Render<ProfileEditPage>(p => p.Add(x => x.Id, _profileId));
         cut.WaitForElement("[data-testid=submit-panel]");
         return cut;
@@ -53,6 +55,33 @@ public sealed class ProfileEditPageTests : ComponentTestBase
     {
         cut.Find($"#section-{section}").Input(text);
         cut.Find($"form[data-section={section}] > div").FocusOut();
+    }
+
+    [Fact]
+    public async Task Before_its_circuit_is_live_the_prerendered_editor_is_disabled_and_says_it_is_connecting()
+    {
+        await StartDraftAsync();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<ProfileEditPage>(p => p.Add(x => x.Id, _profileId));
+
+        var editor = cut.Find("[data-testid=draft-editor]");
+        Assert.True(editor.HasAttribute("disabled"));
+        Assert.Equal("false", editor.GetAttribute("data-interactive"));
+        Assert.Contains("Conectando con el portal", cut.Find("[data-testid=draft-connecting]").TextContent);
+    }
+
+    [Fact]
+    public async Task Once_its_circuit_is_live_the_editor_is_enabled()
+    {
+        await StartDraftAsync();
+
+        var cut = RenderPage();
+
+        var editor = cut.Find("[data-testid=draft-editor]");
+        Assert.False(editor.HasAttribute("disabled"));
+        Assert.Equal("true", editor.GetAttribute("data-interactive"));
+        Assert.Empty(cut.FindAll("[data-testid=draft-connecting]"));
     }
 
     [Fact]
