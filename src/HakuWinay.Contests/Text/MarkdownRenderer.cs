@@ -49,9 +49,9 @@ public static class MarkdownRenderer
         return document.ToHtml(Pipeline);
     }
 
-    /// <summary>Plain text for email bodies and previews: Markdown without its markup.</summary>
+    /// <summary>Plain text for email bodies and previews: Markdown without its markup, links with their addresses.</summary>
     public static string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, Pipeline).Trim();
+        string.IsNullOrWhiteSpace(markdown) ? "" : MarkdownPlainText.Render(Markdown.Parse(markdown, Pipeline));
 
     internal static bool IsSafeUrl(string? url)
     {

@@ -182,7 +182,40 @@ public sealed class MarkdownRendererTests
             - Sesión pública
             """);
 
-        Assert.Equal("Resultados\nSu perfil Cuyes Quinua obtuvo 78 puntos. Vea el acta.\nEtapa de campo\nSesión pública", text);
+        Assert.Equal(
+            "Resultados\n\nSu perfil Cuyes Quinua obtuvo 78 puntos. Vea el acta (https://www.foncodes.gob.pe/acta).\n\n- Etapa de campo\n- Sesión pública",
+            text);
+    }
+
+    [Theory]
+    [InlineData("Abra <https://portal.pe/account/set-password/u1?token=a%2Bb&x=1>", "Abra https://portal.pe/account/set-password/u1?token=a%2Bb&x=1")]
+    [InlineData("Abra [este enlace](https://portal.pe/p?a=1&b=2)", "Abra este enlace (https://portal.pe/p?a=1&b=2)")]
+    [InlineData("Vea https://portal.pe/p?a=1&b=2 hoy", "Vea https://portal.pe/p?a=1&b=2 hoy")]
+    [InlineData("[https://portal.pe](https://portal.pe)", "https://portal.pe")]
+    public void Plain_text_keeps_every_link_address_whole(string markdown, string expected)
+    {
+        Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
+    }
+
+    [Fact]
+    public void Plain_text_drops_the_address_of_a_script_link()
+    {
+        Assert.Equal("Haga clic aquí", MarkdownRenderer.ToPlainText("Haga clic [aquí](javascript:alert(1))"));
+    }
+
+    [Fact]
+    public void Plain_text_numbers_ordered_lists_and_keeps_table_cells_apart()
+    {
+        var text = MarkdownRenderer.ToPlainText("""
+            1. Firma del convenio
+            2. Primer desembolso
+
+            | Tramo | Monto |
+            |---|---|
+            | 1 | S/ 5,250.00 |
+            """);
+
+        Assert.Equal("1. Firma del convenio\n2. Primer desembolso\n\nTramo | Monto\n1 | S/ 5,250.00", text);
     }
 
     [Fact]
