@@ -12,15 +12,6 @@ namespace HakuWinay.Contests.EndToEnd;
 public sealed partial class FoundationJourney(BrowserFixture browser, KestrelPortal portal, ITestOutputHelper output)
     : BrowserTest(browser, portal, output), IClassFixture<KestrelPortal>
 {
-    // Below Bootstrap's md breakpoint, so the navbar collapses behind its toggler.
-    private static readonly BrowserNewContextOptions Phone = new()
-    {
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        DeviceScaleFactor = 3,
-        IsMobile = true,
-        HasTouch = true,
-    };
-
     [Fact]
     public async Task Home_page_shows_the_open_demo_contest_in_Spanish_without_sign_in()
     {
@@ -96,7 +87,7 @@ public sealed partial class FoundationJourney(BrowserFixture browser, KestrelPor
     [Fact]
     public async Task On_a_phone_the_menu_opens_from_its_toggler_to_sign_in_and_out()
     {
-        var page = await OpenPageAsync(Phone);
+        var page = await OpenPageAsync(Devices.Phone);
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("contest-card")).ToBeVisibleAsync();
 

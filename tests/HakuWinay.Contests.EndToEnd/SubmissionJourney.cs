@@ -21,15 +21,15 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
 {
     private const string Password = "Cuyes-Warmi-2026";
 
-    public static TheoryData<string> Devices => ["desktop", "phone"];
+    public static TheoryData<string> Screens => ["desktop", "phone"];
 
     [Theory]
-    [MemberData(nameof(Devices))]
+    [MemberData(nameof(Screens))]
     public async Task Representative_registers_a_group_submits_a_profile_and_sees_it_declared_eligible(string device)
     {
         var representative = $"rep-{device}-{Guid.NewGuid():N}@example.pe";
         var groupName = $"Asociación de criadores de cuyes Sumaq Kawsay ({device})";
-        var page = await OpenPageAsync(device == "phone" ? Phone : null);
+        var page = await OpenPageAsync(device == "phone" ? Devices.Phone : null);
 
         await RegisterAccountAsync(page, representative);
         await RegisterGroupAsync(page, groupName, device);
@@ -46,7 +46,7 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
             Assert.Contains(groupName, receipt.Text, StringComparison.Ordinal);
         }
 
-        var admin = await OpenPageAsync(device == "phone" ? Phone : null);
+        var admin = await OpenPageAsync(device == "phone" ? Devices.Phone : null);
         await SignInAsync(admin, "admin@demo.hakuwinay.pe", PortalFactory.DemoPassword);
         await VerifyGroupAsync(admin, groupName);
         await DeclareEligibleAsync(admin, profileId);
@@ -56,13 +56,6 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
         await Expect(page.GetByTestId("eligibility-decision")).ToContainTextAsync("Cumple todos los requisitos de las bases");
     }
 
-    private static readonly BrowserNewContextOptions Phone = new()
-    {
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        DeviceScaleFactor = 3,
-        IsMobile = true,
-        HasTouch = true,
-    };
 
     private async Task RegisterAccountAsync(IPage page, string email)
     {

@@ -117,14 +117,10 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
         string adminId, int contestId, Guid expectedVersion, ContestTransition transition, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contest = await WithSetup(db.Contests).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == contestId, ct);
+        var (contest, failure) = await LoadForEditAsync(db, contestId, expectedVersion, ct);
         if (contest is null)
         {
-            return ServiceResult<ContestStatus>.Fail(ServiceOutcome.NotFound);
-        }
-        if (contest.Version != expectedVersion)
-        {
-            return ServiceResult<ContestStatus>.Fail(ServiceOutcome.Conflict);
+            return ServiceResult<ContestStatus>.Fail(failure);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         SyncWithClock(db, contest, now);
@@ -165,6 +161,16 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
     /// still move on, so a page that read the old setup is told it changed elsewhere.
     /// </summary>
     private static void TouchVersion(ContestsDbContext db, Contest contest) => db.Entry(contest).Property(c => c.Version).IsModified = true;
+
+    /// <summary>The contest with all its setup, if it exists and is still at the version the page read.</summary>
+    private static async Task<(Contest? Contest, ServiceOutcome Failure)> LoadForEditAsync(
+        ContestsDbContext db, int contestId, Guid expectedVersion, CancellationToken ct)
+    {
+        var contest = await WithSetup(db.Contests).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == contestId, ct);
+        return contest is null ? (null, ServiceOutcome.NotFound)
+            : contest.Version != expectedVersion ? (null, ServiceOutcome.Conflict)
+            : (contest, ServiceOutcome.Ok);
+    }
 
     private static IQueryable<Contest> WithSetup(IQueryable<Contest> contests) => contests
         .Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps).Include(c => c.EligibilityChecklist)

@@ -199,14 +199,10 @@ public sealed partial class ContestAdminService
         Func<Contest, object> snapshot, Func<ContestsDbContext, Contest, Task> apply, CancellationToken ct, bool checkSection = true)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contest = await WithSetup(db.Contests).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == contestId, ct);
+        var (contest, failure) = await LoadForEditAsync(db, contestId, expectedVersion, ct);
         if (contest is null)
         {
-            return ServiceResult<Guid>.Fail(ServiceOutcome.NotFound);
-        }
-        if (contest.Version != expectedVersion)
-        {
-            return ServiceResult<Guid>.Fail(ServiceOutcome.Conflict);
+            return ServiceResult<Guid>.Fail(failure);
         }
         if (contest.IsArchived)
         {

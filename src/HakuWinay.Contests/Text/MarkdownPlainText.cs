@@ -72,9 +72,10 @@ internal static class MarkdownPlainText
                 text.Append('\n');
                 break;
             case CodeBlock code:
-                foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                // An empty code block (a fence with nothing inside) has no line array at all.
+                for (var i = 0; i < code.Lines.Count; i++)
                 {
-                    text.Append(indent).Append(line.ToString()).Append('\n');
+                    text.Append(indent).Append(code.Lines.Lines[i].ToString()).Append('\n');
                 }
                 text.Append('\n');
                 break;

@@ -36,4 +36,12 @@ public sealed class MarkdownRendererPropertyTests
 
         withoutAngles.Sample(markdown => Assert.DoesNotContain('<', MarkdownRenderer.ToPlainText(markdown)), iter: 2_000);
     }
+
+    [Fact]
+    public void Plain_text_of_any_text_keeps_its_words()
+    {
+        // Whatever the markup, the words typed outside it reach the email: a plain word never disappears.
+        MarkdownLike.Select(markdown => markdown + "\n\nquinua").Sample(
+            markdown => Assert.Contains("quinua", MarkdownRenderer.ToPlainText(markdown), StringComparison.Ordinal), iter: 2_000);
+    }
 }

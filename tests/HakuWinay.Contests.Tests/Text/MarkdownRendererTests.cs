@@ -197,6 +197,21 @@ public sealed class MarkdownRendererTests
         Assert.Equal(expected, MarkdownRenderer.ToPlainText(markdown));
     }
 
+    [Theory]
+    [InlineData("~~~~")]
+    [InlineData("```\n```")]
+    [InlineData("    ")]
+    public void Plain_text_of_an_empty_code_block_is_empty(string markdown)
+    {
+        Assert.Equal("", MarkdownRenderer.ToPlainText(markdown));
+    }
+
+    [Fact]
+    public void Plain_text_keeps_the_lines_of_a_code_block()
+    {
+        Assert.Equal("uno\ndos", MarkdownRenderer.ToPlainText("```\nuno\ndos\n```"));
+    }
+
     [Fact]
     public void Plain_text_drops_the_address_of_a_script_link()
     {
