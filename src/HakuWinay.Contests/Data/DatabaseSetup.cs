@@ -2,8 +2,10 @@ using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace HakuWinay.Contests.Data;
@@ -61,6 +63,10 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                // SQLite cannot alter a table's foreign keys, so EF rebuilds the table with foreign keys
+                // switched off, outside the transaction, and warns each time. That is how SQLite migrates,
+                // not a fault of ours: keep the note in the log, below the warnings an operator acts on.
+                options.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).EnableRetryOnFailure());
