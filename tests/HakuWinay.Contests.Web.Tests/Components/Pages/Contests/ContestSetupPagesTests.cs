@@ -183,6 +183,7 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     public async Task A_new_contest_with_a_code_already_used_gets_a_clear_error_next_to_the_code()
     {
         await DraftAsync("AYA-2027-01");
+        RenderAsLiveCircuit();
         var cut = Render<NewContestPage>();
 
         cut.Find("#source").Change("template:CLAR-DOS-ETAPAS");
@@ -201,6 +202,7 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     [Fact]
     public async Task A_new_contest_whose_deadline_comes_before_its_opening_is_refused()
     {
+        RenderAsLiveCircuit();
         var cut = Render<NewContestPage>();
 
         cut.Find("#source").Change("template:CLAR-DOS-ETAPAS");
@@ -219,6 +221,7 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     [Fact]
     public async Task A_new_contest_without_its_dates_is_refused_next_to_them()
     {
+        RenderAsLiveCircuit();
         var cut = Render<NewContestPage>();
 
         cut.Find("#source").Change("template:CLAR-DOS-ETAPAS");
@@ -266,6 +269,7 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     {
         var contest = await DraftAsync();
 
+        RenderAsLiveCircuit();
         var cut = Render<ContestLifecyclePage>(p => p.Add(s => s.Id, contest.Id));
 
         cut.WaitForAssertion(() => Assert.Contains("Escriba las bases del concurso", cut.Find("[data-testid=problems]").TextContent));
@@ -277,6 +281,7 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     public async Task An_extension_without_a_reason_is_refused_and_the_deadline_stays()
     {
         var contest = await Database.AddOpenContestAsync("EXT-01", Now);
+        RenderAsLiveCircuit();
         var cut = Render<ContestLifecyclePage>(p => p.Add(s => s.Id, contest.Id));
         cut.WaitForAssertion(() => cut.Find("[data-testid=extension-form]"));
 
@@ -291,6 +296,7 @@ public sealed class ContestSetupPagesTests : ComponentTestBase
     public async Task An_extension_moves_the_deadline_after_confirming_nothing_else()
     {
         var contest = await Database.AddOpenContestAsync("EXT-02", Now);
+        RenderAsLiveCircuit();
         var cut = Render<ContestLifecyclePage>(p => p.Add(s => s.Id, contest.Id));
         cut.WaitForAssertion(() => cut.Find("[data-testid=extension-form]"));
         var close = LimaTime.ToLima(contest.Timeline.SubmissionsCloseAtUtc.AddDays(3));

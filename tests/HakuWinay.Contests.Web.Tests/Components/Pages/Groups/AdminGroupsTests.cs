@@ -44,7 +44,7 @@ public sealed class AdminGroupsTests : ComponentTestBase
     }
 
     [Fact]
-    public async Task Before_its_circuit_is_live_the_verify_buttons_are_disabled()
+    public async Task Before_its_circuit_is_live_the_filters_and_verify_buttons_are_disabled()
     {
         await Database.AddGroupAsync("Grupo pendiente", "050108", null, 3, verified: false);
         SignInAs("admin", "admin@t.pe", Roles.Admin);
@@ -53,6 +53,9 @@ public sealed class AdminGroupsTests : ComponentTestBase
         var cut = Render<AdminGroups>();
 
         cut.WaitForAssertion(() => Assert.Single(Rows(cut)));
+        var filters = cut.Find("fieldset.live-fieldset");
+        Assert.True(filters.HasAttribute("disabled"));
+        Assert.NotNull(filters.QuerySelector("#f-verified"));
         Assert.True(cut.Find("[data-testid=groups-grid] button.btn-outline-success").HasAttribute("disabled"));
     }
 

@@ -36,6 +36,7 @@ public sealed class OutboxPageTests : ComponentTestBase
         await SeedAsync();
         SignInAs("admin", "admin@t.pe", Roles.Admin);
 
+        RenderAsLiveCircuit();
         var cut = Render<OutboxPage>();
         cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut).Count));
         cut.Find("#status-filter").Change(nameof(OutboxStatus.Failed));
@@ -50,6 +51,7 @@ public sealed class OutboxPageTests : ComponentTestBase
     {
         var (_, failedId) = await SeedAsync();
         SignInAs("admin", "admin@t.pe", Roles.Admin);
+        RenderAsLiveCircuit();
         var cut = Render<OutboxPage>();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("button.btn-link")));
 

@@ -68,7 +68,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
         var editor = cut.Find("[data-testid=draft-editor]");
         Assert.True(editor.HasAttribute("disabled"));
         Assert.Equal("false", editor.GetAttribute("data-interactive"));
-        Assert.Contains("Conectando con el portal", cut.Find("[data-testid=draft-connecting]").TextContent);
+        Assert.Contains("Conectando con el portal", cut.Find("[data-testid=draft-editor-connecting]").TextContent);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
         var editor = cut.Find("[data-testid=draft-editor]");
         Assert.False(editor.HasAttribute("disabled"));
         Assert.Equal("true", editor.GetAttribute("data-interactive"));
-        Assert.Empty(cut.FindAll("[data-testid=draft-connecting]"));
+        Assert.Empty(cut.FindAll("[data-testid=draft-editor-connecting]"));
     }
 
     [Fact]
