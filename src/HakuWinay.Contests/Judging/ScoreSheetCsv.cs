@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using HakuWinay.Contests.Common;
 
@@ -28,14 +29,25 @@ public static class ScoreSheetCsv
     public static async Task<ScoreSheetCsvResult> ParseAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var buffer = new byte[MaxBytes + 1];
+        // One byte past the limit tells "too large" without reading the rest of an oversized upload.
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            length += read;
+            int read;
+            while (length <= MaxBytes
+                && (read = await stream.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+            return Parse(buffer.AsSpan(0, length));
         }
-        return Parse(buffer.AsSpan(0, length));
+        finally
+        {
+            // The upload's text must not linger in a shared buffer.
+            buffer.AsSpan(0, length).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Parses a whole file's bytes: either every data row, or the errors and no row.</summary>

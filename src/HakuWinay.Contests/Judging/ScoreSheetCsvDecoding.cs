@@ -46,6 +46,12 @@ internal static class ScoreSheetCsvDecoding
             error = new(null, "ScoreSheet.UnreadableEncoding");
             return false;
         }
+        if (LooksLikeUtf8Accents(body))
+        {
+            // Part UTF-8, part Latin-1 (text pasted from elsewhere): either reading garbles some accents.
+            error = new(null, "ScoreSheet.UnreadableEncoding");
+            return false;
+        }
         text = Windows1252.GetString(body);
         // The five bytes Windows-1252 leaves undefined come out as C1 controls: not a Windows-1252 file.
         if (text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F') >= 0)
@@ -55,5 +61,27 @@ internal static class ScoreSheetCsvDecoding
             return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Whether invalid UTF-8 still holds UTF-8's two-byte Latin letters (0xC3 then 0x80–0xBF: á, é,
+    /// ñ, Ñ…). In Windows-1252 those pairs read "Ã" and a sign, which Spanish text does not write.
+    /// </summary>
+    private static bool LooksLikeUtf8Accents(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = bytes.IndexOf((byte)0xC3); i >= 0 && i < bytes.Length - 1; i = NextC3(bytes, i + 1))
+        {
+            if (bytes[i + 1] is >= 0x80 and <= 0xBF)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int NextC3(ReadOnlySpan<byte> bytes, int from)
+    {
+        var next = bytes[from..].IndexOf((byte)0xC3);
+        return next < 0 ? -1 : from + next;
     }
 }

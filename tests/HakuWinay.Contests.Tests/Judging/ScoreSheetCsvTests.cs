@@ -123,6 +123,14 @@ public sealed class ScoreSheetCsvTests
     }
 
     [Fact]
+    public void A_file_part_utf8_and_part_latin1_is_refused_rather_than_garbled()
+    {
+        byte[] bytes = [.. Utf8(CompleteSheet() + $"AYA-2026-01-001,CAMPO,{Juror(2)},C1,7,Huamán\r\n"), .. Encoding.Latin1.GetBytes($"AYA-2026-01-001,CAMPO,{Juror(2)},C2,7,Ñahui\r\n")];
+
+        Assert.Equal("ScoreSheet.UnreadableEncoding", Assert.Single(ScoreSheetCsv.Parse(bytes).Errors).Rule);
+    }
+
+    [Fact]
     public void A_file_with_a_nul_byte_is_refused_as_unreadable()
     {
         byte[] bytes = [.. Utf8(CompleteSheet()), 0x00];
