@@ -15,7 +15,8 @@ public sealed record ScoreSheetCsvRow(
 /// </summary>
 public sealed record ScoreSheetCsvError(int? Row, string Rule, params object[] Arguments)
 {
-    public override string ToString() => ScoreSheetCsvMessages.Spanish(this);
+    public override string ToString() =>
+        ScoreSheetCsvMessages.Texts.ContainsKey(Rule) ? ScoreSheetCsvMessages.Spanish(this) : $"Fila {Row}: {Rule}";
 }
 
 /// <summary>A parsed file: either every row, or the errors and no row at all.</summary>

@@ -340,6 +340,9 @@ public sealed class ScoreSheetCsvTests
         Assert.All(ScoreSheetCsvMessages.Texts.Keys, key =>
             Assert.DoesNotContain("{", ScoreSheetCsvMessages.Spanish(new ScoreSheetCsvError(2, key, "a", "b", "c", "d")), StringComparison.Ordinal));
         Assert.Throws<ArgumentException>(() => ScoreSheetCsvMessages.Spanish(new ScoreSheetCsvError(2, "ScoreSheet.NoSuchKey")));
+        // ToString, used by logs and assertion messages, never throws.
+        Assert.Equal("Fila 2: ScoreSheet.NoSuchKey", new ScoreSheetCsvError(2, "ScoreSheet.NoSuchKey").ToString());
+        Assert.Equal("Fila 3: falta el valor de points.", new ScoreSheetCsvError(3, "ScoreSheet.Required", "points").ToString());
     }
 
     /// <summary>An endless upload that counts what was read of it.</summary>
