@@ -188,7 +188,7 @@ public sealed class AssignmentService(IDbContextFactory<ContestsDbContext> dbFac
         return (input, scorecards);
     }
 
-    private static async Task<StageAssignmentState> StateAsync(ContestsDbContext db, int stageId, CancellationToken ct)
+    internal static async Task<StageAssignmentState> StateAsync(ContestsDbContext db, int stageId, CancellationToken ct)
     {
         var state = await db.StageAssignments.SingleOrDefaultAsync(s => s.ContestStageId == stageId, ct);
         if (state is null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -130,6 +131,12 @@ public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFacto
         var now = clock.GetUtcNow().UtcDateTime;
         var conflict = new ConflictOfInterest(contestId, jurorUserId, groupId, kind, note, actorUserId, recordedByAdmin, now);
         db.ConflictsOfInterest.Add(conflict);
+        // Touch every stage's assignment state before reading the scorecards: an automatic run saved in
+        // between (which could not yet see this conflict) makes this save fail instead of leaving a conflicted seat.
+        foreach (var stageId in await db.Set<ContestStage>().Where(s => s.ContestId == contestId).Select(s => s.Id).ToListAsync(ct))
+        {
+            (await AssignmentService.StateAsync(db, stageId, ct)).RecordChange();
+        }
         var affected = await TakeJurorOffAsync(db, actorUserId, contestId, jurorUserId, groupId, now, ct);
         try
         {
@@ -146,7 +153,11 @@ public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFacto
         }
         catch (DbUpdateException)
         {
-            return ServiceResult<int>.Invalid("Group", "Judging.AlreadyDeclared");
+            // The same conflict saved by another tab, or the stage's assignment state created at the same moment.
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            return await check.ConflictsOfInterest.AnyAsync(c => c.ContestId == contestId && c.JurorUserId == jurorUserId && c.ProducerGroupId == groupId, ct)
+                ? ServiceResult<int>.Invalid("Group", "Judging.AlreadyDeclared")
+                : ServiceResult<int>.Fail(ServiceOutcome.Conflict);
         }
         return ServiceResult<int>.Ok(conflict.Id);
     }
