@@ -4,6 +4,7 @@ using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Seeding;
@@ -64,6 +65,11 @@ public static class PortalSetup
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueries>();
         services.AddScoped<IPasswordSetupLinks, PasswordSetupLinks>();
+        services.AddScoped<JurorService>();
+        services.AddScoped<ConflictService>();
+        services.AddScoped<AssignmentService>();
+        services.AddScoped<JudgingQueries>();
+        services.AddScoped<JurorsOverviewQuery>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<ContestsDbContext>("database")

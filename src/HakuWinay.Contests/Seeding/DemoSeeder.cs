@@ -2,6 +2,7 @@ using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
             await EnsureGroupAsync(seed, admin.Id, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await EnsureAppointmentsAsync(demo, admin.Id, now, cancellationToken);
         return demo;
     }
 
@@ -139,6 +141,27 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         }
         group.Verify(adminId, now);
         db.ProducerGroups.Add(group);
+    }
+
+    /// <summary>Appoints the demo jurors to the demo contest's stages; an existing appointment is left as it is.</summary>
+    private async Task EnsureAppointmentsAsync(DemoSeed demo, string adminId, DateTime now, CancellationToken ct)
+    {
+        var contest = await db.Contests.Include(c => c.Stages).SingleAsync(c => c.Code == demo.Contest.Code, ct);
+        foreach (var seed in demo.JurorAppointments ?? [])
+        {
+            var juror = await users.FindByEmailAsync(seed.Email)
+                ?? throw new InvalidOperationException($"Demo appointment: no user {seed.Email}.");
+            foreach (var code in seed.StageCodes)
+            {
+                var stage = contest.Stages.SingleOrDefault(s => s.Code == code)
+                    ?? throw new InvalidOperationException($"Demo appointment: contest {contest.Code} has no stage {code}.");
+                if (!await db.JurorAppointments.AnyAsync(a => a.ContestStageId == stage.Id && a.JurorUserId == juror.Id, ct))
+                {
+                    db.JurorAppointments.Add(new JurorAppointment(contest.Id, stage.Id, juror.Id, adminId, now));
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private static void ThrowOnError(IdentityResult result, string email)

@@ -22,7 +22,11 @@ public sealed record StageSeed(string Code, string Name, decimal Weight, int Jur
 
 public sealed record CriterionSeed(string Code, string Name, string Rubric, decimal MaxPoints, decimal Weight);
 
-public sealed record DemoSeed(string Password, IReadOnlyList<DemoUserSeed> Users, DemoContestSeed Contest, IReadOnlyList<DemoGroupSeed> Groups);
+public sealed record DemoSeed(string Password, IReadOnlyList<DemoUserSeed> Users, DemoContestSeed Contest, IReadOnlyList<DemoGroupSeed> Groups,
+    IReadOnlyList<DemoAppointmentSeed>? JurorAppointments = null);
+
+/// <summary>A demo juror appointed to stages of the demo contest.</summary>
+public sealed record DemoAppointmentSeed(string Email, IReadOnlyList<string> StageCodes);
 
 public sealed record DemoUserSeed(string Email, string FullName, string Role, string? Institution, string? DistrictCode);
 

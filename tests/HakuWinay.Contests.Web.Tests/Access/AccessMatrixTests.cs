@@ -57,6 +57,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/groups/{Id:int}"] = new("/groups/1", Roles.Admin, Roles.Producer, Roles.Technician),
         ["/groups/{Id:int}/edit"] = new("/groups/1/edit", Roles.Admin, Roles.Producer, Roles.Technician),
         ["/admin/groups"] = new("/admin/groups", Roles.Admin),
+        ["/admin/contests/{Id:int}/jurors"] = new("/admin/contests/1/jurors", Roles.Admin),
+        ["/admin/contests/{Id:int}/assignment"] = new("/admin/contests/1/assignment", Roles.Admin),
+        // The demo appoints jurado1 to both stages of contest 1; JudgingPortalTests refuses jurors of other contests.
+        ["/juror/contests/{Id:int}/conflicts"] = new("/juror/contests/1/conflicts", Roles.Juror),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>

@@ -49,6 +49,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddScoped<ContestQueries>();
         Services.AddScoped<DashboardQueries>();
         Services.AddScoped<OutboxQueries>();
+        Services.AddScoped<HakuWinay.Contests.Judging.JudgingQueries>();
     }
 
     public new async Task DisposeAsync()

@@ -8,7 +8,7 @@ namespace HakuWinay.Contests.Web.Tests.Hosting;
 
 public sealed class StartupTests
 {
-    private sealed record RowCounts(int Lines, int Regions, int Provinces, int Districts, int Templates, int Contests, int Groups, int Households, int Users, int Roles);
+    private sealed record RowCounts(int Lines, int Regions, int Provinces, int Districts, int Templates, int Contests, int Groups, int Households, int Users, int Roles, int JurorAppointments);
 
     private static async Task<RowCounts> CountAsync(PortalFactory portal)
     {
@@ -17,7 +17,8 @@ public sealed class StartupTests
         return new RowCounts(
             await db.ProductionLines.CountAsync(), await db.Regions.CountAsync(), await db.Provinces.CountAsync(),
             await db.Districts.CountAsync(), await db.EvaluationTemplates.CountAsync(), await db.Contests.CountAsync(),
-            await db.ProducerGroups.CountAsync(), await db.Households.CountAsync(), await db.Users.CountAsync(), await db.Roles.CountAsync());
+            await db.ProducerGroups.CountAsync(), await db.Households.CountAsync(), await db.Users.CountAsync(), await db.Roles.CountAsync(),
+            await db.JurorAppointments.CountAsync());
     }
 
     private static async Task<RowCounts> StartAndCountAsync(IDictionary<string, string?> settings)
@@ -40,6 +41,8 @@ public sealed class StartupTests
         Assert.Equal(4, counts.Groups);
         Assert.Equal(9, counts.Users);
         Assert.Equal(4, counts.Roles);
+        // The three demo jurors, each on both stages of the demo contest.
+        Assert.Equal(6, counts.JurorAppointments);
     }
 
     [Fact]

@@ -1,0 +1,140 @@
+using HakuWinay.Contests.Common;
+
+namespace HakuWinay.Contests.Judging;
+
+public enum ScorecardStatus
+{
+    NotStarted = 0,
+    Draft = 1,
+    Submitted = 2,
+    /// <summary>Set aside because the juror declared a conflict after starting; kept for the record.</summary>
+    Excluded = 3,
+}
+
+/// <summary>
+/// One assignment: a juror scores a profile in a stage. It exists from the moment the juror is
+/// assigned (NotStarted); the juror's first save starts it. A started scorecard is never moved or
+/// removed by assignment; a conflict declared after scoring excludes it instead.
+/// </summary>
+public sealed class Scorecard : IVersioned
+{
+    public const int MaxCommentLength = 4_000;
+    public const int MaxReasonLength = 500;
+
+    private readonly List<ScorecardPoint> _points = [];
+
+    private Scorecard() { }
+
+    public Scorecard(int contestStageId, int businessProfileId, string jurorUserId, string assignedByUserId, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jurorUserId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(assignedByUserId);
+        ContestStageId = contestStageId;
+        BusinessProfileId = businessProfileId;
+        JurorUserId = jurorUserId;
+        AssignedByUserId = assignedByUserId;
+        AssignedAtUtc = nowUtc;
+        Status = ScorecardStatus.NotStarted;
+    }
+
+    public int Id { get; private set; }
+    public int ContestStageId { get; private set; }
+    public int BusinessProfileId { get; private set; }
+    public string JurorUserId { get; private set; } = "";
+    public ScorecardStatus Status { get; private set; }
+    public string AssignedByUserId { get; private set; } = "";
+    public DateTime AssignedAtUtc { get; private set; }
+    public DateTime? StartedAtUtc { get; private set; }
+    public DateTime? SubmittedAtUtc { get; private set; }
+    public DateTime? ExcludedAtUtc { get; private set; }
+    public string? ExclusionReason { get; private set; }
+    public string? OverallComment { get; private set; }
+
+    /// <summary>Set when an Admin entered a paper score sheet on the juror's behalf.</summary>
+    public string? EnteredByAdminUserId { get; private set; }
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<ScorecardPoint> Points => _points;
+
+    /// <summary>Whether the juror has begun: such a scorecard stays where it is.</summary>
+    public bool IsStarted => StartedAtUtc is not null;
+
+    /// <summary>Whether it still counts as one of the profile's jurors (not set aside).</summary>
+    public bool IsActive => Status != ScorecardStatus.Excluded;
+
+    /// <summary>The juror (or an Admin with a paper sheet) begins scoring.</summary>
+    public void Start(DateTime nowUtc, string? enteredByAdminUserId = null)
+    {
+        if (Status != ScorecardStatus.NotStarted)
+        {
+            throw new InvalidOperationException($"Scorecard {Id} was already started ({Status}).");
+        }
+        Status = ScorecardStatus.Draft;
+        StartedAtUtc = nowUtc;
+        EnteredByAdminUserId = enteredByAdminUserId;
+    }
+
+    /// <summary>Sets a started scorecard aside (a conflict came to light after scoring began); its points stay on record.</summary>
+    public void Exclude(string reason, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (!IsStarted)
+        {
+            throw new InvalidOperationException("A scorecard not started is removed, not excluded.");
+        }
+        if (Status == ScorecardStatus.Excluded)
+        {
+            return;
+        }
+        reason = reason.Trim();
+        Status = ScorecardStatus.Excluded;
+        ExcludedAtUtc = nowUtc;
+        ExclusionReason = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+    }
+}
+
+/// <summary>A juror's points and comment for one criterion of the stage; null points: not scored yet.</summary>
+public sealed class ScorecardPoint
+{
+    private ScorecardPoint() { }
+
+    internal ScorecardPoint(int contestCriterionId, decimal? points, string? comment)
+    {
+        ContestCriterionId = contestCriterionId;
+        Points = points;
+        Comment = comment;
+    }
+
+    public int Id { get; private set; }
+    public int ScorecardId { get; private set; }
+    public int ContestCriterionId { get; private set; }
+    public decimal? Points { get; internal set; }
+    public string? Comment { get; internal set; }
+}
+
+/// <summary>
+/// The stage's assignment bookkeeping: the last automatic run and its seed. Every change to the
+/// stage's assignment touches this row, so two admins changing the same stage at once cannot both
+/// win (its version is checked on save).
+/// </summary>
+public sealed class StageAssignmentState : IVersioned
+{
+    private StageAssignmentState() { }
+
+    public StageAssignmentState(int contestStageId) => ContestStageId = contestStageId;
+
+    public int ContestStageId { get; private set; }
+    public int? LastSeed { get; private set; }
+    public DateTime? LastRunAtUtc { get; private set; }
+    public int Revision { get; private set; }
+    public Guid Version { get; set; }
+
+    public void RecordChange() => Revision++;
+
+    public void RecordRun(int seed, DateTime nowUtc)
+    {
+        LastSeed = seed;
+        LastRunAtUtc = nowUtc;
+        Revision++;
+    }
+}
