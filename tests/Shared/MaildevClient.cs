@@ -17,36 +17,30 @@ public sealed class MaildevClient(Uri baseUrl) : IDisposable
     public async Task<IReadOnlyList<MaildevEmail>> AllAsync() =>
         await _http.GetFromJsonAsync<List<MaildevEmail>>("/api/email") ?? [];
 
-    /// <summary>
-    /// maildev answers the SMTP transaction before it has stored the message, so the API may lag
-    /// the send by a few milliseconds: wait for the condition, bounded, instead of a fixed sleep.
-    /// </summary>
-    public async Task<IReadOnlyList<MaildevEmail>> WaitForAsync(string subject, int count = 1)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var matching = (await AllAsync()).Where(m => m.Subject == subject).ToList();
-            if (matching.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return matching;
-            }
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits, bounded, until <paramref name="count"/> messages with this subject have arrived; returns those there are.</summary>
+    public Task<List<MaildevEmail>> WaitForAsync(string subject, int count = 1) =>
+        PollAsync(all => all.Where(m => m.Subject == subject).ToList(), matching => matching.Count >= count, TimeSpan.FromSeconds(10));
 
     /// <summary>Waits, bounded, for the first message that matches; null if none arrives in time.</summary>
-    public async Task<MaildevEmail?> WaitForAsync(Func<MaildevEmail, bool> match)
+    public Task<MaildevEmail?> WaitForAsync(Func<MaildevEmail, bool> match) =>
+        PollAsync(all => all.FirstOrDefault(match), found => found is not null, TimeSpan.FromSeconds(20));
+
+    /// <summary>
+    /// maildev offers no notification: it answers the SMTP transaction before it has stored the
+    /// message, and the portal's outbox sends in the background. So its API is read until the
+    /// condition holds or the limit passes, never for a fixed time.
+    /// </summary>
+    private async Task<T> PollAsync<T>(Func<IReadOnlyList<MaildevEmail>, T> select, Func<T, bool> done, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow + limit;
         while (true)
         {
-            var found = (await AllAsync()).FirstOrDefault(match);
-            if (found is not null || DateTime.UtcNow > deadline)
+            var result = select(await AllAsync());
+            if (done(result) || DateTime.UtcNow > deadline)
             {
-                return found;
+                return result;
             }
-            await Task.Delay(100);
+            await Task.Delay(50);
         }
     }
 
