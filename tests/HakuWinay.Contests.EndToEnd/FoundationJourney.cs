@@ -143,10 +143,4 @@ public sealed partial class FoundationJourney(BrowserFixture browser, KestrelPor
 
     [GeneratedRegex(@"\bshow\b")]
     private static partial Regex ShownMenu();
-
-    private static async Task FillLoginFormAsync(IPage page, string email, string password)
-    {
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
-    }
 }

@@ -214,8 +214,7 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
     private async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
+        await FillLoginFormAsync(page, email, password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(Portal.Url("/admin"));
     }

@@ -32,6 +32,13 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
         return await context.NewPageAsync();
     }
 
+    /// <summary>Fills the sign-in form's email and password; the caller presses the button (by click or tap).</summary>
+    protected static async Task FillLoginFormAsync(IPage page, string email, string password)
+    {
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+    }
+
     private void Watch(IPage page)
     {
         page.Console += (_, message) =>
