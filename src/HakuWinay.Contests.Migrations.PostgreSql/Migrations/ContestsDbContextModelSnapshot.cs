@@ -481,6 +481,13 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ScoringDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("SpreadThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<decimal>("Weight")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");

@@ -481,6 +481,13 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("ScoringDeadlineUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("SpreadThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<decimal>("Weight")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");

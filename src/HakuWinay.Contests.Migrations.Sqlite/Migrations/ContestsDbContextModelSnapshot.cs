@@ -460,6 +460,13 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ScoringDeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SpreadThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Weight")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");

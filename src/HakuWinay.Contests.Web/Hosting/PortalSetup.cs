@@ -1,4 +1,5 @@
 using HakuWinay.Contests.Audit;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Data;
@@ -70,6 +71,8 @@ public static class PortalSetup
         services.AddScoped<AssignmentService>();
         services.AddScoped<JudgingQueries>();
         services.AddScoped<JurorsOverviewQuery>();
+        services.AddSingleton<ContestEvents>();
+        services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 
         services.AddHealthChecks()
             .AddDbContextCheck<ContestsDbContext>("database")

@@ -72,6 +72,32 @@ public sealed class ContestStage
     public int Order { get; internal set; }
     public IReadOnlyList<ContestCriterion> Criteria => _criteria;
 
+    /// <summary>When the stage's scoring closes (UTC); null while the Admin has not set it. Nothing is submitted after it.</summary>
+    public DateTime? ScoringDeadlineUtc { get; private set; }
+
+    /// <summary>
+    /// How far apart (in points of the stage total, 0..100) the jurors' totals for one profile may be
+    /// before the evaluation page flags the profile for discussion.
+    /// </summary>
+    public decimal SpreadThreshold { get; private set; } = DefaultSpreadThreshold;
+
+    public const decimal DefaultSpreadThreshold = 15m;
+
+    /// <summary>Sets the scoring deadline and the spread threshold (0..100).</summary>
+    public void ScheduleScoring(DateTime? deadlineUtc, decimal spreadThreshold)
+    {
+        if (spreadThreshold is < 0 or > 100)
+        {
+            throw ContestRuleException.Of($"Stage.{Code}.SpreadThreshold", "ContestRules.SpreadThresholdRange");
+        }
+        if (deadlineUtc is { Kind: DateTimeKind.Local })
+        {
+            throw new ArgumentException("The deadline must be in UTC.", nameof(deadlineUtc));
+        }
+        ScoringDeadlineUtc = deadlineUtc;
+        SpreadThreshold = spreadThreshold;
+    }
+
     internal void Revise(string code, string name, decimal weight, int jurorsPerProfile)
     {
         if (weight is <= 0 or > 100)

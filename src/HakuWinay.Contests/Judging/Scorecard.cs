@@ -74,6 +74,69 @@ public sealed class Scorecard : IVersioned
         EnteredByAdminUserId = enteredByAdminUserId;
     }
 
+    /// <summary>Whether its points may still change: started or not, but neither submitted nor excluded.</summary>
+    public bool IsOpen => Status is ScorecardStatus.NotStarted or ScorecardStatus.Draft;
+
+    /// <summary>
+    /// Replaces the draft's points and comments (the caller checked them with <see cref="ScoreRules"/>):
+    /// one entry per criterion id, null points for a criterion left empty. Starts the scorecard when
+    /// it was not started; an Admin entering a paper sheet is recorded as having entered it.
+    /// </summary>
+    public void Record(IReadOnlyDictionary<int, (decimal? Points, string? Comment)> entries, string? overallComment, DateTime nowUtc, string? enteredByAdminUserId = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException($"Scorecard {Id} is {Status}: it cannot change.");
+        }
+        if (Status == ScorecardStatus.NotStarted)
+        {
+            Start(nowUtc, enteredByAdminUserId);
+        }
+        else if (enteredByAdminUserId is not null)
+        {
+            EnteredByAdminUserId = enteredByAdminUserId;
+        }
+        _points.RemoveAll(p => !entries.ContainsKey(p.ContestCriterionId));
+        foreach (var (criterionId, (points, comment)) in entries)
+        {
+            var existing = _points.Find(p => p.ContestCriterionId == criterionId);
+            var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+            if (existing is null)
+            {
+                _points.Add(new ScorecardPoint(criterionId, points, text));
+            }
+            else
+            {
+                existing.Points = points;
+                existing.Comment = text;
+            }
+        }
+        OverallComment = string.IsNullOrWhiteSpace(overallComment) ? null : overallComment.Trim();
+    }
+
+    /// <summary>Locks a draft (the caller checked every criterion is scored); only an Admin's reopening unlocks it.</summary>
+    public void Submit(DateTime nowUtc)
+    {
+        if (Status != ScorecardStatus.Draft)
+        {
+            throw new InvalidOperationException($"Scorecard {Id} is {Status}: only a draft can be submitted.");
+        }
+        Status = ScorecardStatus.Submitted;
+        SubmittedAtUtc = nowUtc;
+    }
+
+    /// <summary>An Admin unlocks a submitted scorecard (the reason goes to the audit log); it is a draft again.</summary>
+    public void Reopen()
+    {
+        if (Status != ScorecardStatus.Submitted)
+        {
+            throw new InvalidOperationException($"Scorecard {Id} is {Status}: only a submitted scorecard can be reopened.");
+        }
+        Status = ScorecardStatus.Draft;
+        SubmittedAtUtc = null;
+    }
+
     /// <summary>Sets a started scorecard aside (a conflict came to light after scoring began); its points stay on record.</summary>
     public void Exclude(string reason, DateTime nowUtc)
     {

@@ -33,6 +33,55 @@ public sealed class JudgingEntityTests
         Assert.Equal(("conflicto", Instants.Now.AddDays(1)), (scorecard.ExclusionReason, scorecard.ExcludedAtUtc));
     }
 
+    [Fact]
+    public void Recording_starts_the_scorecard_replaces_its_points_and_trims_comments()
+    {
+        var scorecard = new Scorecard(1, 2, "j1", "admin", Instants.Now);
+
+        scorecard.Record(new Dictionary<int, (decimal?, string?)> { [10] = (5m, "  bien "), [11] = (null, "   ") }, " general ", Instants.Now.AddHours(1));
+        scorecard.Record(new Dictionary<int, (decimal?, string?)> { [11] = (7.5m, null), [12] = (3m, "nuevo") }, null, Instants.Now.AddHours(2));
+
+        Assert.Equal(ScorecardStatus.Draft, scorecard.Status);
+        Assert.Equal(Instants.Now.AddHours(1), scorecard.StartedAtUtc);
+        Assert.Null(scorecard.EnteredByAdminUserId);
+        Assert.Null(scorecard.OverallComment);
+        Assert.Equal([(11, (decimal?)7.5m, (string?)null), (12, 3m, "nuevo")],
+            scorecard.Points.OrderBy(p => p.ContestCriterionId).Select(p => (p.ContestCriterionId, p.Points, p.Comment)).ToList());
+    }
+
+    [Fact]
+    public void A_submitted_scorecard_is_locked_until_reopened()
+    {
+        var scorecard = new Scorecard(1, 2, "j1", "admin", Instants.Now);
+        Assert.Throws<InvalidOperationException>(() => scorecard.Submit(Instants.Now));
+        scorecard.Record(new Dictionary<int, (decimal?, string?)> { [10] = (5m, null) }, null, Instants.Now, enteredByAdminUserId: "admin");
+
+        scorecard.Submit(Instants.Now.AddHours(1));
+
+        Assert.Equal((ScorecardStatus.Submitted, Instants.Now.AddHours(1)), (scorecard.Status, scorecard.SubmittedAtUtc));
+        Assert.False(scorecard.IsOpen);
+        Assert.Equal("admin", scorecard.EnteredByAdminUserId);
+        Assert.Throws<InvalidOperationException>(() => scorecard.Submit(Instants.Now.AddHours(2)));
+        Assert.Throws<InvalidOperationException>(() => scorecard.Record(new Dictionary<int, (decimal?, string?)>(), null, Instants.Now));
+
+        scorecard.Reopen();
+
+        Assert.Equal((ScorecardStatus.Draft, (DateTime?)null), (scorecard.Status, scorecard.SubmittedAtUtc));
+        Assert.Throws<InvalidOperationException>(scorecard.Reopen);
+    }
+
+    [Fact]
+    public void An_excluded_scorecard_cannot_be_recorded_submitted_or_reopened()
+    {
+        var scorecard = new Scorecard(1, 2, "j1", "admin", Instants.Now);
+        scorecard.Start(Instants.Now);
+        scorecard.Exclude("conflicto", Instants.Now);
+
+        Assert.Throws<InvalidOperationException>(() => scorecard.Record(new Dictionary<int, (decimal?, string?)>(), null, Instants.Now));
+        Assert.Throws<InvalidOperationException>(() => scorecard.Submit(Instants.Now));
+        Assert.Throws<InvalidOperationException>(scorecard.Reopen);
+    }
+
     [Theory]
     [InlineData(ConflictKind.Other, null, "Judging.OtherNeedsNote")]
     [InlineData(ConflictKind.Other, "   ", "Judging.OtherNeedsNote")]

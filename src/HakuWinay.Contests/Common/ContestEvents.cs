@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace HakuWinay.Contests.Common;
+
+/// <summary>What changed in a contest, for the screens that show it live.</summary>
+public enum ContestChange
+{
+    ScorecardSaved,
+    ScorecardSubmitted,
+    ScorecardReopened,
+    ScorecardExcluded,
+    AssignmentChanged,
+    LiveSessionChanged,
+}
+
+/// <summary>A change, told after it was saved; the ids say where, the receiver reloads what it shows.</summary>
+public sealed record ContestEvent(int ContestId, ContestChange Change, int? StageId = null, int? ProfileId = null, int? ScorecardId = null);
+
+/// <summary>
+/// The app-wide notifier behind every live screen (juror tablets, the session console, the
+/// projector): services publish a <see cref="ContestEvent"/> once their change is committed; a
+/// screen subscribes to its contest and disposes the subscription when it goes away. In-process:
+/// every screen of one live session must be served by the same portal (sticky sessions).
+/// </summary>
+public interface IContestEvents
+{
+    /// <summary>Calls <paramref name="handler"/> for every event of the contest until the returned subscription is disposed.</summary>
+    IDisposable Subscribe(int contestId, Func<ContestEvent, Task> handler);
+
+    /// <summary>Tells every subscriber of the event's contest; does not wait for them, and one failing handler does not stop the others.</summary>
+    void Publish(ContestEvent contestEvent);
+}
+
+public sealed class ContestEvents(ILogger<ContestEvents> logger) : IContestEvents
+{
+    private readonly ConcurrentDictionary<int, ConcurrentDictionary<Subscription, byte>> _byContest = new();
+
+    /// <summary>How many subscriptions are open: a screen that forgets to dispose one shows here (tests).</summary>
+    public int SubscriptionCount => _byContest.Values.Sum(s => s.Count);
+
+    public IDisposable Subscribe(int contestId, Func<ContestEvent, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var subscription = new Subscription(this, contestId, handler);
+        _byContest.GetOrAdd(contestId, _ => new()).TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    public void Publish(ContestEvent contestEvent)
+    {
+        ArgumentNullException.ThrowIfNull(contestEvent);
+        if (!_byContest.TryGetValue(contestEvent.ContestId, out var subscriptions))
+        {
+            return;
+        }
+        foreach (var subscription in subscriptions.Keys)
+        {
+            _ = DeliverAsync(subscription, contestEvent);
+        }
+    }
+
+    private async Task DeliverAsync(Subscription subscription, ContestEvent contestEvent)
+    {
+        try
+        {
+            // Off the publisher's thread: a slow screen never holds up the service that saved.
+            await Task.Yield();
+            await subscription.Handler(contestEvent);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A live screen failed to handle {Change} of contest {ContestId}.", contestEvent.Change, contestEvent.ContestId);
+        }
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        if (_byContest.TryGetValue(subscription.ContestId, out var subscriptions))
+        {
+            subscriptions.TryRemove(subscription, out _);
+        }
+    }
+
+    private sealed class Subscription(ContestEvents owner, int contestId, Func<ContestEvent, Task> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public int ContestId { get; } = contestId;
+        public Func<ContestEvent, Task> Handler { get; } = handler;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Remove(this);
+            }
+        }
+    }
+}
