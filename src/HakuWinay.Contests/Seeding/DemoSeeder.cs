@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HakuWinay.Contests.Seeding;
 
 /// <summary>
-/// Development-only demo: users of every role, one contest open now and four producer groups.
+/// Development-only demo: users of every role, one contest open now, eight producer groups, and
+/// four eligible profiles (of groups 5 to 8) ready for the jury.
 /// Idempotent: users, the contest and groups are matched by email, code and name.
 /// </summary>
 public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users, TimeProvider clock)
@@ -33,6 +34,7 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         }
         await db.SaveChangesAsync(cancellationToken);
         await EnsureAppointmentsAsync(demo, admin.Id, now, cancellationToken);
+        await EnsureProfilesAsync(demo, admin.Id, now, cancellationToken);
         return demo;
     }
 
@@ -162,6 +164,53 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
             }
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Writes, submits and declares eligible the demo groups' profiles, checked by the same rules a
+    /// group's submission meets; a group that already has a profile in the contest is left alone.
+    /// </summary>
+    private async Task EnsureProfilesAsync(DemoSeed demo, string adminId, DateTime now, CancellationToken ct)
+    {
+        var contest = await db.Contests.Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
+            .SingleAsync(c => c.Code == demo.Contest.Code, ct);
+        foreach (var seed in demo.Groups.Where(g => g.Profile is not null))
+        {
+            var group = await db.ProducerGroups.Include(g => g.Households).SingleAsync(g => g.Name == seed.Name, ct);
+            if (await db.BusinessProfiles.AnyAsync(p => p.ContestId == contest.Id && p.ProducerGroupId == group.Id, ct))
+            {
+                continue;
+            }
+            var profile = WriteProfile(seed.Profile!, contest, group.Id, now);
+            var violations = ProfileRules.CheckSubmission(profile, contest.SubmissionRulesFor(profile.CategoryId),
+                new SubmissionContext(group.Households.Count, group.ProductionLineId, CallOpen: true));
+            if (violations.Count > 0)
+            {
+                throw new InvalidOperationException($"Demo profile of {seed.Name} breaks the contest's rules: {string.Join(", ", violations.Select(v => v.Rule))}.");
+            }
+            profile.Submit(contest.NextProfileCode(now), now);
+            profile.DecideEligibility(true, "Cumple las condiciones de las bases (datos de demostración).", adminId, now);
+            db.BusinessProfiles.Add(profile);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static BusinessProfile WriteProfile(DemoProfileSeed seed, Contest contest, int groupId, DateTime now)
+    {
+        var category = contest.Categories.SingleOrDefault(c => c.Code == seed.CategoryCode)
+            ?? throw new InvalidOperationException($"Demo profile: contest {contest.Code} has no category {seed.CategoryCode}.");
+        var profile = new BusinessProfile(contest.Id, category.Id, groupId, now);
+        foreach (var (section, markdown) in seed.Sections)
+        {
+            profile.WriteSection(Enum.Parse<ProfileSection>(section), markdown, now);
+        }
+        profile.SetExpectedResults(seed.ExpectedSalesPerYear, seed.ExpectedJobs, seed.HouseholdsBenefiting, now);
+        foreach (var line in seed.Lines)
+        {
+            profile.AddLine(line.Description, Enum.Parse<InvestmentCategory>(line.Category), line.Unit, line.Quantity, line.UnitCost,
+                Enum.Parse<FinancedBy>(line.FinancedBy), now);
+        }
+        return profile;
     }
 
     private static void ThrowOnError(IdentityResult result, string email)

@@ -45,7 +45,18 @@ public sealed record DemoCategorySeed(string Code, string Name, decimal Budget, 
 
 public sealed record DemoGroupSeed(
     string Name, string LegalForm, string? Ruc, string ProductionLineCode, string RegionCode, string ProvinceCode,
-    string DistrictCode, string CentroPoblado, string RepresentativeEmail, IReadOnlyList<DemoHouseholdSeed> Households);
+    string DistrictCode, string CentroPoblado, string RepresentativeEmail, IReadOnlyList<DemoHouseholdSeed> Households,
+    DemoProfileSeed? Profile = null);
+
+/// <summary>
+/// A demo group's business profile in the demo contest, submitted and declared eligible, so the
+/// jury's work (assignment, scoring, the live session) can be tried right after <c>dotnet run</c>.
+/// </summary>
+public sealed record DemoProfileSeed(
+    string CategoryCode, IReadOnlyDictionary<string, string> Sections, decimal? ExpectedSalesPerYear, int? ExpectedJobs,
+    int? HouseholdsBenefiting, IReadOnlyList<DemoPlanLineSeed> Lines);
+
+public sealed record DemoPlanLineSeed(string Description, string Category, string Unit, decimal Quantity, decimal UnitCost, string FinancedBy);
 
 public sealed record DemoHouseholdSeed(string HeadFullName, string Dni, string Sex, int BirthYear, bool IsJuntosUser, string Role);
 

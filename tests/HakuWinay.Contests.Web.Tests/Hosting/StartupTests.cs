@@ -8,7 +8,7 @@ namespace HakuWinay.Contests.Web.Tests.Hosting;
 
 public sealed class StartupTests
 {
-    private sealed record RowCounts(int Lines, int Regions, int Provinces, int Districts, int Templates, int Contests, int Groups, int Households, int Users, int Roles, int JurorAppointments);
+    private sealed record RowCounts(int Lines, int Regions, int Provinces, int Districts, int Templates, int Contests, int Groups, int Households, int Users, int Roles, int JurorAppointments, int EligibleProfiles);
 
     private static async Task<RowCounts> CountAsync(PortalFactory portal)
     {
@@ -18,7 +18,8 @@ public sealed class StartupTests
             await db.ProductionLines.CountAsync(), await db.Regions.CountAsync(), await db.Provinces.CountAsync(),
             await db.Districts.CountAsync(), await db.EvaluationTemplates.CountAsync(), await db.Contests.CountAsync(),
             await db.ProducerGroups.CountAsync(), await db.Households.CountAsync(), await db.Users.CountAsync(), await db.Roles.CountAsync(),
-            await db.JurorAppointments.CountAsync());
+            await db.JurorAppointments.CountAsync(),
+            await db.BusinessProfiles.CountAsync(p => p.Status == HakuWinay.Contests.Profiles.ProfileStatus.Eligible));
     }
 
     private static async Task<RowCounts> StartAndCountAsync(IDictionary<string, string?> settings)
@@ -38,11 +39,13 @@ public sealed class StartupTests
         Assert.True(counts.Lines >= 15, $"{counts.Lines} production lines");
         Assert.Equal(1, counts.Templates);
         Assert.Equal(1, counts.Contests);
-        Assert.Equal(4, counts.Groups);
-        Assert.Equal(9, counts.Users);
+        Assert.Equal(8, counts.Groups);
+        Assert.Equal(13, counts.Users);
         Assert.Equal(4, counts.Roles);
         // The three demo jurors, each on both stages of the demo contest.
         Assert.Equal(6, counts.JurorAppointments);
+        // Groups 5 to 8 come with a profile declared eligible, ready for the jury.
+        Assert.Equal(4, counts.EligibleProfiles);
     }
 
     [Fact]

@@ -152,7 +152,9 @@ public sealed partial class JudgingPortalTests : IDisposable
         Assert.Contains("Asignación automática con semilla 2026", run, StringComparison.Ordinal);
         Assert.Contains("faltan 1", run, StringComparison.Ordinal);
         var scorecards = await InDatabaseAsync(db => db.Scorecards.Where(s => s.ContestStageId == stageId).ToListAsync());
-        Assert.Equal(5, scorecards.Count);
+        // Every eligible profile (the demo's own and these two) gets the three demo jurors, but for the conflicted seat.
+        var seats = 3 * await InDatabaseAsync(db => db.BusinessProfiles.CountAsync(p => p.ContestId == 1 && p.Status == ProfileStatus.Eligible)) - 1;
+        Assert.Equal(seats, scorecards.Count);
         Assert.DoesNotContain(scorecards, s => s.JurorUserId == jurado1 && s.BusinessProfileId == profiles[0].Id);
         Assert.True(await InDatabaseAsync(db => db.AuditLog.AnyAsync(a => a.Action == "assignment.run" && a.AfterJson!.Contains("\"seed\":2026"))));
 
@@ -163,7 +165,7 @@ public sealed partial class JudgingPortalTests : IDisposable
         Assert.Contains("El jurado tiene un conflicto de interés con este grupo.", refused, StringComparison.Ordinal);
         Assert.Contains("Esa acción no es válida", forged, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"run-assignment\"", badSeed, StringComparison.Ordinal);
-        Assert.Equal(5, await InDatabaseAsync(db => db.Scorecards.CountAsync(s => s.ContestStageId == stageId)));
+        Assert.Equal(seats, await InDatabaseAsync(db => db.Scorecards.CountAsync(s => s.ContestStageId == stageId)));
     }
 
     [GeneratedRegex(@"https?://\S+/account/set-password/\S+")]
