@@ -140,6 +140,20 @@ public sealed class ScorecardPageTests : ComponentTestBase
         Assert.Contains("&lt;script&gt;", cut.Find("[data-testid=scorecard-summary]").InnerHtml);
     }
 
+    [Fact]
+    public async Task A_change_saved_in_another_tab_stops_autosave_and_asks_to_reload()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+        var other = await Services.GetRequiredService<ScoringService>().SaveDraftAsync(new ActingUser(_jurorId), _scorecardId, Saved().Version, [new(_codes[0], 3m)], null);
+        Assert.True(other.Succeeded);
+
+        Criterion(cut, _codes[0]).QuerySelector("[data-testid=points]")!.Change("5");
+
+        cut.WaitForElement("[data-testid=draft-conflict]");
+        Assert.Equal(3m, Saved().Points.Single(p => p.Points is not null).Points);
+    }
+
     private sealed class NoEvents : IContestEvents
     {
         public IDisposable Subscribe(int contestId, Func<ContestEvent, Task> handler) => throw new NotSupportedException();
