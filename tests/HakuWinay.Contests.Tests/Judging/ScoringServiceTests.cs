@@ -171,6 +171,24 @@ public sealed class ScoringServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_tabs_submitting_at_the_same_moment_submit_once_and_the_other_is_told_it_was_already_submitted()
+    {
+        var scorecard = await _t.ScorecardOfAsync("j1");
+        var juror = new ActingUser("j1");
+
+        var results = await Task.WhenAll(
+            _t.Scoring.SubmitAsync(juror, scorecard.Id, scorecard.Version, Complete(c1: 10m), null),
+            _t.Scoring.SubmitAsync(juror, scorecard.Id, scorecard.Version, Complete(c1: 11m), null));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Equal("Scoring.AlreadySubmitted", Assert.Single(Assert.Single(results, r => !r.Succeeded).Violations).Rule);
+        var after = await _t.ReloadAsync(scorecard.Id);
+        Assert.Equal(ScorecardStatus.Submitted, after.Status);
+        await using var db = _t.Data.Database.CreateDbContext();
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "scorecard.submitted"));
+    }
+
+    [Fact]
     public async Task Saving_or_submitting_after_the_stage_deadline_is_refused()
     {
         var scorecard = await _t.ScorecardOfAsync("j1");
