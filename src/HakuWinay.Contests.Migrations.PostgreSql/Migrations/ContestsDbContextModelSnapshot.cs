@@ -1133,6 +1133,41 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ScorecardPoint");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JurorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PendingScorecards")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorUserId");
+
+                    b.HasIndex("ContestStageId", "JurorUserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ScoringReminders");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.StageAssignmentState", b =>
                 {
                     b.Property<int>("ContestStageId")
@@ -1827,6 +1862,21 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .WithMany("Points")
                         .HasForeignKey("ScorecardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -1134,6 +1134,41 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("ScorecardPoint");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("JurorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PendingScorecards")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorUserId");
+
+                    b.HasIndex("ContestStageId", "JurorUserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ScoringReminders");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.StageAssignmentState", b =>
                 {
                     b.Property<int>("ContestStageId")
@@ -1831,6 +1866,21 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .WithMany("Points")
                         .HasForeignKey("ScorecardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -1086,6 +1086,39 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.ToTable("ScorecardPoint");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JurorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingScorecards")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorUserId");
+
+                    b.HasIndex("ContestStageId", "JurorUserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ScoringReminders");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.StageAssignmentState", b =>
                 {
                     b.Property<int>("ContestStageId")
@@ -1766,6 +1799,21 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .WithMany("Points")
                         .HasForeignKey("ScorecardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

@@ -12,6 +12,7 @@ using HakuWinay.Contests.Seeding;
 using HakuWinay.Contests.Web.Account;
 using HakuWinay.Contests.Web.Components;
 using HakuWinay.Contests.Web.Jobs;
+using HakuWinay.Contests.Web.Judging;
 using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
@@ -71,6 +72,10 @@ public static class PortalSetup
         services.AddScoped<AssignmentService>();
         services.AddScoped<JudgingQueries>();
         services.AddScoped<JurorsOverviewQuery>();
+        services.AddScoped<ScoringService>();
+        services.AddScoped<ScoringQueries>();
+        services.AddScoped<ScoringReminderService>();
+        services.AddScoped<IScoringLinks, ScoringLinks>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 

@@ -6,6 +6,7 @@ using Hangfire.SqlServer;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Notifications;
 
 namespace HakuWinay.Contests.Web.Jobs;
@@ -49,6 +50,7 @@ public static class HangfireSetup
         }
         services.AddTransient<DispatchOutboxJob>();
         services.AddTransient<ContestClockJob>();
+        services.AddTransient<ScoringReminderJob>();
         return services;
     }
 
@@ -62,6 +64,7 @@ public static class HangfireSetup
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<DispatchOutboxJob>(DispatchOutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<ContestClockJob>(ContestClockJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        jobs.AddOrUpdate<ScoringReminderJob>(ScoringReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
     }
 
     public static void MapJobsDashboard(this WebApplication app)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
 
 namespace HakuWinay.Contests.Web.Profiles;
@@ -8,21 +9,25 @@ internal static class AttachmentEndpoints
 {
     /// <summary>
     /// GET /profiles/{profileId}/attachments/{attachmentId}: the file, to whoever may see the profile
-    /// (its group's representative, administrators, technicians). Always a download, never shown
+    /// (its group's representative, administrators, technicians, and a juror who may open the profile
+    /// to score it: assigned, declaration confirmed, no conflict). Always a download, never shown
     /// inline, and never sniffed by the browser. Another group's profile, or an attachment id of
     /// another profile, answers 404 so ids reveal nothing.
     /// </summary>
     public static void MapAttachmentEndpoints(this WebApplication app)
     {
         app.MapGet("/profiles/{profileId:int}/attachments/{attachmentId:int}", async (
-            int profileId, int attachmentId, ClaimsPrincipal principal, HttpContext http, AttachmentService attachments, CancellationToken ct) =>
+            int profileId, int attachmentId, ClaimsPrincipal principal, HttpContext http, AttachmentService attachments, JudgingQueries judging,
+            CancellationToken ct) =>
         {
             var user = principal.ToActingUser();
             if (user is null)
             {
                 return Results.Unauthorized();
             }
-            var found = await attachments.FindForDownloadAsync(user, profileId, attachmentId, ct);
+            var found = principal.IsInRole(Roles.Juror)
+                ? await attachments.FindForJurorAsync(judging, user.UserId, profileId, attachmentId, ct)
+                : await attachments.FindForDownloadAsync(user, profileId, attachmentId, ct);
             if (!found.Succeeded)
             {
                 return Results.NotFound();
@@ -31,6 +36,6 @@ internal static class AttachmentEndpoints
             http.Response.Headers.CacheControl = "private, no-store";
             var attachment = found.Value!.Attachment;
             return Results.File(found.Value.FilePath, attachment.ContentType, attachment.DownloadName);
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror));
     }
 }

@@ -35,6 +35,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<StageAssignmentState> StageAssignments => Set<StageAssignmentState>();
+    public DbSet<ScoringReminder> ScoringReminders => Set<ScoringReminder>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

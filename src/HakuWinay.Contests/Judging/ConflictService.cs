@@ -13,7 +13,8 @@ namespace HakuWinay.Contests.Judging;
 /// juror off the group's profiles: a scorecard not started is removed, a started one is excluded
 /// and kept for the record; either way the profile has a gap for assignment to fill.
 /// </summary>
-public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
+/// <remarks>The events are optional so that callers without live screens (tests, seeding) need not supply them.</remarks>
+public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IContestEvents? events = null)
 {
     /// <summary>The juror's own declaration page: the contest's groups (names and communities only) and their conflicts.</summary>
     public async Task<ServiceResult<DeclarationView>> DeclarationAsync(string jurorUserId, int contestId, CancellationToken ct = default)
@@ -159,29 +160,35 @@ public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFacto
                 ? ServiceResult<int>.Invalid("Group", "Judging.AlreadyDeclared")
                 : ServiceResult<int>.Fail(ServiceOutcome.Conflict);
         }
+        foreach (var excluded in affected.Where(a => a.Outcome == "excluded"))
+        {
+            events?.Publish(new ContestEvent(contestId, ContestChange.ScorecardExcluded, excluded.ContestStageId, excluded.BusinessProfileId, excluded.Id));
+        }
         return ServiceResult<int>.Ok(conflict.Id);
     }
 
+    private sealed record AffectedScorecard(int Id, int BusinessProfileId, int ContestStageId, string Outcome);
+
     /// <summary>Removes the juror's not-started scorecards of the group's profiles and excludes the started ones.</summary>
-    private static async Task<List<object>> TakeJurorOffAsync(ContestsDbContext db, string actorUserId, int contestId, string jurorUserId, int groupId,
+    private static async Task<List<AffectedScorecard>> TakeJurorOffAsync(ContestsDbContext db, string actorUserId, int contestId, string jurorUserId, int groupId,
         DateTime now, CancellationToken ct)
     {
         var scorecards = await (from s in db.Scorecards
                                 join p in db.BusinessProfiles on s.BusinessProfileId equals p.Id
                                 where s.JurorUserId == jurorUserId && p.ContestId == contestId && p.ProducerGroupId == groupId
                                 select s).ToListAsync(ct);
-        var affected = new List<object>();
+        var affected = new List<AffectedScorecard>();
         foreach (var scorecard in scorecards.Where(s => s.IsActive))
         {
             if (scorecard.IsStarted)
             {
                 scorecard.Exclude("Conflicto de interés declarado después de empezar la calificación", now);
-                affected.Add(new { scorecard.Id, scorecard.BusinessProfileId, scorecard.ContestStageId, Outcome = "excluded" });
+                affected.Add(new AffectedScorecard(scorecard.Id, scorecard.BusinessProfileId, scorecard.ContestStageId, "excluded"));
             }
             else
             {
                 db.Scorecards.Remove(scorecard);
-                affected.Add(new { scorecard.Id, scorecard.BusinessProfileId, scorecard.ContestStageId, Outcome = "removed" });
+                affected.Add(new AffectedScorecard(scorecard.Id, scorecard.BusinessProfileId, scorecard.ContestStageId, "removed"));
             }
             db.AuditLog.Add(AuditEntry.Record(now, actorUserId, scorecard.IsStarted ? "scorecard.excluded" : "assignment.removed", nameof(Scorecard),
                 Key(scorecard.Id), contestId, scorecard.BusinessProfileId, after: new { JurorUserId = jurorUserId, Reason = "conflict" }));

@@ -152,6 +152,27 @@ public sealed class AttachmentService(IDbContextFactory<ContestsDbContext> dbFac
         {
             return ServiceResult<AttachmentDownload>.Fail(outcome);
         }
+        return await FindFileAsync(db, profileId, attachmentId, ct);
+    }
+
+    /// <summary>
+    /// A file of a profile for a juror: only when <see cref="Judging.JudgingQueries.MayOpenProfileAsync"/>
+    /// allows the profile (assigned, declaration confirmed, no conflict, eligible); otherwise not found.
+    /// </summary>
+    public async Task<ServiceResult<AttachmentDownload>> FindForJurorAsync(
+        Judging.JudgingQueries judging, string jurorUserId, int profileId, int attachmentId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(judging);
+        if (!await judging.MayOpenProfileAsync(jurorUserId, profileId, ct))
+        {
+            return ServiceResult<AttachmentDownload>.Fail(ServiceOutcome.NotFound);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindFileAsync(db, profileId, attachmentId, ct);
+    }
+
+    private async Task<ServiceResult<AttachmentDownload>> FindFileAsync(ContestsDbContext db, int profileId, int attachmentId, CancellationToken ct)
+    {
         var attachment = await db.ProfileAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.BusinessProfileId == profileId, ct);
         if (attachment is null || !File.Exists(storage.PathOf(attachment.StorageName)))
         {

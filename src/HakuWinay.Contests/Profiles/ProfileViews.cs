@@ -46,13 +46,34 @@ public sealed class ProfileViews(IDbContextFactory<ContestsDbContext> dbFactory,
         {
             return ServiceResult<ProfileView>.Fail(ServiceOutcome.Forbidden);
         }
+        return ServiceResult<ProfileView>.Ok(await BuildAsync(db, profile, group, ct));
+    }
+
+    /// <summary>
+    /// The view of a profile, without checking who asks: for callers that checked access their own
+    /// way (a juror's scorecard checks the juror may open the profile).
+    /// </summary>
+    internal static async Task<ProfileView?> ReadAsync(ContestsDbContext db, int profileId, CancellationToken ct)
+    {
+        var profile = await db.BusinessProfiles.AsNoTracking().Include(p => p.Lines).SingleOrDefaultAsync(p => p.Id == profileId, ct);
+        if (profile is null)
+        {
+            return null;
+        }
+        var group = await db.ProducerGroups.AsNoTracking().Include(g => g.Households).SingleAsync(g => g.Id == profile.ProducerGroupId, ct);
+        return await BuildAsync(db, profile, group, ct);
+    }
+
+    private static async Task<ProfileView> BuildAsync(ContestsDbContext db, BusinessProfile profile, Groups.ProducerGroup group, CancellationToken ct)
+    {
+        var profileId = profile.Id;
         var contest = await db.Contests.AsNoTracking().Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
             .Include(c => c.EligibilityChecklist).SingleAsync(c => c.Id == profile.ContestId, ct);
         var category = contest.Categories.Single(c => c.Id == profile.CategoryId);
         var line = await db.ProductionLines.AsNoTracking().Where(l => l.Id == group.ProductionLineId).Select(l => l.Name).SingleOrDefaultAsync(ct);
         var attachments = await db.ProfileAttachments.AsNoTracking().Where(a => a.BusinessProfileId == profileId).OrderBy(a => a.Id)
             .Select(a => new AttachmentRow(a.Id, a.DisplayName, a.Kind, a.SizeBytes, a.UploadedAtUtc)).ToListAsync(ct);
-        return ServiceResult<ProfileView>.Ok(new ProfileView(
+        return new ProfileView(
             profile.Id, profile.Version, profile.Code, profile.Status,
             contest.Id, contest.Code, contest.Title, category.Name, contest.Timeline.SubmissionsCloseAtUtc,
             group.Id, group.Name, group.IsVerified, group.Households.Count, line ?? "",
@@ -63,7 +84,7 @@ public sealed class ProfileViews(IDbContextFactory<ContestsDbContext> dbFactory,
             profile.SubmittedAtUtc, profile.WithdrawnAtUtc, profile.WithdrawalReason,
             profile.EligibilityDecidedAtUtc, profile.EligibilityReason, ReadChecklist(profile.EligibilityChecklistJson),
             contest.EligibilityChecklist.OrderBy(i => i.Order).Select(i => new ChecklistItemView(i.Id, i.Text)).ToList(),
-            attachments));
+            attachments);
     }
 
     /// <summary>

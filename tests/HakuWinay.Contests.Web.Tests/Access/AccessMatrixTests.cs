@@ -61,6 +61,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{Id:int}/assignment"] = new("/admin/contests/1/assignment", Roles.Admin),
         // The demo appoints jurado1 to both stages of contest 1; JudgingPortalTests refuses jurors of other contests.
         ["/juror/contests/{Id:int}/conflicts"] = new("/juror/contests/1/conflicts", Roles.Juror),
+        // jurado1 confirmed the declaration and is assigned the fixture's profile; ScoringPortalTests refuses other jurors' scorecards.
+        ["/juror/contests/{ContestId:int}/scorecards"] = new("/juror/contests/1/scorecards", Roles.Juror),
+        ["/juror/scorecards/{ScorecardId:int}"] = new("/juror/scorecards/{scorecardId}", Roles.Juror),
+        ["/admin/scorecards/{ScorecardId:int}"] = new("/admin/scorecards/{scorecardId}", Roles.Admin),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -70,7 +74,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/outbox/{id}.eml"] = new("/admin/outbox/{outboxId}.eml", Roles.Admin),
         ["/health"] = new("/health", null),
         ["/admin/contests/{id}/submissions.csv"] = new("/admin/contests/1/submissions.csv", Roles.Admin),
-        ["/profiles/{profileId}/attachments/{attachmentId}"] = new("/profiles/{profileId}/attachments/{attachmentId}", Roles.Admin, Roles.Technician, Roles.Producer),
+        // The Juror is jurado1, assigned to the profile: ScoringPortalTests refuses a juror who is not.
+        ["/profiles/{profileId}/attachments/{attachmentId}"] = new("/profiles/{profileId}/attachments/{attachmentId}", Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror),
     };
 
     public static TheoryData<string, string> Cases()
@@ -108,7 +113,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         var url = rule.SampleUrl
             .Replace("{outboxId}", fixture.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{profileId}", fixture.Profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{attachmentId}", fixture.Profile.AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{attachmentId}", fixture.Profile.AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{scorecardId}", fixture.ScorecardId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         using var response = await client.GetAsync(url);
 
@@ -146,6 +152,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         /// <summary>A submitted profile of grupo1's group (the Producer here), with one attachment.</summary>
         public Profiles.DemoProfile Profile { get; private set; } = null!;
 
+        /// <summary>jurado1's scorecard of <see cref="Profile"/> (made eligible) in the field stage.</summary>
+        public int ScorecardId { get; private set; }
+
         public async Task InitializeAsync()
         {
             var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
@@ -154,6 +163,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             await db.SaveChangesAsync();
             OutboxId = await db.Outbox.MaxAsync(m => m.Id);
             Profile = await Profiles.DemoProfiles.CreateAsync(Portal, Profiles.DemoProfiles.GroupA, submit: true);
+            ScorecardId = await Judging.DemoScorecards.AssignAsync(Portal, Profile.Id, DemoAccounts[Roles.Juror]);
         }
 
         public async Task<HttpClient> ClientForAsync(string principal)

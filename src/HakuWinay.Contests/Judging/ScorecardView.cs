@@ -1,0 +1,19 @@
+using HakuWinay.Contests.Profiles;
+
+namespace HakuWinay.Contests.Judging;
+
+/// <summary>
+/// A scorecard as its page shows it: the stage's design, the profile (read-only), the juror's
+/// entries in the stage's order, and whether the person looking may still change it.
+/// </summary>
+public sealed record ScorecardView(
+    int Id, StageDesign Design, string ContestCode, string ContestTitle,
+    string JurorUserId, string JurorName, ScorecardStatus Status, IReadOnlyList<CriterionPoints> Entries, string? OverallComment,
+    Guid Version, DateTime? StartedAtUtc, DateTime? SubmittedAtUtc, string? EnteredByAdminName, bool IsEditable, ProfileView Profile)
+{
+    /// <summary>The juror's stage total when every criterion has points (0..100), else null.</summary>
+    public decimal? Total => Entries.All(e => e.Points is not null) ? ScoreRules.StageTotal(Design.Rules, Entries) : null;
+}
+
+/// <summary>What a save answers: the scorecard's new version (for the next save) and when it was saved.</summary>
+public sealed record ScoringSave(Guid Version, DateTime SavedAtUtc);

@@ -1,0 +1,172 @@
+using Bunit;
+using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Judging;
+using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Web.Components.Pages.Judging.Scoring;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HakuWinay.Contests.Web.Tests.Components.Pages.Judging;
+
+/// <summary>The juror's scorecard page on real services: autosave, errors next to fields, confirmation, locked after submit.</summary>
+public sealed class ScorecardPageTests : ComponentTestBase
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(Now));
+    private int _scorecardId;
+    private string _jurorId = "";
+    private string[] _codes = [];
+
+    private async Task AssignAsync()
+    {
+        Services.AddSingleton<TimeProvider>(_time);
+        Services.AddSingleton<IContestEvents, NoEvents>();
+        Services.AddSingleton<IScoringLinks, Links>();
+        Services.AddScoped<ScoringService>();
+        var juror = await Database.AddUserAsync("jurado@t.pe", Roles.Juror);
+        var contest = await Database.AddOpenContestAsync("T-01", Now);
+        var group = await Database.AddGroupAsync("Grupo de cuyes", "050101", null, 4);
+        await using var db = Database.CreateDbContext();
+        var stored = await db.Contests.Include(c => c.Categories).Include(c => c.Stages).ThenInclude(s => s.Criteria).SingleAsync(c => c.Id == contest.Id);
+        var stage = stored.Stages.OrderBy(s => s.Order).First();
+        var profile = new BusinessProfile(contest.Id, stored.Categories[0].Id, group.Id, Now);
+        profile.WriteSection(ProfileSection.Title, "Cuyes para Huamanga", Now);
+        profile.Submit(stored.NextProfileCode(Now), Now);
+        profile.DecideEligibility(true, "Cumple", "admin", Now);
+        db.BusinessProfiles.Add(profile);
+        db.JurorAppointments.Add(new JurorAppointment(contest.Id, stage.Id, juror.Id, "admin", Now));
+        db.ConflictDeclarations.Add(new ConflictDeclaration(contest.Id, juror.Id, Now));
+        await db.SaveChangesAsync();
+        var scorecard = new Scorecard(stage.Id, profile.Id, juror.Id, "admin", Now);
+        db.Scorecards.Add(scorecard);
+        await db.SaveChangesAsync();
+        (_scorecardId, _jurorId) = (scorecard.Id, juror.Id);
+        _codes = stage.Criteria.OrderBy(c => c.Order).Select(c => c.Code).ToArray();
+        SignInAs(juror.Id, juror.Email!, Roles.Juror);
+    }
+
+    private IRenderedComponent<ScorecardPage> RenderPage()
+    {
+        RenderAsLiveCircuit();
+        var cut = Render<ScorecardPage>(p => p.Add(x => x.ScorecardId, _scorecardId));
+        cut.WaitForElement("[data-testid=scorecard-profile]");
+        return cut;
+    }
+
+    private Scorecard Saved()
+    {
+        using var db = Database.CreateDbContext();
+        return db.Scorecards.Include(s => s.Points).Single(s => s.Id == _scorecardId);
+    }
+
+    private static AngleSharp.Dom.IElement Criterion(IRenderedComponent<ScorecardPage> cut, string code) => cut.Find($"[data-testid=criterion][data-code={code}]");
+
+    [Fact]
+    public async Task Before_the_circuit_is_live_the_scorecard_inputs_are_disabled()
+    {
+        await AssignAsync();
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<ScorecardPage>(p => p.Add(x => x.ScorecardId, _scorecardId));
+
+        Assert.True(cut.Find("[data-testid=scorecard-fieldset]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Changing_points_saves_the_draft_at_once_and_says_so()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+
+        Criterion(cut, _codes[0]).QuerySelector("[data-testid=points]")!.Change("7");
+
+        cut.WaitForAssertion(() => Assert.Equal(7m, Saved().Points.Single(p => p.Points is not null).Points));
+        Assert.Equal(ScorecardStatus.Draft, Saved().Status);
+        cut.WaitForAssertion(() => Assert.Equal("Saved", cut.Find("[data-testid=save-indicator]").GetAttribute("data-state")));
+        cut.Find("#overall-comment").Change("Buen trabajo en equipo");
+        cut.WaitForAssertion(() => Assert.Equal("Buen trabajo en equipo", Saved().OverallComment));
+    }
+
+    [Fact]
+    public async Task Points_above_the_maximum_are_refused_next_to_their_field_and_not_saved()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+
+        Criterion(cut, _codes[0]).QuerySelector("[data-testid=points]")!.Change("999");
+
+        cut.WaitForAssertion(() => Assert.Contains("supera el máximo", Criterion(cut, _codes[0]).QuerySelector(".validation-message")!.TextContent));
+        Assert.Empty(Saved().Points);
+        Assert.Equal(ScorecardStatus.NotStarted, Saved().Status);
+    }
+
+    [Fact]
+    public async Task Submitting_with_criteria_missing_shows_each_next_to_its_field()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+
+        cut.Find("[data-testid=scorecard-form]").Submit();
+        cut.Find("[data-testid=submit-yes]").Click();
+
+        cut.WaitForAssertion(() => Assert.All(_codes, code => Assert.Contains("Falta el puntaje", Criterion(cut, code).TextContent)));
+        Assert.Contains("califique todos los criterios", cut.Find("[data-testid=scorecard-errors]").TextContent);
+        Assert.NotEqual(ScorecardStatus.Submitted, Saved().Status);
+    }
+
+    [Fact]
+    public async Task A_confirmed_submit_locks_the_scorecard_and_shows_comments_as_text()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+        foreach (var code in _codes)
+        {
+            Criterion(cut, code).QuerySelector("[data-testid=points]")!.Change("1");
+        }
+        Criterion(cut, _codes[0]).QuerySelector("[data-testid=comment]")!.Change("<script>alert(1)</script>");
+        cut.WaitForAssertion(() => Assert.Equal("<script>alert(1)</script>", Saved().Points.Single(p => p.Comment is not null).Comment));
+
+        cut.Find("[data-testid=scorecard-form]").Submit();
+        Assert.Equal(ScorecardStatus.Draft, Saved().Status);
+        cut.Find("[data-testid=submit-yes]").Click();
+
+        cut.WaitForElement("[data-testid=scorecard-submitted]");
+        Assert.Equal(ScorecardStatus.Submitted, Saved().Status);
+        Assert.Contains("Enviada el", cut.Find("[data-testid=scorecard-submitted]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=scorecard-form]"));
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Contains("&lt;script&gt;", cut.Find("[data-testid=scorecard-summary]").InnerHtml);
+    }
+
+    [Fact]
+    public async Task A_change_saved_in_another_tab_stops_autosave_and_asks_to_reload()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+        var other = await Services.GetRequiredService<ScoringService>().SaveDraftAsync(new ActingUser(_jurorId), _scorecardId, Saved().Version, [new(_codes[0], 3m)], null);
+        Assert.True(other.Succeeded);
+
+        Criterion(cut, _codes[0]).QuerySelector("[data-testid=points]")!.Change("5");
+
+        cut.WaitForElement("[data-testid=draft-conflict]");
+        Assert.Equal(3m, Saved().Points.Single(p => p.Points is not null).Points);
+    }
+
+    private sealed class NoEvents : IContestEvents
+    {
+        public IDisposable Subscribe(int contestId, Func<ContestEvent, Task> handler) => throw new NotSupportedException();
+
+        public void Publish(ContestEvent contestEvent)
+        {
+        }
+    }
+
+    private sealed class Links : IScoringLinks
+    {
+        public string Scorecard(int scorecardId) => $"https://t/juror/scorecards/{scorecardId}";
+
+        public string Scorecards(int contestId) => $"https://t/juror/contests/{contestId}/scorecards";
+    }
+}
