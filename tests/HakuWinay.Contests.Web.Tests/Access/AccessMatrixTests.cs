@@ -61,6 +61,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{Id:int}/assignment"] = new("/admin/contests/1/assignment", Roles.Admin),
         // The demo appoints jurado1 to both stages of contest 1; JudgingPortalTests refuses jurors of other contests.
         ["/juror/contests/{Id:int}/conflicts"] = new("/juror/contests/1/conflicts", Roles.Juror),
+        ["/admin/contests/{ContestId:int}/session"] = new("/admin/contests/1/session", Roles.Admin),
+        ["/contests/{ContestId:int}/projector"] = new("/contests/1/projector", Roles.Admin, Roles.Technician),
+        // LivePortalTests refuses the live page to jurors of other contests.
+        ["/juror/contests/{ContestId:int}/live"] = new("/juror/contests/1/live", Roles.Juror),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
