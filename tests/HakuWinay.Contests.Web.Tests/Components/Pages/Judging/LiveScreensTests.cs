@@ -141,6 +141,27 @@ public sealed class LiveScreensTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Bad_draw_input_gets_a_message_next_to_its_field_and_draws_nothing()
+    {
+        var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
+        var contest = await Database.AddOpenContestAsync("T-VACIO", Now);
+        SignInAs(admin.Id, "admin@t.pe", Roles.Admin);
+        RenderAsLiveCircuit();
+        var cut = Render<LiveConsolePage>(p => p.Add(c => c.ContestId, contest.Id));
+        cut.WaitForElement("[data-testid=draw-form]");
+
+        cut.Find("#live-minutes").Change("0");
+        cut.Find("[data-testid=draw-form] form").Submit();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=draw-form] div.text-danger")));
+        cut.Find("#live-minutes").Change("10");
+        cut.Find("[data-testid=draw-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("El concurso no tiene perfiles aptos para sortear.", cut.Find("[data-testid=draw-form]").TextContent, StringComparison.Ordinal));
+        await using var db = Database.CreateDbContext();
+        Assert.False(await db.LiveSessions.AnyAsync());
+    }
+
+    [Fact]
     public async Task Disposing_a_live_screen_removes_its_subscription()
     {
         await SeedAsync();
