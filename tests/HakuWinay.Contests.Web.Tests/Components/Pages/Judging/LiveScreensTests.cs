@@ -162,6 +162,28 @@ public sealed class LiveScreensTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task The_console_changes_the_presentation_minutes_and_refuses_a_time_out_of_range()
+    {
+        await SeedAsync();
+        await ApplyAsync(await DrawAsync(), LiveCommand.Advance);
+        SignInAs(_admin.UserId, "admin@t.pe", Roles.Admin);
+        RenderAsLiveCircuit();
+        var cut = Render<LiveConsolePage>(p => p.Add(c => c.ContestId, _contestId));
+        cut.WaitForElement("[data-testid=minutes-form]");
+
+        cut.Find("#live-session-minutes").Change("500");
+        cut.Find("[data-testid=minutes-form]").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("de 1 a 120", cut.Find("[data-testid=minutes-error]").TextContent, StringComparison.Ordinal));
+        cut.Find("#live-session-minutes").Change("7");
+        cut.Find("[data-testid=minutes-form]").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("07:00", cut.Find("[data-testid=countdown]").TextContent.Trim()));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(7, (await db.LiveSessions.SingleAsync()).PresentationMinutes);
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "live.minutes"));
+    }
+
+    [Fact]
     public async Task Disposing_a_live_screen_removes_its_subscription()
     {
         await SeedAsync();
