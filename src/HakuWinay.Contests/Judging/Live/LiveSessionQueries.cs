@@ -78,6 +78,7 @@ public sealed class LiveSessionQueries(IDbContextFactory<ContestsDbContext> dbFa
         string? stageName;
         int? candidate;
         string code, title;
+        bool confirmed;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var contest = await db.Contests.Where(c => c.Id == contestId).Select(c => new { c.Code, c.Title }).SingleOrDefaultAsync(ct);
@@ -90,6 +91,7 @@ public sealed class LiveSessionQueries(IDbContextFactory<ContestsDbContext> dbFa
                 return ServiceResult<JurorLiveView>.Fail(ServiceOutcome.Forbidden);
             }
             (code, title) = (contest.Code, contest.Title);
+            confirmed = await db.ConflictDeclarations.AnyAsync(d => d.ContestId == contestId && d.JurorUserId == jurorUserId, ct);
             var sessions = await db.LiveSessions.AsNoTracking().Where(s => s.ContestId == contestId).ToListAsync(ct);
             session = sessions.OrderByDescending(s => s.IsRunning).ThenByDescending(s => s.StartedAtUtc).ThenByDescending(s => s.Id).FirstOrDefault();
             stageName = session is null ? null : await db.Set<ContestStage>().Where(s => s.Id == session.ContestStageId).Select(s => s.Name).SingleAsync(ct);
@@ -100,7 +102,7 @@ public sealed class LiveSessionQueries(IDbContextFactory<ContestsDbContext> dbFa
         }
         // The same rules as every other way a juror reaches a profile: declared, appointed, not conflicted, not excluded.
         var scorecardId = candidate is { } id && (await judging.VisibleProfilesAsync(jurorUserId, contestId, ct)).Any(p => p.ScorecardId == id) ? candidate : null;
-        return ServiceResult<JurorLiveView>.Ok(new JurorLiveView(contestId, code, title, PhaseOf(session), stageName, current, scorecardId));
+        return ServiceResult<JurorLiveView>.Ok(new JurorLiveView(contestId, code, title, PhaseOf(session), stageName, current, scorecardId, confirmed));
     }
 
     private static async Task<(Contest Contest, IReadOnlyList<LiveStage> Stages, LiveStage Stage, LiveSession? Session)?> StateAsync(

@@ -49,4 +49,6 @@ public sealed record LiveProjectorView(
     LiveTimer Timer, IReadOnlyList<JurorSlot> Slots, decimal? RevealedScore);
 
 /// <summary>What a juror's tablet shows: the presenter and, when the juror scores that profile, their scorecard.</summary>
-public sealed record JurorLiveView(int ContestId, string ContestCode, string ContestTitle, LivePhase Phase, string? StageName, LivePresenter? Current, int? ScorecardId);
+public sealed record JurorLiveView(
+    int ContestId, string ContestCode, string ContestTitle, LivePhase Phase, string? StageName, LivePresenter? Current, int? ScorecardId,
+    bool DeclarationConfirmed = true);

@@ -197,6 +197,18 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_juror_who_has_not_confirmed_their_declaration_gets_no_scorecard_and_is_told_why()
+    {
+        await JudgingTestData.AppointAllAsync(_judging, _data.PublicStageId);
+        Assert.True((await _judging.Assignment.RunAsync(Admin, _data.PublicStageId, 5)).Succeeded);
+        await ApplyAsync(await DrawAsync(), LiveCommand.Advance);
+
+        var view = (await _queries.JurorAsync("j1", _data.ContestId)).Value!;
+
+        Assert.Equal((false, (int?)null, LivePhase.Running), (view.DeclarationConfirmed, view.ScorecardId, view.Phase));
+    }
+
+    [Fact]
     public async Task Ending_the_session_stops_every_change_and_tells_the_screens()
     {
         var session = await ApplyAsync(await DrawAsync(), LiveCommand.Advance);
