@@ -1035,6 +1035,66 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("JurorAppointments");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CurrentPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PresentationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ScoreRevealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TimerStartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.HasIndex("ContestStageId")
+                        .IsUnique();
+
+                    b.ToTable("LiveSessions");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.Scorecard", b =>
                 {
                     b.Property<int>("Id")
@@ -1825,6 +1885,21 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1036,6 +1036,66 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("JurorAppointments");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CurrentPosition")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OrderText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("PresentationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ScoreRevealed")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("TimerStartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.HasIndex("ContestStageId")
+                        .IsUnique();
+
+                    b.ToTable("LiveSessions");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.Scorecard", b =>
                 {
                     b.Property<int>("Id")
@@ -1829,6 +1889,21 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -992,6 +992,64 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.ToTable("JurorAppointments");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CurrentPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PresentationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ScoreRevealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimerStartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.HasIndex("ContestStageId")
+                        .IsUnique();
+
+                    b.ToTable("LiveSessions");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.Scorecard", b =>
                 {
                     b.Property<int>("Id")
@@ -1762,6 +1820,21 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

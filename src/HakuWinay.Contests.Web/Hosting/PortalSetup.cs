@@ -6,6 +6,7 @@ using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
+using HakuWinay.Contests.Judging.Live;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Seeding;
@@ -76,6 +77,8 @@ public static class PortalSetup
         services.AddScoped<ScoringQueries>();
         services.AddScoped<ScoringReminderService>();
         services.AddScoped<IScoringLinks, ScoringLinks>();
+        services.AddScoped<LiveSessionService>();
+        services.AddScoped<LiveSessionQueries>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 

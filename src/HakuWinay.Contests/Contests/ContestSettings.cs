@@ -5,7 +5,7 @@ public enum ScoreAggregation
 {
     Mean = 0,
     Median = 1,
-    /// <summary>The mean after dropping the highest and the lowest juror score (with three jurors or more).</summary>
+    /// <summary>The mean after dropping the highest and the lowest juror score (with four scorecards or more; with fewer, the mean).</summary>
     TrimmedMean = 2,
 }
 

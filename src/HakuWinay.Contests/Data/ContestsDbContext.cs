@@ -36,6 +36,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<Scorecard> Scorecards => Set<Scorecard>();
     public DbSet<StageAssignmentState> StageAssignments => Set<StageAssignmentState>();
     public DbSet<ScoringReminder> ScoringReminders => Set<ScoringReminder>();
+    public DbSet<Judging.Live.LiveSession> LiveSessions => Set<Judging.Live.LiveSession>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

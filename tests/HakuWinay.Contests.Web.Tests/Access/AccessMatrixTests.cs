@@ -65,6 +65,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/juror/contests/{ContestId:int}/scorecards"] = new("/juror/contests/1/scorecards", Roles.Juror),
         ["/juror/scorecards/{ScorecardId:int}"] = new("/juror/scorecards/{scorecardId}", Roles.Juror),
         ["/admin/scorecards/{ScorecardId:int}"] = new("/admin/scorecards/{scorecardId}", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/session"] = new("/admin/contests/1/session", Roles.Admin),
+        ["/contests/{ContestId:int}/projector"] = new("/contests/1/projector", Roles.Admin, Roles.Technician),
+        // LivePortalTests refuses the live page to jurors of other contests.
+        ["/juror/contests/{ContestId:int}/live"] = new("/juror/contests/1/live", Roles.Juror),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
