@@ -71,6 +71,10 @@ public static class PortalSetup
         services.AddScoped<AssignmentService>();
         services.AddScoped<JudgingQueries>();
         services.AddScoped<JurorsOverviewQuery>();
+        services.AddScoped<EvaluationQueries>();
+        services.AddScoped<ScoringScheduleService>();
+        services.AddScoped<PaperSheetService>();
+        services.AddScoped<ScoreSheetImportService>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 

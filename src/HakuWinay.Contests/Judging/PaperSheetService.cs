@@ -30,7 +30,7 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
         var stage = stageId is null ? stages.FirstOrDefault() : stages.SingleOrDefault(s => s.Id == stageId);
         if (stage is null)
         {
-            return stageId is null ? new BlankSheets(contest.Id, contest.Code, contest.Title, stages, null, [], []) : null;
+            return stageId is null ? new BlankSheets(contest.Id, contest.Code, contest.Title, stages, null, ScoreGranularity.WholePoints, [], [], [], []) : null;
         }
         var design = (await StageDesign.LoadAsync(db, stage.Id, ct))!;
         var sheets = await (from s in db.Scorecards
@@ -38,11 +38,14 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
                             join g in db.ProducerGroups on p.ProducerGroupId equals g.Id
                             join u in db.Users on s.JurorUserId equals u.Id
                             where s.ContestStageId == stage.Id && s.Status != ScorecardStatus.Excluded
-                                  && (profileId == null || p.Id == profileId) && (jurorUserId == null || s.JurorUserId == jurorUserId)
                             select new BlankSheet(s.Id, p.Id, p.Code, p.Title, g.Name, u.Id, u.FullName, u.Email, s.Status)).ToListAsync(ct);
         var criteria = design.Criteria.Select(c => new SheetCriterion(c.Code, c.Name, c.MaxPoints)).ToList();
-        return new BlankSheets(contest.Id, contest.Code, contest.Title, stages, stage, criteria,
-            [.. sheets.OrderBy(s => s.ProfileCode, StringComparer.Ordinal).ThenBy(s => s.JurorName, StringComparer.CurrentCulture)]);
+        // The filter's choices are the whole stage's, whatever is filtered.
+        var profiles = sheets.DistinctBy(s => s.ProfileId).OrderBy(s => s.ProfileCode, StringComparer.Ordinal).Select(s => new SheetChoice(s.ProfileId.ToString(CultureInfo.InvariantCulture), s.ProfileCode ?? "")).ToList();
+        var jurors = sheets.DistinctBy(s => s.JurorUserId).OrderBy(s => s.JurorName, StringComparer.CurrentCulture).Select(s => new SheetChoice(s.JurorUserId, s.JurorName)).ToList();
+        var chosen = sheets.Where(s => (profileId == null || s.ProfileId == profileId) && (jurorUserId == null || s.JurorUserId == jurorUserId))
+            .OrderBy(s => s.ProfileCode, StringComparer.Ordinal).ThenBy(s => s.JurorName, StringComparer.CurrentCulture).ToList();
+        return new BlankSheets(contest.Id, contest.Code, contest.Title, stages, stage, design.Granularity, criteria, chosen, profiles, jurors);
     }
 
     /// <summary>One scorecard as the paper entry form shows it, with why it may not be entered (if so).</summary>
@@ -150,8 +153,11 @@ public sealed record SheetCriterion(string Code, string Name, decimal MaxPoints)
 public sealed record BlankSheet(int ScorecardId, int ProfileId, string? ProfileCode, string ProfileTitle, string GroupName,
     string JurorUserId, string JurorName, string? JurorEmail, ScorecardStatus Status);
 
+public sealed record SheetChoice(string Value, string Text);
+
 public sealed record BlankSheets(int ContestId, string ContestCode, string ContestTitle, IReadOnlyList<StageChoice> Stages, StageChoice? Stage,
-    IReadOnlyList<SheetCriterion> Criteria, IReadOnlyList<BlankSheet> Sheets);
+    ScoreGranularity Granularity, IReadOnlyList<SheetCriterion> Criteria, IReadOnlyList<BlankSheet> Sheets,
+    IReadOnlyList<SheetChoice> Profiles, IReadOnlyList<SheetChoice> Jurors);
 
 public sealed record PaperEntryView(
     int ScorecardId, int ContestId, string ContestCode, string ContestTitle, int StageId, string StageName,

@@ -24,7 +24,16 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
 {
     public const int MaxFileNameLength = 200;
 
-    public async Task<ScoreSheetImport> ImportAsync(ActingUser admin, int contestId, string fileName, Stream file, CancellationToken ct = default)
+    /// <summary>The contest the import page is for (its code and title), or null when there is none.</summary>
+    public async Task<ImportTarget?> TargetAsync(int contestId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Contests.Where(c => c.Id == contestId).Select(c => new ImportTarget(c.Id, c.Code, c.Title)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Imports the file; <paramref name="progress"/> hears the bytes read so far (the upload's progress bar).</summary>
+    public async Task<ScoreSheetImport> ImportAsync(ActingUser admin, int contestId, string fileName, Stream file, IProgress<long>? progress = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         if (!admin.IsAdmin)
@@ -37,7 +46,7 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
         {
             return ScoreSheetImport.Failed(ServiceOutcome.NotFound);
         }
-        var bytes = await ReadAsync(file, ct);
+        var bytes = await ReadAsync(file, progress, ct);
         var parsed = ScoreSheetCsv.Parse(bytes);
         if (!parsed.Succeeded)
         {
@@ -85,7 +94,7 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
     }
 
     /// <summary>Reads at most one byte past the limit, so an oversized file is told apart without reading all of it.</summary>
-    private static async Task<byte[]> ReadAsync(Stream file, CancellationToken ct)
+    private static async Task<byte[]> ReadAsync(Stream file, IProgress<long>? progress, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81_920];
@@ -93,6 +102,7 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
         while (buffer.Length <= ScoreSheetCsv.MaxBytes && (read = await file.ReadAsync(chunk, ct)) > 0)
         {
             buffer.Write(chunk, 0, read);
+            progress?.Report(buffer.Length);
         }
         return buffer.ToArray();
     }
@@ -210,6 +220,8 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
         }
     }
 }
+
+public sealed record ImportTarget(int ContestId, string Code, string Title);
 
 /// <summary>
 /// The outcome of an import: <see cref="ServiceOutcome.Ok"/> with the counts, <see cref="ServiceOutcome.Invalid"/>

@@ -61,6 +61,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{Id:int}/assignment"] = new("/admin/contests/1/assignment", Roles.Admin),
         // The demo appoints jurado1 to both stages of contest 1; JudgingPortalTests refuses jurors of other contests.
         ["/juror/contests/{Id:int}/conflicts"] = new("/juror/contests/1/conflicts", Roles.Juror),
+        ["/admin/contests/{ContestId:int}/evaluation"] = new("/admin/contests/1/evaluation", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/score-sheets"] = new("/admin/contests/1/score-sheets", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/score-sheets/import"] = new("/admin/contests/1/score-sheets/import", Roles.Admin),
+        ["/admin/scorecards/{ScorecardId:int}/paper"] = new("/admin/scorecards/{paperScorecardId}/paper", Roles.Admin),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -108,6 +112,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         var url = rule.SampleUrl
             .Replace("{outboxId}", fixture.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{profileId}", fixture.Profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{paperScorecardId}", fixture.PaperScorecardId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{attachmentId}", fixture.Profile.AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         using var response = await client.GetAsync(url);
@@ -143,6 +148,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
 
         public long OutboxId { get; private set; }
 
+        /// <summary>A scorecard of jurado3 on <see cref="Profile"/> in the public stage, for the paper entry page.</summary>
+        public int PaperScorecardId { get; private set; }
+
         /// <summary>A submitted profile of grupo1's group (the Producer here), with one attachment.</summary>
         public Profiles.DemoProfile Profile { get; private set; } = null!;
 
@@ -154,6 +162,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             await db.SaveChangesAsync();
             OutboxId = await db.Outbox.MaxAsync(m => m.Id);
             Profile = await Profiles.DemoProfiles.CreateAsync(Portal, Profiles.DemoProfiles.GroupA, submit: true);
+            var stageId = await db.Contests.Where(c => c.Id == 1).SelectMany(c => c.Stages).Where(s => s.Code == "PUBLICA").Select(s => s.Id).SingleAsync();
+            var jurado3 = await db.Users.Where(u => u.Email == "jurado3@demo.hakuwinay.pe").Select(u => u.Id).SingleAsync();
+            var scorecard = new Judging.Scorecard(stageId, Profile.Id, jurado3, jurado3, DateTime.UtcNow);
+            db.Scorecards.Add(scorecard);
+            await db.SaveChangesAsync();
+            PaperScorecardId = scorecard.Id;
         }
 
         public async Task<HttpClient> ClientForAsync(string principal)
