@@ -70,7 +70,8 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
             }
             return ScoreSheetImport.Rejected(listed);
         }
-        var name = Path.GetFileName(fileName ?? "").Trim();
+        // Only the name: a browser on Windows may send the whole path, with backslashes.
+        var name = (fileName ?? "")[((fileName ?? "").LastIndexOfAny(['/', '\\']) + 1)..].Trim();
         name = name.Length <= MaxFileNameLength ? name : name[..MaxFileNameLength];
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "scoresheet.imported", "ScoreSheetImport", sha256, contestId,
