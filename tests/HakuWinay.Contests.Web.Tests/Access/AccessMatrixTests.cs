@@ -164,7 +164,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             Profile = await Profiles.DemoProfiles.CreateAsync(Portal, Profiles.DemoProfiles.GroupA, submit: true);
             var stageId = await db.Contests.Where(c => c.Id == 1).SelectMany(c => c.Stages).Where(s => s.Code == "PUBLICA").Select(s => s.Id).SingleAsync();
             var jurado3 = await db.Users.Where(u => u.Email == "jurado3@demo.hakuwinay.pe").Select(u => u.Id).SingleAsync();
-            var scorecard = new Judging.Scorecard(stageId, Profile.Id, jurado3, jurado3, DateTime.UtcNow);
+            var scorecard = new HakuWinay.Contests.Judging.Scorecard(stageId, Profile.Id, jurado3, jurado3, DateTime.UtcNow);
             db.Scorecards.Add(scorecard);
             await db.SaveChangesAsync();
             PaperScorecardId = scorecard.Id;
