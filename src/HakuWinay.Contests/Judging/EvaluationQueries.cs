@@ -34,6 +34,18 @@ public sealed class EvaluationQueries(IDbContextFactory<ContestsDbContext> dbFac
         return new EvaluationView(contest.Id, contest.Code, contest.Title, stages, stage);
     }
 
+    /// <summary>
+    /// A submitted scorecard's total; null while not submitted, or if the stage gained a criterion
+    /// after it was submitted (it has no points there; the Admin reopens it rather than the page failing).
+    /// </summary>
+    private static decimal? TotalOf(StageDesign design, Scorecard scorecard)
+    {
+        var entries = design.EntriesOf(scorecard);
+        return scorecard.Status == ScorecardStatus.Submitted && entries.All(e => e.Points is not null)
+            ? ScoreRules.StageTotal(design.Rules, entries)
+            : null;
+    }
+
     private static async Task<StageEvaluation> StageAsync(ContestsDbContext db, int stageId, CancellationToken ct)
     {
         var design = (await StageDesign.LoadAsync(db, stageId, ct))!;
@@ -50,8 +62,7 @@ public sealed class EvaluationQueries(IDbContextFactory<ContestsDbContext> dbFac
                               select new { p.Id, p.Code, p.Title, Group = g.Name }).ToListAsync(ct);
 
         EvaluatedScorecard Evaluate(Scorecard s) => new(s.Id, s.JurorUserId, jurors.TryGetValue(s.JurorUserId, out var j) ? j.FullName : s.JurorUserId,
-            s.Status, s.EnteredByAdminUserId is not null,
-            s.Status == ScorecardStatus.Submitted ? ScoreRules.StageTotal(design.Rules, design.EntriesOf(s)) : null);
+            s.Status, s.EnteredByAdminUserId is not null, TotalOf(design, s));
 
         var byProfile = profiles.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p =>
         {
