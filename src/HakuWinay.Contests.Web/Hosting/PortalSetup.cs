@@ -79,6 +79,10 @@ public static class PortalSetup
         services.AddScoped<IScoringLinks, ScoringLinks>();
         services.AddScoped<LiveSessionService>();
         services.AddScoped<LiveSessionQueries>();
+        services.AddScoped<EvaluationQueries>();
+        services.AddScoped<ScoringScheduleService>();
+        services.AddScoped<PaperSheetService>();
+        services.AddScoped<ScoreSheetImportService>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 

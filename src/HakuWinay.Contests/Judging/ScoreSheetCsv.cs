@@ -141,7 +141,7 @@ public static class ScoreSheetCsv
         var names = fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         var order = Columns.Select(c => names.IndexOf(c)).ToArray();
         var missing = Columns.Where(c => !names.Contains(c)).ToList();
-        var unknown = names.Where(n => !Columns.Contains(n)).Select(n => n.Length == 0 ? "(vacía)" : Shorten(n)).Distinct().ToList();
+        var unknown = names.Where(n => !Columns.Contains(n)).Select(n => n.Length == 0 ? "\"\"" : Shorten(n)).Distinct().ToList();
         var repeated = names.Where(Columns.Contains).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (missing.Count > 0)
         {

@@ -11,12 +11,14 @@ public sealed record ScoreSheetCsvRow(
 /// <summary>
 /// A problem with a paper-score CSV. <see cref="Row"/> is the row it concerns (null for the file as a
 /// whole: size, encoding); <see cref="Rule"/> is the key of its message and <see cref="Arguments"/>
-/// fill it, as in <see cref="Profiles.RuleViolation"/>. <see cref="ScoreSheetCsvMessages"/> writes it in Spanish.
+/// fill it, as in <see cref="Profiles.RuleViolation"/>. The portal's resources hold the sentences (Spanish and
+/// English), so the domain carries no UI text; the keys and their argument order are the contract.
 /// </summary>
 public sealed record ScoreSheetCsvError(int? Row, string Rule, params object[] Arguments)
 {
+    /// <summary>For logs and test output: "Row 7: Scoring.PointsAboveMaximum(12, 10, C2)".</summary>
     public override string ToString() =>
-        ScoreSheetCsvMessages.Texts.ContainsKey(Rule) ? ScoreSheetCsvMessages.Spanish(this) : $"Fila {Row}: {Rule}";
+        $"{(Row is { } row ? $"Row {row}: " : "")}{Rule}({string.Join(", ", Arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)))})";
 }
 
 /// <summary>A parsed file: either every row, or the errors and no row at all.</summary>

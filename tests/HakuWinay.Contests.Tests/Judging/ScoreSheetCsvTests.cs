@@ -207,7 +207,7 @@ public sealed class ScoreSheetCsvTests
     public void A_header_with_a_repeated_or_an_extra_column_is_refused()
     {
         AssertRefused(Parse(Header + ",comment\r\n"), "Fila 1: el encabezado repite las columnas comment.");
-        AssertRefused(Parse(Header + ",\r\n"), "Fila 1: el encabezado tiene columnas que no corresponden: (vacía).");
+        AssertRefused(Parse(Header + ",\r\n"), "Fila 1: el encabezado tiene columnas que no corresponden: \"\".");
     }
 
     [Theory]
@@ -341,8 +341,9 @@ public sealed class ScoreSheetCsvTests
             Assert.DoesNotContain("{", ScoreSheetCsvMessages.Spanish(new ScoreSheetCsvError(2, key, "a", "b", "c", "d")), StringComparison.Ordinal));
         Assert.Throws<ArgumentException>(() => ScoreSheetCsvMessages.Spanish(new ScoreSheetCsvError(2, "ScoreSheet.NoSuchKey")));
         // ToString, used by logs and assertion messages, never throws.
-        Assert.Equal("Fila 2: ScoreSheet.NoSuchKey", new ScoreSheetCsvError(2, "ScoreSheet.NoSuchKey").ToString());
-        Assert.Equal("Fila 3: falta el valor de points.", new ScoreSheetCsvError(3, "ScoreSheet.Required", "points").ToString());
+        Assert.Equal("Row 2: ScoreSheet.NoSuchKey()", new ScoreSheetCsvError(2, "ScoreSheet.NoSuchKey").ToString());
+        Assert.Equal("Row 3: ScoreSheet.Required(points)", new ScoreSheetCsvError(3, "ScoreSheet.Required", "points").ToString());
+        Assert.Equal("ScoreSheet.FileTooLarge(5)", new ScoreSheetCsvError(null, "ScoreSheet.FileTooLarge", 5).ToString());
     }
 
     /// <summary>An endless upload that counts what was read of it.</summary>

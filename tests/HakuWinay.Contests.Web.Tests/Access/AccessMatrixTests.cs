@@ -69,6 +69,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/contests/{ContestId:int}/projector"] = new("/contests/1/projector", Roles.Admin, Roles.Technician),
         // LivePortalTests refuses the live page to jurors of other contests.
         ["/juror/contests/{ContestId:int}/live"] = new("/juror/contests/1/live", Roles.Juror),
+        ["/admin/contests/{ContestId:int}/evaluation"] = new("/admin/contests/1/evaluation", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/score-sheets"] = new("/admin/contests/1/score-sheets", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/score-sheets/import"] = new("/admin/contests/1/score-sheets/import", Roles.Admin),
+        ["/admin/scorecards/{ScorecardId:int}/paper"] = new("/admin/scorecards/{paperScorecardId}/paper", Roles.Admin),
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -117,6 +121,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         var url = rule.SampleUrl
             .Replace("{outboxId}", fixture.OutboxId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{profileId}", fixture.Profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{paperScorecardId}", fixture.PaperScorecardId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{attachmentId}", fixture.Profile.AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{scorecardId}", fixture.ScorecardId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
@@ -153,6 +158,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
 
         public long OutboxId { get; private set; }
 
+        /// <summary>A scorecard of jurado3 on <see cref="Profile"/> in the public stage, for the paper entry page.</summary>
+        public int PaperScorecardId { get; private set; }
+
         /// <summary>A submitted profile of grupo1's group (the Producer here), with one attachment.</summary>
         public Profiles.DemoProfile Profile { get; private set; } = null!;
 
@@ -168,6 +176,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             OutboxId = await db.Outbox.MaxAsync(m => m.Id);
             Profile = await Profiles.DemoProfiles.CreateAsync(Portal, Profiles.DemoProfiles.GroupA, submit: true);
             ScorecardId = await Judging.DemoScorecards.AssignAsync(Portal, Profile.Id, DemoAccounts[Roles.Juror]);
+            var stageId = await db.Contests.Where(c => c.Id == 1).SelectMany(c => c.Stages).Where(s => s.Code == "PUBLICA").Select(s => s.Id).SingleAsync();
+            var jurado3 = await db.Users.Where(u => u.Email == "jurado3@demo.hakuwinay.pe").Select(u => u.Id).SingleAsync();
+            var scorecard = new HakuWinay.Contests.Judging.Scorecard(stageId, Profile.Id, jurado3, jurado3, DateTime.UtcNow);
+            db.Scorecards.Add(scorecard);
+            await db.SaveChangesAsync();
+            PaperScorecardId = scorecard.Id;
         }
 
         public async Task<HttpClient> ClientForAsync(string principal)
