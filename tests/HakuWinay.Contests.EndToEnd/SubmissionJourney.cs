@@ -47,7 +47,7 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
         }
 
         var admin = await OpenPageAsync(device == "phone" ? Devices.Phone : null);
-        await SignInAsync(admin, "admin@demo.hakuwinay.pe", PortalFactory.DemoPassword);
+        await SignInAsync(admin, "admin@demo.hakuwinay.pe", "/admin");
         await VerifyGroupAsync(admin, groupName);
         await DeclareEligibleAsync(admin, profileId);
 
@@ -169,25 +169,6 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
     private static async Task ExpectLiveEditorAsync(IPage page) =>
         await Expect(page.GetByTestId("draft-editor")).ToHaveAttributeAsync("data-interactive", "true");
 
-    /// <summary>
-    /// Runs an edit and waits until the editor says a save has succeeded since, with none
-    /// pending: the signal that what the edit typed is in the database.
-    /// </summary>
-    private static async Task SavedAfterAsync(IPage page, Func<Task> edit)
-    {
-        var indicator = page.GetByTestId("save-indicator");
-        var before = int.Parse(await indicator.GetAttributeAsync("data-saves") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-        await edit();
-        await page.WaitForFunctionAsync(
-            """
-            before => {
-                const el = document.querySelector('[data-testid="save-indicator"]');
-                return el && el.dataset.state === 'Saved' && Number(el.dataset.saves) > before && el.dataset.pending === '0';
-            }
-            """,
-            before);
-    }
-
     private static async Task AttachAsync(IPage page)
     {
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -209,14 +190,6 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
         await Expect(code).ToHaveTextAsync(new Regex(@"^AYA-2026-01-\d{3}$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Constancia de postulación");
         return (await code.TextContentAsync())!.Trim();
-    }
-
-    private async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await FillLoginFormAsync(page, email, password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(Portal.Url("/admin"));
     }
 
     private static async Task VerifyGroupAsync(IPage admin, string groupName)

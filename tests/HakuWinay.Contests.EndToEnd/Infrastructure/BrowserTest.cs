@@ -39,6 +39,34 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
         await page.Locator("#password").FillAsync(password);
     }
 
+    /// <summary>
+    /// Runs an edit and waits until the editor says a save has succeeded since, with none
+    /// pending: the signal that what the edit typed is in the database.
+    /// </summary>
+    protected static async Task SavedAfterAsync(IPage page, Func<Task> edit)
+    {
+        var indicator = page.GetByTestId("save-indicator");
+        var before = int.Parse(await indicator.GetAttributeAsync("data-saves") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await edit();
+        await page.WaitForFunctionAsync(
+            """
+            before => {
+                const el = document.querySelector('[data-testid="save-indicator"]');
+                return el && el.dataset.state === 'Saved' && Number(el.dataset.saves) > before && el.dataset.pending === '0';
+            }
+            """,
+            before);
+    }
+
+    /// <summary>Signs a demo account in (the demo password) through the form, and waits for the page its role lands on.</summary>
+    protected async Task SignInAsync(IPage page, string email, string landing)
+    {
+        await page.GotoAsync("/account/login");
+        await FillLoginFormAsync(page, email, HakuWinay.Contests.Testing.PortalFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(Portal.Url(landing));
+    }
+
     private void Watch(IPage page)
     {
         page.Console += (_, message) =>

@@ -13,4 +13,13 @@ public static class Devices
         IsMobile = true,
         HasTouch = true,
     };
+
+    /// <summary>A juror's tablet in a village hall: portrait, touch, the scorecard below the profile (below Bootstrap's lg breakpoint).</summary>
+    public static BrowserNewContextOptions Tablet => new()
+    {
+        ViewportSize = new ViewportSize { Width = 800, Height = 1280 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+    };
 }

@@ -92,7 +92,8 @@ public sealed class LivePortalTests : IDisposable
     [Fact]
     public async Task The_projector_is_full_screen_and_shows_the_presenter_with_numbered_jurors_and_no_names()
     {
-        var profiles = new[] { await EligibleAsync(DemoProfiles.GroupA), await EligibleAsync(DemoProfiles.GroupB) };
+        await EligibleAsync(DemoProfiles.GroupA);
+        await EligibleAsync(DemoProfiles.GroupB);
         var stageId = await InDatabaseAsync(db => db.Set<ContestStage>().Where(s => s.Code == "PUBLICA" && s.ContestId == 1).Select(s => s.Id).SingleAsync());
         var adminId = await InDatabaseAsync(db => db.Users.Where(u => u.Email == "admin@demo.hakuwinay.pe").Select(u => u.Id).SingleAsync());
         var acting = new ActingUser(adminId, IsAdmin: true);
@@ -104,7 +105,8 @@ public sealed class LivePortalTests : IDisposable
             Assert.True((await sessions.ApplyAsync(acting, drawn.Value!.Id, drawn.Value.Version, LiveCommand.Advance)).Succeeded);
         }
         var current = await InDatabaseAsync(db => db.LiveSessions.SingleAsync());
-        var code = profiles.Single(p => p.Id == current.CurrentProfileId).Code;
+        // The order includes the demo's own eligible profiles too: the presenter is whichever was drawn first.
+        var code = await InDatabaseAsync(db => db.BusinessProfiles.Where(p => p.Id == current.CurrentProfileId).Select(p => p.Code).SingleAsync());
         var technician = await SignedInAsync("tecnico@demo.hakuwinay.pe");
 
         var projector = await technician.GetStringAsync("/contests/1/projector");

@@ -74,8 +74,9 @@ public sealed partial class PaperPortalTests : IAsyncLifetime
         var ofJuror = await _admin.GetStringAsync($"/admin/contests/1/score-sheets?stage={_stageId}&juror={jurado1.Id}");
         var ofProfile = await _admin.GetStringAsync($"/admin/contests/1/score-sheets?stage={_stageId}&profile={_profiles[0].Id}");
 
-        Assert.Equal(6, Count(all, "score-sheet"));
-        Assert.Equal(2, Count(ofJuror, "score-sheet"));
+        // Six eligible profiles (the demo's four and these two), each with the three demo jurors.
+        Assert.Equal(18, Count(all, "score-sheet"));
+        Assert.Equal(6, Count(ofJuror, "score-sheet"));
         Assert.Equal(3, Count(ofProfile, "score-sheet"));
         Assert.Contains(criterion, all, StringComparison.Ordinal);
         Assert.Contains(jurado1.FullName, ofJuror, StringComparison.Ordinal);
@@ -117,10 +118,10 @@ public sealed partial class PaperPortalTests : IAsyncLifetime
         Assert.Equal((ScorecardStatus.Submitted, _adminId, "Buen grupo"), (stored.Status, stored.EnteredByAdminUserId, stored.OverallComment));
         Assert.Contains("data-testid=\"paper-refused\"", await _admin.GetStringAsync(url), StringComparison.Ordinal);
         var evaluation = await _admin.GetStringAsync($"/admin/contests/1/evaluation?stage={_stageId}");
-        Assert.Contains("Fichas enviadas: 1 de 6", evaluation, StringComparison.Ordinal);
+        Assert.Contains("Fichas enviadas: 1 de 18", evaluation, StringComparison.Ordinal);
         Assert.Contains($"href=\"admin/scorecards/{scorecard.Id}\"", evaluation, StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"admin/scorecards/{scorecard.Id}/paper\"", evaluation, StringComparison.Ordinal);
-        Assert.Equal(5, Count(evaluation, "enter-paper"));
+        Assert.Equal(17, Count(evaluation, "enter-paper"));
         Assert.Equal(HttpStatusCode.NotFound, (await _admin.GetAsync("/admin/scorecards/99999/paper")).StatusCode);
     }
 
