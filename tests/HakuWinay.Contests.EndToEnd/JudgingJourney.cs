@@ -59,8 +59,8 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
         // The console moves on: the first juror's tablet, still on the submitted scorecard, opens the next one.
         var submittedUrl = juror1.Url;
         await admin.GetByTestId("advance").ClickAsync();
+        await Expect(admin.GetByTestId("current-code")).Not.ToContainTextAsync(presenting);
         var next = CodeOf(await admin.GetByTestId("current-code").TextContentAsync());
-        Assert.NotEqual(presenting, next);
         await Expect(projector.GetByTestId("projector-current")).ToContainTextAsync(next);
         await Expect(juror1).Not.ToHaveURLAsync(submittedUrl);
         await Expect(juror1).ToHaveURLAsync(ScorecardUrl());
@@ -71,7 +71,10 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
     private static async Task AssignAutomaticallyAsync(IPage admin)
     {
         await admin.GotoAsync("/admin/contests/1/assignment");
-        await admin.GetByTestId("stage-tabs").GetByRole(AriaRole.Link, new() { Name = Stage }).ClickAsync();
+        // Opened by its address rather than clicked: a form filled while the tab's navigation is still landing would be lost.
+        var tab = await admin.GetByTestId("stage-tabs").GetByRole(AriaRole.Link, new() { Name = Stage }).GetAttributeAsync("href");
+        await admin.GotoAsync("/" + tab!.TrimStart('/'));
+        await Expect(admin.GetByTestId("stage-tabs").Locator(".active")).ToHaveTextAsync(Stage);
         await admin.Locator("#assignment-seed").FillAsync("2026");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Asignar automáticamente" }).ClickAsync();
         await Expect(admin.GetByTestId("run-outcome")).ToContainTextAsync("2026");
@@ -101,6 +104,7 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
         await Expect(admin.GetByTestId("draw-record")).ToContainTextAsync("7");
         await Expect(admin.GetByTestId("order-item")).ToHaveCountAsync(4);
         await admin.GetByTestId("advance").ClickAsync();
+        await Expect(admin.GetByTestId("current-code")).ToBeVisibleAsync();
         return CodeOf(await admin.GetByTestId("current-code").TextContentAsync());
     }
 

@@ -29,12 +29,20 @@ public sealed record StageDesign(
         return Criteria.ToDictionary(c => c.Id, c => byCode.TryGetValue(c.Code, out var e) ? (e.Points, e.Comment) : ((decimal?)null, (string?)null));
     }
 
-    /// <summary>A scorecard's points as entries by criterion code, in the stage's order.</summary>
+    /// <summary>
+    /// A scorecard's points as entries by criterion code, in the stage's order. Points come without
+    /// the trailing zeros a database may add (25.0 reads 25), as the juror typed them.
+    /// </summary>
     public IReadOnlyList<CriterionPoints> EntriesOf(Scorecard scorecard)
     {
         var byId = scorecard.Points.ToDictionary(p => p.ContestCriterionId);
-        return Criteria.Select(c => byId.TryGetValue(c.Id, out var p) ? new CriterionPoints(c.Code, p.Points, p.Comment) : new CriterionPoints(c.Code, null)).ToList();
+        return Criteria.Select(c => byId.TryGetValue(c.Id, out var p)
+            ? new CriterionPoints(c.Code, p.Points is { } points ? WithoutTrailingZeros(points) : null, p.Comment)
+            : new CriterionPoints(c.Code, null)).ToList();
     }
+
+    /// <summary>The same value at its smallest scale: 25.0 → 25, 7.50 → 7.5.</summary>
+    internal static decimal WithoutTrailingZeros(decimal value) => value / 1.0000000000000000000000000000m;
 
     public static async Task<StageDesign?> LoadAsync(ContestsDbContext db, int stageId, CancellationToken ct)
     {

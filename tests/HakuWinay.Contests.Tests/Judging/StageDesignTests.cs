@@ -44,4 +44,12 @@ public sealed class StageDesignTests
         Assert.Equal(new CriterionPoints(first.Code, 3m, "bien"), entries[0]);
         Assert.All(entries.Skip(1), e => Assert.Null(e.Points));
     }
+
+    [Theory]
+    [InlineData("25.0", "25")]
+    [InlineData("7.50", "7.5")]
+    [InlineData("0.000", "0")]
+    [InlineData("12", "12")]
+    public void Stored_points_read_without_trailing_zeros(string stored, string shown) =>
+        Assert.Equal(shown, StageDesign.WithoutTrailingZeros(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
