@@ -67,11 +67,18 @@ public sealed class RankingPropertyTests
                 for (var j = 0; j < jurors; j++)
                 {
                     scores.Add(new SubmittedScore(code, stage.Code, $"J{j}",
-                        [.. stage.Criteria.Select(c => new CriterionScore(c.Code, Math.Max(0m, c.MaxPoints - random.Next(0, 4))))]));
+                        [.. stage.Criteria.Select(c => new CriterionScore(c.Code, RandomPoints(random, c.MaxPoints)))]));
                 }
             }
         }
         return new ResultsInput(rules, profiles, scores);
+    }
+
+    /// <summary>Near the maximum so that many pass; some halves, and some written with two decimals ("8.00") as a package may.</summary>
+    private static decimal RandomPoints(Random random, decimal max)
+    {
+        var points = Math.Max(0m, max - random.Next(0, 4) - (random.Next(0, 4) == 0 ? 0.5m : 0m));
+        return random.Next(0, 4) == 0 ? points + 0.00m : points;
     }
 
     /// <summary>Weights summing to exactly 100, some with decimals.</summary>
