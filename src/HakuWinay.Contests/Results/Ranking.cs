@@ -88,6 +88,7 @@ public static class Ranking
                 throw new ResultsInputException(
                     $"Profile {profile.Code}'s group facts are missing or incoherent: counts must lie between 0 and its member households.");
             }
+            var acceptedStages = new HashSet<string>(StringComparer.Ordinal);
             foreach (var accepted in profile.AcceptedIncomplete ?? [])
             {
                 if (accepted?.StageCode is null || !rules.StageIndex.ContainsKey(accepted.StageCode))
@@ -97,6 +98,10 @@ public static class Ranking
                 if (string.IsNullOrWhiteSpace(accepted.Reason))
                 {
                     throw new ResultsInputException($"Profile {profile.Code} is accepted incomplete in stage {accepted.StageCode} without a reason.");
+                }
+                if (!acceptedStages.Add(accepted.StageCode))
+                {
+                    throw new ResultsInputException($"Profile {profile.Code} is accepted incomplete in stage {accepted.StageCode} twice.");
                 }
             }
         }

@@ -89,6 +89,12 @@ public sealed class ResultsInputValidationTests
         Refused(new ResultsBuilder().Profile("AYA-001", accepted: new IncompleteAcceptance(Field, " ")), "without a reason");
 
     [Fact]
+    public void Two_acceptances_of_one_stage_are_refused() =>
+        Refused(
+            new ResultsBuilder().Profile("AYA-001", accepted: [new IncompleteAcceptance(Field, "uno"), new IncompleteAcceptance(Field, "dos")]),
+            "Profile AYA-001 is accepted incomplete in stage FIELD twice");
+
+    [Fact]
     public void A_criterion_with_no_maximum_is_refused() =>
         Refused(new ResultsBuilder().Stage("S", 100, 1, Criterion("A", 0, 100)), "Criterion A of stage S needs maximum points above 0");
 
