@@ -12,6 +12,9 @@ namespace HakuWinay.Contests.Results;
 /// </summary>
 internal sealed class ScoreTally
 {
+    /// <summary>The flags word of a positive decimal with one decimal place (scale 1 in bits 16–23).</summary>
+    private const int OneDecimal = 1 << 16;
+
     private readonly int _stageCount;
     private readonly decimal[] _criterionSums;
     private readonly int _slotCount;
@@ -126,12 +129,19 @@ internal sealed class ScoreTally
     {
         if (stage.Tables[j] is { } table)
         {
-            // Whole, non-negative points with no decimals (flags, high and middle words all 0) within the table.
+            // Non-negative points below 2^32 hundredths written with no decimal (7) or one (7.5, 7.0):
+            // sign and scale are in the flags word, the high and middle words are 0.
             Span<int> bits = stackalloc int[4];
             decimal.GetBits(value, bits);
-            if ((bits[1] | bits[2] | bits[3]) == 0 && (uint)bits[0] < (uint)table.Length)
+            var halves = (bits[1] | bits[2]) != 0 ? -1L : bits[3] switch
             {
-                return table[bits[0]];
+                0 => 2L * (uint)bits[0],
+                OneDecimal when (uint)bits[0] % 5 == 0 => (uint)bits[0] / 5,
+                _ => -1L,
+            };
+            if (halves >= 0 && halves < table.Length)
+            {
+                return table[halves];
             }
         }
         ref readonly var criterion = ref stage.Criteria[j];

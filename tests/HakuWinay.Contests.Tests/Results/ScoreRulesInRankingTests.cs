@@ -33,6 +33,25 @@ public sealed class ScoreRulesInRankingTests
     }
 
     [Theory]
+    [InlineData("7")]
+    [InlineData("7.5")]
+    [InlineData("7.50")]
+    [InlineData("7.25")]
+    public void Points_weigh_the_same_however_they_are_written(string points)
+    {
+        // Criterion of 10 points and weight 60, another of 3 points and weight 40 (a factor that does not terminate).
+        var value = decimal.Parse(points, System.Globalization.CultureInfo.InvariantCulture);
+        var result = new ResultsBuilder()
+            .Stage("S", 100, 1, Criterion("A", 10, 60), Criterion("B", 3, 40))
+            .Profile("AYA-001").Score("AYA-001", "S", "J1", ("A", value), ("B", 2))
+            .Rank();
+
+        Assert.Equal(StageScoreOf(value * 60m / 10m + 2m * 40m / 3m), result.Entry("AYA-001").EvaluationScore);
+    }
+
+    private static decimal StageScoreOf(decimal total) => Math.Round(total, 2, MidpointRounding.AwayFromZero);
+
+    [Theory]
     // Mean of 60, 80, 100.
     [InlineData(ScoreAggregation.Mean, new[] { 60.0, 80.0, 100.0 }, 80.0)]
     // Trimmed mean with 3 scorecards: too few to trim, so the mean of 60, 80 and 100.
