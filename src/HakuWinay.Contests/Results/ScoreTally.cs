@@ -1,3 +1,4 @@
+using System.Buffers;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Judging;
 
@@ -58,11 +59,30 @@ internal sealed class ScoreTally
     {
         var stageCount = rules.Stages.Length;
         var cells = profileIndex.Count * stageCount;
-        var cellOf = new int[scores.Count];
-        var totals = new decimal[scores.Count];
         var counts = new int[cells];
         var criterionSums = new decimal[cells * slotCount];
         var order = new int[rules.Stages.Length == 0 ? 0 : rules.Stages.Max(s => s.Criteria.Length)];
+        // Per score, its cell and its total, in pooled arrays: fresh ones would be large-object-heap
+        // allocations, each collected with a full collection through the (large) input.
+        var cellOf = ArrayPool<int>.Shared.Rent(scores.Count);
+        var totals = ArrayPool<decimal>.Shared.Rent(scores.Count);
+        try
+        {
+            Tally(rules, scores, profileIndex, slots, slotCount, cellOf, totals, counts, criterionSums, order);
+            return new ScoreTally(stageCount, counts, Aggregate(rules, scores, cellOf, totals, counts), criterionSums, slotCount);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(cellOf);
+            ArrayPool<decimal>.Shared.Return(totals);
+        }
+    }
+
+    private static void Tally(
+        CompiledRules rules, IReadOnlyList<SubmittedScore> scores, Dictionary<string, int> profileIndex, int[][] slots, int slotCount,
+        int[] cellOf, decimal[] totals, int[] counts, decimal[] criterionSums, int[] order)
+    {
+        var stageCount = rules.Stages.Length;
         for (var i = 0; i < scores.Count; i++)
         {
             var score = scores[i] ?? throw new ResultsInputException($"Score number {i + 1} is missing.");
@@ -83,7 +103,6 @@ internal sealed class ScoreTally
             counts[cell]++;
             totals[i] = StageTotal(rules.Stages[stage], score, order, slots[stage], criterionSums, cell * slotCount);
         }
-        return new ScoreTally(stageCount, counts, Aggregate(rules, scores, cellOf, totals, counts), criterionSums, slotCount);
     }
 
     /// <summary>
@@ -181,17 +200,33 @@ internal sealed class ScoreTally
     /// <summary>Rule 2 per cell: the scores grouped by cell (a counting sort), one scorecard per juror, then the contest's aggregation.</summary>
     private static decimal?[] Aggregate(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, int[] cellOf, decimal[] totals, int[] counts)
     {
-        var starts = new int[counts.Length + 1];
-        for (var c = 0; c < counts.Length; c++)
+        var starts = ArrayPool<int>.Shared.Rent(counts.Length + 1);
+        var next = ArrayPool<int>.Shared.Rent(counts.Length);
+        var grouped = ArrayPool<int>.Shared.Rent(scores.Count);
+        try
         {
-            starts[c + 1] = starts[c] + counts[c];
+            starts[0] = 0;
+            for (var c = 0; c < counts.Length; c++)
+            {
+                starts[c + 1] = starts[c] + counts[c];
+                next[c] = starts[c];
+            }
+            for (var i = 0; i < scores.Count; i++)
+            {
+                grouped[next[cellOf[i]]++] = i;
+            }
+            return AggregateCells(rules, scores, totals, counts, starts, grouped);
         }
-        var next = starts[..^1];
-        var grouped = new int[scores.Count];
-        for (var i = 0; i < scores.Count; i++)
+        finally
         {
-            grouped[next[cellOf[i]]++] = i;
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<int>.Shared.Return(next);
+            ArrayPool<int>.Shared.Return(grouped);
         }
+    }
+
+    private static decimal?[] AggregateCells(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, decimal[] totals, int[] counts, int[] starts, int[] grouped)
+    {
         var stageScores = new decimal?[counts.Length];
         var cellTotals = new decimal[counts.Length == 0 ? 0 : counts.Max()];
         for (var c = 0; c < counts.Length; c++)
