@@ -27,7 +27,7 @@ public static class Ranking
         var scores = input.Scores ?? throw new ResultsInputException("The input has no list of scores.");
         var profileIndex = IndexProfiles(rules, profiles);
         var slots = ScoreTally.Slots(rules, out var slotCount);
-        var tally = ScoreTally.Count(rules, scores, profileIndex, slots, slotCount);
+        using var tally = ScoreTally.Count(rules, scores, profileIndex, slots, slotCount);
 
         var byCategory = rules.Rules.Categories.Select(_ => new List<ProfileRun>()).ToArray();
         for (var p = 0; p < profiles.Count; p++)

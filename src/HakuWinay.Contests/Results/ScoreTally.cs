@@ -11,7 +11,7 @@ namespace HakuWinay.Contests.Results;
 /// profile, stage and criteria, every criterion scored once within its range, one scorecard per
 /// juror, profile and stage.
 /// </summary>
-internal sealed class ScoreTally
+internal sealed class ScoreTally : IDisposable
 {
     /// <summary>The flags word of a positive decimal with one decimal place (scale 1 in bits 16–23).</summary>
     private const int OneDecimal = 1 << 16;
@@ -29,12 +29,20 @@ internal sealed class ScoreTally
         _slotCount = slotCount;
     }
 
+    /// <summary>Per cell, its scorecards (pooled: longer than the cells, and returned by <see cref="Dispose"/>).</summary>
     public int[] Counts { get; }
 
-    /// <summary>Full precision; null for a cell with no scorecard.</summary>
+    /// <summary>Per cell, full precision; null for a cell with no scorecard (pooled, like <see cref="Counts"/>).</summary>
     public decimal?[] StageScores { get; }
 
     public int Cell(int profile, int stage) => profile * _stageCount + stage;
+
+    /// <summary>Returns the pooled arrays; the tally must not be read afterwards.</summary>
+    public void Dispose()
+    {
+        ArrayPool<int>.Shared.Return(Counts);
+        ArrayPool<decimal?>.Shared.Return(StageScores);
+    }
 
     /// <summary>The sum of a tie-breaker criterion's points over a cell's scorecards; <paramref name="slot"/> from <see cref="Slots"/>.</summary>
     public decimal CriterionSum(int cell, int slot) => _criterionSums[cell * _slotCount + slot];
@@ -59,7 +67,8 @@ internal sealed class ScoreTally
     {
         var stageCount = rules.Stages.Length;
         var cells = profileIndex.Count * stageCount;
-        var counts = new int[cells];
+        var counts = ArrayPool<int>.Shared.Rent(cells);
+        Array.Clear(counts, 0, cells);
         var criterionSums = new decimal[cells * slotCount];
         var order = new int[rules.Stages.Length == 0 ? 0 : rules.Stages.Max(s => s.Criteria.Length)];
         // Per score, its cell and its total, in pooled arrays: fresh ones would be large-object-heap
@@ -69,7 +78,12 @@ internal sealed class ScoreTally
         try
         {
             Tally(rules, scores, profileIndex, slots, slotCount, cellOf, totals, counts, criterionSums, order);
-            return new ScoreTally(stageCount, counts, Aggregate(rules, scores, cellOf, totals, counts), criterionSums, slotCount);
+            return new ScoreTally(stageCount, counts, Aggregate(rules, scores, cellOf, totals, counts, cells), criterionSums, slotCount);
+        }
+        catch
+        {
+            ArrayPool<int>.Shared.Return(counts);
+            throw;
         }
         finally
         {
@@ -198,15 +212,15 @@ internal sealed class ScoreTally
     }
 
     /// <summary>Rule 2 per cell: the scores grouped by cell (a counting sort), one scorecard per juror, then the contest's aggregation.</summary>
-    private static decimal?[] Aggregate(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, int[] cellOf, decimal[] totals, int[] counts)
+    private static decimal?[] Aggregate(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, int[] cellOf, decimal[] totals, int[] counts, int cells)
     {
-        var starts = ArrayPool<int>.Shared.Rent(counts.Length + 1);
-        var next = ArrayPool<int>.Shared.Rent(counts.Length);
+        var starts = ArrayPool<int>.Shared.Rent(cells + 1);
+        var next = ArrayPool<int>.Shared.Rent(cells);
         var grouped = ArrayPool<int>.Shared.Rent(scores.Count);
         try
         {
             starts[0] = 0;
-            for (var c = 0; c < counts.Length; c++)
+            for (var c = 0; c < cells; c++)
             {
                 starts[c + 1] = starts[c] + counts[c];
                 next[c] = starts[c];
@@ -215,7 +229,7 @@ internal sealed class ScoreTally
             {
                 grouped[next[cellOf[i]]++] = i;
             }
-            return AggregateCells(rules, scores, totals, counts, starts, grouped);
+            return AggregateCells(rules, scores, totals, counts, cells, starts, grouped);
         }
         finally
         {
@@ -225,32 +239,55 @@ internal sealed class ScoreTally
         }
     }
 
-    private static decimal?[] AggregateCells(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, decimal[] totals, int[] counts, int[] starts, int[] grouped)
+    private static decimal?[] AggregateCells(
+        CompiledRules rules, IReadOnlyList<SubmittedScore> scores, decimal[] totals, int[] counts, int cells, int[] starts, int[] grouped)
     {
-        var stageScores = new decimal?[counts.Length];
-        var cellTotals = new decimal[counts.Length == 0 ? 0 : counts.Max()];
-        for (var c = 0; c < counts.Length; c++)
+        var stageScores = ArrayPool<decimal?>.Shared.Rent(cells);
+        var cellTotals = new decimal[cells == 0 ? 0 : MaxOf(counts, cells)];
+        try
         {
-            var n = counts[c];
-            if (n == 0)
+            for (var c = 0; c < cells; c++)
             {
-                continue;
+                stageScores[c] = AggregateCell(rules, scores, totals, counts[c], starts[c], grouped, cellTotals);
             }
-            for (var k = 0; k < n; k++)
-            {
-                var i = grouped[starts[c] + k];
-                cellTotals[k] = totals[i];
-                for (var other = 0; other < k; other++)
-                {
-                    if (string.Equals(scores[grouped[starts[c] + other]].JurorId, scores[i].JurorId, StringComparison.Ordinal))
-                    {
-                        throw Problem(scores[i], "is the second scorecard of this juror for this profile and stage");
-                    }
-                }
-            }
-            stageScores[c] = Aggregate(rules.Rules.Aggregation, cellTotals.AsSpan(0, n));
+        }
+        catch
+        {
+            ArrayPool<decimal?>.Shared.Return(stageScores);
+            throw;
         }
         return stageScores;
+    }
+
+    private static int MaxOf(int[] counts, int cells)
+    {
+        var max = 0;
+        for (var c = 0; c < cells; c++)
+        {
+            max = Math.Max(max, counts[c]);
+        }
+        return max;
+    }
+
+    private static decimal? AggregateCell(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, decimal[] totals, int n, int start, int[] grouped, decimal[] cellTotals)
+    {
+        if (n == 0)
+        {
+            return null;
+        }
+        for (var k = 0; k < n; k++)
+        {
+            var i = grouped[start + k];
+            cellTotals[k] = totals[i];
+            for (var other = 0; other < k; other++)
+            {
+                if (string.Equals(scores[grouped[start + other]].JurorId, scores[i].JurorId, StringComparison.Ordinal))
+                {
+                    throw Problem(scores[i], "is the second scorecard of this juror for this profile and stage");
+                }
+            }
+        }
+        return Aggregate(rules.Rules.Aggregation, cellTotals.AsSpan(0, n));
     }
 
     /// <summary>
