@@ -155,7 +155,7 @@ public static class Ranking
         return false;
     }
 
-    /// <summary>Rule 4: the points of every priority rule whose share the group reaches (compared exactly, count × 100 ≥ threshold × households).</summary>
+    /// <summary>Rule 4: the points of every priority rule whose share the group reaches (compared exactly: count × 100 ≥ threshold × households).</summary>
     internal static decimal Bonus(IReadOnlyList<PriorityRule> priorityRules, GroupFacts group)
     {
         var bonus = 0m;
@@ -167,7 +167,8 @@ public static class Ranking
                 PriorityKind.Youth => group.Youth,
                 _ => group.Juntos,
             };
-            if (group.Households > 0 && count * 100m >= rule.ThresholdPercent * group.Households)
+            // A group with no households has a share of 0, which meets only a threshold of 0.
+            if (count * 100m >= rule.ThresholdPercent * group.Households && (group.Households > 0 || rule.ThresholdPercent == 0))
             {
                 bonus += rule.BonusPoints;
             }
