@@ -153,7 +153,7 @@ internal static class ResultsPackageReader
         return new PublishedContest(
             f.Code(e, path, "code"),
             f.String(e, path, "title"),
-            f.Integer(e, path, "publication_version", minimum: 1),
+            f.Integer(e, path, "publication_version", minimum: 0),
             f.Time(e, path, "published_at"),
             f.NullableString(e, path, "correction_reason"));
     }
