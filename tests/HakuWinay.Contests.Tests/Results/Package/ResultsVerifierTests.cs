@@ -85,6 +85,17 @@ public sealed class ResultsVerifierTests
     }
 
     [Fact]
+    public void An_entry_listed_twice_is_a_difference_not_an_exception()
+    {
+        var package = ResultsSamples.ExamplePackage();
+        var results = package.Results with { Entries = [.. package.Results.Entries, package.Results.Entries[0]] };
+
+        var differences = ResultsVerifier.Verify(ResultsPackageJson.WithHash(package with { Results = results })).Differences;
+
+        Assert.Equal([$"{package.Results.Entries[0].ProfileCode}: listed twice in the package's results"], differences);
+    }
+
+    [Fact]
     public void Entries_in_another_order_fail_verification()
     {
         var package = ResultsSamples.ExamplePackage();
