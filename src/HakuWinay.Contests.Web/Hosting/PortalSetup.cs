@@ -9,6 +9,7 @@ using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Judging.Live;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Results.Publication;
 using HakuWinay.Contests.Seeding;
 using HakuWinay.Contests.Web.Account;
 using HakuWinay.Contests.Web.Components;
@@ -83,6 +84,13 @@ public static class PortalSetup
         services.AddScoped<ScoringScheduleService>();
         services.AddScoped<PaperSheetService>();
         services.AddScoped<ScoreSheetImportService>();
+        services.AddScoped<ResultsInputBuilder>();
+        services.AddScoped<ResultsPreviewService>();
+        services.AddScoped<IncompleteAcceptanceService>();
+        services.AddScoped<PublicationService>();
+        services.AddScoped<PublicationQueries>();
+        services.AddScoped<AppealService>();
+        services.AddScoped<AppealQueries>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 
