@@ -1,7 +1,12 @@
 namespace HakuWinay.Contests.Results;
 
-/// <summary>The results input is incoherent (an unknown code, a duplicate, weights that do not sum to 100…); the message names what is wrong.</summary>
-public sealed class ResultsInputException : Exception
+/// <summary>
+/// The results input is incoherent: an unknown or duplicate code, missing points, weights that do
+/// not sum to 100, a negative amount, a tie-breaker naming a stage or criterion the rules do not
+/// have. The message names what is wrong, for the Admin or the command-line user to fix. It is an
+/// <see cref="ArgumentException"/>: the input handed to <see cref="Ranking.Compute"/> is the argument at fault.
+/// </summary>
+public sealed class ResultsInputException : ArgumentException
 {
     public ResultsInputException() { }
 
