@@ -18,6 +18,7 @@ using HakuWinay.Contests.Web.Judging;
 using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
+using HakuWinay.Contests.Web.Results;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -190,6 +191,7 @@ public static class PortalSetup
         app.MapOutboxEndpoints();
         app.MapSubmissionEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapAppealAttachmentEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
