@@ -9,6 +9,7 @@ using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Judging.Live;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Results.Publication;
 using HakuWinay.Contests.Seeding;
 using HakuWinay.Contests.Web.Account;
 using HakuWinay.Contests.Web.Components;
@@ -17,6 +18,7 @@ using HakuWinay.Contests.Web.Judging;
 using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
+using HakuWinay.Contests.Web.Results;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -83,6 +85,13 @@ public static class PortalSetup
         services.AddScoped<ScoringScheduleService>();
         services.AddScoped<PaperSheetService>();
         services.AddScoped<ScoreSheetImportService>();
+        services.AddScoped<ResultsInputBuilder>();
+        services.AddScoped<ResultsPreviewService>();
+        services.AddScoped<IncompleteAcceptanceService>();
+        services.AddScoped<PublicationService>();
+        services.AddScoped<PublicationQueries>();
+        services.AddScoped<AppealService>();
+        services.AddScoped<AppealQueries>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 
@@ -182,6 +191,7 @@ public static class PortalSetup
         app.MapOutboxEndpoints();
         app.MapSubmissionEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapAppealAttachmentEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -35,13 +35,13 @@ public static class CultureSetup
             var chosen = Supported.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is null)
             {
-                return Results.BadRequest("Idioma no disponible / Language not available.");
+                return Microsoft.AspNetCore.Http.Results.BadRequest("Idioma no disponible / Language not available.");
             }
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Microsoft.AspNetCore.Http.Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
     }
 
