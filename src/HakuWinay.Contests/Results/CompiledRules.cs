@@ -1,0 +1,185 @@
+using System.Globalization;
+using HakuWinay.Contests.Contests;
+
+namespace HakuWinay.Contests.Results;
+
+/// <summary>A criterion ready for rule 1: its weight over its maximum, precomputed when that quotient is exact.</summary>
+internal readonly struct CompiledCriterion(RankedCriterion criterion)
+{
+    public RankedCriterion Criterion { get; } = criterion;
+
+    public decimal Factor { get; } = criterion.Weight / criterion.MaxPoints;
+
+    /// <summary>
+    /// An exact quotient keeps few decimals (a rounded one uses all 28), so points × factor is then
+    /// the same number as points × weight / maximum, the way <c>ScoreRules.StageTotal</c> computes it.
+    /// </summary>
+    public bool FactorIsExact => Factor.Scale <= 20 && Factor * Criterion.MaxPoints == Criterion.Weight;
+
+    /// <summary>Points × weight / maximum points (rule 1), with one multiplication when that gives the same number.</summary>
+    public decimal Weighted(decimal points, bool exact) =>
+        exact && points.Scale <= 4 ? points * Factor : points * Criterion.Weight / Criterion.MaxPoints;
+}
+
+/// <summary>A stage with its criteria indexed by code.</summary>
+internal sealed class CompiledStage
+{
+    public CompiledStage(RankedStage stage)
+    {
+        Stage = stage;
+        Criteria = [.. stage.Criteria.Select(c => new CompiledCriterion(c))];
+        Exact = [.. Criteria.Select(c => c.FactorIsExact)];
+        CriterionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Criteria.Length; i++)
+        {
+            CriterionIndex[stage.Criteria[i].Code] = i;
+        }
+    }
+
+    public RankedStage Stage { get; }
+
+    public CompiledCriterion[] Criteria { get; }
+
+    public bool[] Exact { get; }
+
+    public Dictionary<string, int> CriterionIndex { get; }
+}
+
+/// <summary>
+/// The contest's rules checked for coherence (unique codes, weights summing to 100, no negative
+/// amount, tie-breakers naming stages and criteria that exist) and indexed for one ranking.
+/// </summary>
+internal sealed class CompiledRules
+{
+    private CompiledRules(ResultsRules rules, CompiledStage[] stages, Dictionary<string, int> stageIndex, Dictionary<string, int> categoryIndex)
+    {
+        Rules = rules;
+        Stages = stages;
+        StageIndex = stageIndex;
+        CategoryIndex = categoryIndex;
+        TieBreakers = [.. rules.TieBreakers.Select(Resolve)];
+    }
+
+    public ResultsRules Rules { get; }
+
+    public CompiledStage[] Stages { get; }
+
+    public Dictionary<string, int> StageIndex { get; }
+
+    public Dictionary<string, int> CategoryIndex { get; }
+
+    /// <summary>Each tie-breaker with the stage and criterion it names resolved to indexes (−1 when it names none).</summary>
+    public (TieBreakerRule Rule, int Stage, int Criterion)[] TieBreakers { get; }
+
+    public static CompiledRules From(ResultsRules? rules)
+    {
+        if (rules is null || rules.Stages is null || rules.Categories is null || rules.PriorityRules is null || rules.TieBreakers is null)
+        {
+            throw new ResultsInputException("The rules are missing, or one of their lists (stages, categories, priority rules, tie-breakers) is.");
+        }
+        CheckRange(rules.PassMark, 0m, 100m, "The pass mark");
+        if (rules.PartialAwardMinimumPercent is { } minimum)
+        {
+            CheckRange(minimum, 0m, 100m, "The partial award's minimum percentage");
+        }
+        var stageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stages = new CompiledStage[rules.Stages.Count];
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var stage = rules.Stages[s] ?? throw new ResultsInputException($"Stage number {s + 1} is missing.");
+            if (string.IsNullOrEmpty(stage.Code) || !stageIndex.TryAdd(stage.Code, s))
+            {
+                throw new ResultsInputException($"Stage code '{stage.Code}' is empty or appears twice.");
+            }
+            CheckStage(stage);
+            stages[s] = new CompiledStage(stage);
+        }
+        CheckSum(rules.Stages.Sum(s => s.Weight), "The stages' weights");
+        var categoryIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < rules.Categories.Count; c++)
+        {
+            var category = rules.Categories[c] ?? throw new ResultsInputException($"Category number {c + 1} is missing.");
+            if (string.IsNullOrEmpty(category.Code) || !categoryIndex.TryAdd(category.Code, c))
+            {
+                throw new ResultsInputException($"Category code '{category.Code}' is empty or appears twice.");
+            }
+            if (category.Budget < 0 || category.MaxAward < 0)
+            {
+                throw new ResultsInputException($"Category {category.Code} has a negative budget or maximum award.");
+            }
+        }
+        foreach (var priority in rules.PriorityRules)
+        {
+            if (priority is null || !Enum.IsDefined(priority.Kind) || priority.ThresholdPercent is < 0 or > 100 || priority.BonusPoints < 0)
+            {
+                throw new ResultsInputException("A priority rule has an unknown kind, a threshold outside 0..100 or negative points.");
+            }
+        }
+        return new CompiledRules(rules, stages, stageIndex, categoryIndex);
+    }
+
+    private static void CheckStage(RankedStage stage)
+    {
+        if (stage.Weight < 0 || stage.RequiredScorecards < 0)
+        {
+            throw new ResultsInputException($"Stage {stage.Code} has a negative weight or a negative number of required scorecards.");
+        }
+        if (stage.Criteria is null || stage.Criteria.Count == 0)
+        {
+            throw new ResultsInputException($"Stage {stage.Code} has no criteria.");
+        }
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var criterion in stage.Criteria)
+        {
+            if (criterion is null || string.IsNullOrEmpty(criterion.Code) || !codes.Add(criterion.Code))
+            {
+                throw new ResultsInputException($"Stage {stage.Code} has a criterion whose code is empty or appears twice.");
+            }
+            if (criterion.MaxPoints <= 0 || criterion.Weight < 0)
+            {
+                throw new ResultsInputException($"Criterion {criterion.Code} of stage {stage.Code} needs maximum points above 0 and a weight of at least 0.");
+            }
+        }
+        CheckSum(stage.Criteria.Sum(c => c.Weight), $"The weights of stage {stage.Code}'s criteria");
+    }
+
+    private static void CheckSum(decimal sum, string what)
+    {
+        if (sum != 100m)
+        {
+            throw new ResultsInputException($"{what} sum to {sum.ToString(CultureInfo.InvariantCulture)}, not 100.");
+        }
+    }
+
+    private static void CheckRange(decimal value, decimal min, decimal max, string what)
+    {
+        if (value < min || value > max)
+        {
+            throw new ResultsInputException($"{what} is {value.ToString(CultureInfo.InvariantCulture)}, outside {min}..{max}.");
+        }
+    }
+
+    private (TieBreakerRule, int, int) Resolve(TieBreakerRule? rule, int position)
+    {
+        var where = $"Tie-breaker number {position + 1}";
+        if (rule is null || !Enum.IsDefined(rule.Kind))
+        {
+            throw new ResultsInputException($"{where} is missing or of an unknown kind.");
+        }
+        if (rule.Kind is not (TieBreakerKind.HigherStageScore or TieBreakerKind.HigherCriterionMean))
+        {
+            return (rule, -1, -1);
+        }
+        if (rule.StageCode is null || !StageIndex.TryGetValue(rule.StageCode, out var stage))
+        {
+            throw new ResultsInputException($"{where} ({rule.Kind}) names stage '{rule.StageCode}', which the rules do not have.");
+        }
+        if (rule.Kind == TieBreakerKind.HigherStageScore)
+        {
+            return (rule, stage, -1);
+        }
+        return rule.CriterionCode is not null && Stages[stage].CriterionIndex.TryGetValue(rule.CriterionCode, out var criterion)
+            ? (rule, stage, criterion)
+            : throw new ResultsInputException($"{where} ({rule.Kind}) names criterion '{rule.CriterionCode}', which stage {rule.StageCode} does not have.");
+    }
+}

@@ -1,0 +1,275 @@
+using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Judging;
+
+namespace HakuWinay.Contests.Results;
+
+/// <summary>
+/// The results rules (issue 5, rules 1–8; <c>docs/results.md</c>): submitted scores to stage and
+/// evaluation scores, the priority bonus, the ranking within each category, the budget allocation
+/// and an explained outcome per profile. Pure and deterministic: the order of the input lists does
+/// not change the result. The portal's preview and publication and the command-line tool's
+/// <c>rank</c> and <c>verify</c> all call <see cref="Compute"/>.
+/// </summary>
+public static class Ranking
+{
+    /// <summary>
+    /// Ranks and allocates a contest. Entries come per category in the rules' order: the ranked
+    /// profiles by rank, then the others by code (ordinal). Profiles that are not eligible get no
+    /// scores (their stage scores are null even when scorecards exist) and no bonus.
+    /// </summary>
+    /// <exception cref="ResultsInputException">The input is incoherent; the message names what is wrong.</exception>
+    public static RankingResult Compute(ResultsInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rules = CompiledRules.From(input.Rules);
+        var profiles = input.Profiles ?? throw new ResultsInputException("The input has no list of profiles.");
+        var scores = input.Scores ?? throw new ResultsInputException("The input has no list of scores.");
+        var profileIndex = IndexProfiles(rules, profiles);
+        var slots = ScoreTally.Slots(rules, out var slotCount);
+        var tally = ScoreTally.Count(rules, scores, profileIndex, slots, slotCount);
+
+        var byCategory = rules.Rules.Categories.Select(_ => new List<ProfileRun>()).ToArray();
+        for (var p = 0; p < profiles.Count; p++)
+        {
+            var run = Evaluate(rules, tally, profiles[p], p);
+            byCategory[run.Category].Add(run);
+            if (run.Passed)
+            {
+                run.Keys = TieBreaking.Keys(rules, tally, slots, run);
+            }
+        }
+
+        var outcomes = new List<CategoryOutcome>(byCategory.Length);
+        var entries = new List<ResultEntry>(profiles.Count);
+        var rolledOver = 0m;
+        for (var c = 0; c < byCategory.Length; c++)
+        {
+            var outcome = RankAndAllocate(rules, rules.Rules.Categories[c], byCategory[c], rolledOver, entries);
+            outcomes.Add(outcome);
+            rolledOver = rules.Rules.RollOverUnspentBudget ? outcome.Left : 0m;
+        }
+        return new RankingResult(outcomes, entries);
+    }
+
+    private static Dictionary<string, int> IndexProfiles(CompiledRules rules, IReadOnlyList<ProfileFacts> profiles)
+    {
+        var index = new Dictionary<string, int>(profiles.Count, StringComparer.Ordinal);
+        for (var p = 0; p < profiles.Count; p++)
+        {
+            var profile = profiles[p] ?? throw new ResultsInputException($"Profile number {p + 1} is missing.");
+            if (string.IsNullOrEmpty(profile.Code) || !index.TryAdd(profile.Code, p))
+            {
+                throw new ResultsInputException($"Profile code '{profile.Code}' is empty or appears twice.");
+            }
+            if (profile.CategoryCode is null || !rules.CategoryIndex.ContainsKey(profile.CategoryCode))
+            {
+                throw new ResultsInputException($"Profile {profile.Code} names category {profile.CategoryCode}, which the rules do not have.");
+            }
+            if (profile.FundRequest < 0)
+            {
+                throw new ResultsInputException($"Profile {profile.Code} asks for a negative amount.");
+            }
+            if (!Enum.IsDefined(profile.Standing))
+            {
+                throw new ResultsInputException($"Profile {profile.Code} has an unknown standing.");
+            }
+            if (profile.Group is not { Households: >= 0 } group
+                || group.WomenHeaded < 0 || group.Youth < 0 || group.Juntos < 0
+                || group.WomenHeaded > group.Households || group.Youth > group.Households || group.Juntos > group.Households)
+            {
+                throw new ResultsInputException(
+                    $"Profile {profile.Code}'s group facts are missing or incoherent: counts must lie between 0 and its member households.");
+            }
+            foreach (var accepted in profile.AcceptedIncomplete ?? [])
+            {
+                if (accepted?.StageCode is null || !rules.StageIndex.ContainsKey(accepted.StageCode))
+                {
+                    throw new ResultsInputException($"Profile {profile.Code} is accepted incomplete in stage {accepted?.StageCode}, which the rules do not have.");
+                }
+                if (string.IsNullOrWhiteSpace(accepted.Reason))
+                {
+                    throw new ResultsInputException($"Profile {profile.Code} is accepted incomplete in stage {accepted.StageCode} without a reason.");
+                }
+            }
+        }
+        return index;
+    }
+
+    /// <summary>Rules 2 to 5 for one profile: stage scores, evaluation score, pass, bonus, final score, or why it is not scored.</summary>
+    private static ProfileRun Evaluate(CompiledRules rules, ScoreTally tally, ProfileFacts facts, int index)
+    {
+        var run = new ProfileRun(index, facts, rules.CategoryIndex[facts.CategoryCode], new StageResult[rules.Stages.Length]);
+        var eligible = facts.Standing == ProfileStanding.Eligible;
+        var complete = true;
+        var weighted = 0m;
+        for (var s = 0; s < rules.Stages.Length; s++)
+        {
+            var stage = rules.Stages[s].Stage;
+            var cell = tally.Cell(index, s);
+            var count = tally.Counts[cell];
+            var full = eligible ? tally.StageScores[cell] : null;
+            var accepted = count > 0 && count < stage.RequiredScorecards && IsAccepted(facts, stage.Code);
+            run.Stages[s] = new StageResult(stage.Code, full is { } f ? StageScore.Round(f) : null, count, stage.RequiredScorecards, accepted);
+            if (count == 0 || (count < stage.RequiredScorecards && !accepted))
+            {
+                complete = false;
+            }
+            else
+            {
+                weighted += stage.Weight * full.GetValueOrDefault();
+            }
+        }
+        if (!eligible)
+        {
+            run.Outcome = facts.Standing == ProfileStanding.Withdrawn ? ResultOutcome.Withdrawn : ResultOutcome.Ineligible;
+            return run;
+        }
+        run.Bonus = Bonus(rules.Rules.PriorityRules, facts.Group);
+        if (!complete)
+        {
+            run.Outcome = ResultOutcome.Incomplete;
+            return run;
+        }
+        var evaluation = StageScore.Round(weighted / 100m);
+        run.Evaluation = evaluation;
+        run.Final = Math.Min(100m, StageScore.Round(evaluation + run.Bonus));
+        run.Passed = evaluation >= rules.Rules.PassMark;
+        run.Outcome = run.Passed ? ResultOutcome.Waitlisted : ResultOutcome.Failed;
+        return run;
+    }
+
+    private static bool IsAccepted(ProfileFacts facts, string stageCode)
+    {
+        if (facts.AcceptedIncomplete is not { Count: > 0 } accepted)
+        {
+            return false;
+        }
+        foreach (var acceptance in accepted)
+        {
+            if (string.Equals(acceptance.StageCode, stageCode, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Rule 4: the points of every priority rule whose share the group reaches (compared exactly, count × 100 ≥ threshold × households).</summary>
+    internal static decimal Bonus(IReadOnlyList<PriorityRule> priorityRules, GroupFacts group)
+    {
+        var bonus = 0m;
+        foreach (var rule in priorityRules)
+        {
+            var count = rule.Kind switch
+            {
+                PriorityKind.WomenHeaded => group.WomenHeaded,
+                PriorityKind.Youth => group.Youth,
+                _ => group.Juntos,
+            };
+            if (group.Households > 0 && count * 100m >= rule.ThresholdPercent * group.Households)
+            {
+                bonus += rule.BonusPoints;
+            }
+        }
+        return StageScore.Round(bonus);
+    }
+
+    /// <summary>Rules 6 to 8 for one category: rank the passed, allocate, explain; adds the category's entries in output order.</summary>
+    private static CategoryOutcome RankAndAllocate(CompiledRules rules, RankedCategory category, List<ProfileRun> runs, decimal rolledOver, List<ResultEntry> entries)
+    {
+        var ranked = runs.Where(r => r.Passed).ToList();
+        ranked.Sort(TieBreaking.Compare);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            ranked[i].Rank = i + 1;
+        }
+        TieBreaking.Note(rules, ranked);
+
+        var policy = rules.Rules.Allocation;
+        var minimum = rules.Rules.PartialAwardMinimumPercent ?? 0m;
+        var budget = Money.Round(category.Budget);
+        var allocations = BudgetAllocation.Allocate(policy, minimum, ranked.ConvertAll(r => r.Facts.FundRequest), budget + rolledOver, out var left);
+        var used = 0m;
+        var funded = 0;
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var run = ranked[i];
+            run.Allocation = allocations[i];
+            run.Outcome = allocations[i].Outcome;
+            used += allocations[i].Award;
+            funded += run.Outcome is ResultOutcome.Funded or ResultOutcome.PartiallyFunded ? 1 : 0;
+            entries.Add(Entry(rules, category, run, ResultExplanations.Ranked(
+                run.Evaluation!.Value, rules.Rules.PassMark, i + 1, ranked.Count, category.Name,
+                Money.Round(run.Facts.FundRequest), allocations[i], policy, minimum)));
+        }
+        var others = runs.Where(r => !r.Passed).ToList();
+        others.Sort((a, b) => string.CompareOrdinal(a.Facts.Code, b.Facts.Code));
+        foreach (var run in others)
+        {
+            entries.Add(Entry(rules, category, run, run.Outcome switch
+            {
+                ResultOutcome.Ineligible => ResultExplanations.Ineligible,
+                ResultOutcome.Withdrawn => ResultExplanations.Withdrawn,
+                ResultOutcome.Incomplete => ResultExplanations.Incomplete(rules.Stages
+                    .Select((s, i) => (s.Stage, Result: run.Stages[i]))
+                    .Where(s => s.Result.Scorecards == 0 || (s.Result.Scorecards < s.Result.Required && !s.Result.AcceptedIncomplete))
+                    .Select(s => (s.Stage.Name, s.Result.Scorecards, s.Result.Required))),
+                _ => ResultExplanations.Failed(run.Evaluation!.Value, rules.Rules.PassMark, run.Bonus),
+            }));
+        }
+        return new CategoryOutcome(category.Code, budget, rolledOver, used, left, ranked.Count, funded);
+    }
+
+    private static ResultEntry Entry(CompiledRules rules, RankedCategory category, ProfileRun run, string reason)
+    {
+        var explanation = reason;
+        if (run.Outcome is not (ResultOutcome.Ineligible or ResultOutcome.Withdrawn))
+        {
+            explanation += " " + ResultExplanations.Scores(rules.Stages.Select((s, i) => (s.Stage.Name, run.Stages[i].Score)), run.Bonus, run.Final);
+            for (var s = 0; s < rules.Stages.Length; s++)
+            {
+                if (run.Stages[s].AcceptedIncomplete)
+                {
+                    var stage = rules.Stages[s].Stage;
+                    var acceptance = run.Facts.AcceptedIncomplete.First(a => string.Equals(a.StageCode, stage.Code, StringComparison.Ordinal));
+                    explanation += " " + ResultExplanations.Accepted(stage.Name, run.Stages[s].Scorecards, stage.RequiredScorecards, acceptance.Reason);
+                }
+            }
+        }
+        return new ResultEntry(
+            run.Facts.Code, category.Code, run.Stages, run.Evaluation, run.Bonus, run.Final, run.Passed, run.Rank,
+            run.Allocation?.WaitlistPosition, run.Outcome, run.Allocation?.Award ?? 0m, explanation, run.TieBreakNote);
+    }
+}
+
+/// <summary>One profile while it is being ranked.</summary>
+internal sealed class ProfileRun(int index, ProfileFacts facts, int category, StageResult[] stages)
+{
+    public int Index { get; } = index;
+
+    public ProfileFacts Facts { get; } = facts;
+
+    public int Category { get; } = category;
+
+    public StageResult[] Stages { get; } = stages;
+
+    public decimal? Evaluation { get; set; }
+
+    public decimal Bonus { get; set; }
+
+    public decimal? Final { get; set; }
+
+    public bool Passed { get; set; }
+
+    public ResultOutcome Outcome { get; set; }
+
+    /// <summary>The tie-breakers' values, higher first (an earlier submission is a higher value); only for passed profiles.</summary>
+    public decimal[] Keys { get; set; } = [];
+
+    public int? Rank { get; set; }
+
+    public Allocation? Allocation { get; set; }
+
+    public string? TieBreakNote { get; set; }
+}

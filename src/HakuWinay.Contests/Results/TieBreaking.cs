@@ -1,0 +1,118 @@
+using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Judging;
+
+namespace HakuWinay.Contests.Results;
+
+/// <summary>
+/// Rule 6: the order of passed profiles within a category (final score, then the contest's
+/// tie-breakers in order, each value rounded to two decimals, then earlier submission, then code,
+/// ordinal) and the Spanish note on each tie a neighbour was separated from.
+/// </summary>
+internal static class TieBreaking
+{
+    /// <summary>A passed profile's value for each tie-breaker, higher first; an earlier submission is a higher value.</summary>
+    public static decimal[] Keys(CompiledRules rules, ScoreTally tally, int[][] slots, ProfileRun run)
+    {
+        var keys = new decimal[rules.TieBreakers.Length];
+        var group = run.Facts.Group;
+        for (var t = 0; t < keys.Length; t++)
+        {
+            var (rule, stage, criterion) = rules.TieBreakers[t];
+            keys[t] = rule.Kind switch
+            {
+                TieBreakerKind.HigherStageScore => StageScore.Round(tally.StageScores[tally.Cell(run.Index, stage)].GetValueOrDefault()),
+                TieBreakerKind.HigherCriterionMean => CriterionMean(tally, tally.Cell(run.Index, stage), slots[stage][criterion]),
+                TieBreakerKind.HigherJuntosShare => Share(group.Juntos, group.Households),
+                TieBreakerKind.HigherWomenHeadedShare => Share(group.WomenHeaded, group.Households),
+                _ => -run.Facts.SubmittedAtUtc.Ticks,
+            };
+        }
+        return keys;
+    }
+
+    /// <summary>The order of two passed profiles of a category: the better one first.</summary>
+    public static int Compare(ProfileRun a, ProfileRun b)
+    {
+        var step = Decider(a, b);
+        return step switch
+        {
+            Decided.ByFinalScore => b.Final.GetValueOrDefault().CompareTo(a.Final.GetValueOrDefault()),
+            Decided.BySubmissionTime => a.Facts.SubmittedAtUtc.Ticks.CompareTo(b.Facts.SubmittedAtUtc.Ticks),
+            Decided.ByCode => string.CompareOrdinal(a.Facts.Code, b.Facts.Code),
+            _ => b.Keys[(int)step].CompareTo(a.Keys[(int)step]),
+        };
+    }
+
+    /// <summary>Writes the tie-break note of every ranked profile whose final score equals a neighbour's.</summary>
+    public static void Note(CompiledRules rules, List<ProfileRun> ranked)
+    {
+        for (var i = 0; i + 1 < ranked.Count; i++)
+        {
+            var (upper, lower) = (ranked[i], ranked[i + 1]);
+            var step = Decider(upper, lower);
+            if (step != Decided.ByFinalScore)
+            {
+                Append(upper, Text(rules, step, upper, lower));
+                Append(lower, Text(rules, step, lower, upper));
+            }
+        }
+    }
+
+    private static void Append(ProfileRun run, string note) =>
+        run.TieBreakNote = run.TieBreakNote is null ? note : run.TieBreakNote + " " + note;
+
+    private static string Text(CompiledRules rules, Decided step, ProfileRun mine, ProfileRun theirs)
+    {
+        var final = mine.Final.GetValueOrDefault();
+        var other = theirs.Facts.Code;
+        var otherRank = theirs.Rank.GetValueOrDefault();
+        if (step == Decided.BySubmissionTime)
+        {
+            return ResultExplanations.TieBySubmissionTime(final, other, otherRank, mine.Facts.SubmittedAtUtc, theirs.Facts.SubmittedAtUtc);
+        }
+        if (step == Decided.ByCode)
+        {
+            return ResultExplanations.TieByCode(final, other, otherRank);
+        }
+        var t = (int)step;
+        var (rule, stage, criterion) = rules.TieBreakers[t];
+        var stageName = stage >= 0 ? rules.Stages[stage].Stage.Name : null;
+        var criterionName = criterion >= 0 ? rules.Stages[stage].Stage.Criteria[criterion].Name : null;
+        return ResultExplanations.TieBrokenBy(
+            final, other, otherRank, ResultExplanations.TieBreaker(rule.Kind, stageName, criterionName),
+            ResultExplanations.TieValue(rule.Kind, mine.Keys[t], mine.Facts.SubmittedAtUtc),
+            ResultExplanations.TieValue(rule.Kind, theirs.Keys[t], theirs.Facts.SubmittedAtUtc));
+    }
+
+    /// <summary>What separates two profiles: their final scores, a tie-breaker (its index, 0 and up), the submission time or the code.</summary>
+    private static Decided Decider(ProfileRun a, ProfileRun b)
+    {
+        if (a.Final != b.Final)
+        {
+            return Decided.ByFinalScore;
+        }
+        for (var t = 0; t < a.Keys.Length; t++)
+        {
+            if (a.Keys[t] != b.Keys[t])
+            {
+                return (Decided)t;
+            }
+        }
+        return a.Facts.SubmittedAtUtc.Ticks != b.Facts.SubmittedAtUtc.Ticks ? Decided.BySubmissionTime : Decided.ByCode;
+    }
+
+    private static decimal CriterionMean(ScoreTally tally, int cell, int slot) =>
+        StageScore.Round(tally.CriterionSum(cell, slot) / tally.Counts[cell]);
+
+    /// <summary>A share as a percentage, two decimals; 0 for a group with no households.</summary>
+    internal static decimal Share(int count, int households) =>
+        households == 0 ? 0m : StageScore.Round(count * 100m / households);
+
+    /// <summary>Non-negative values are tie-breaker indexes.</summary>
+    private enum Decided
+    {
+        ByFinalScore = -1,
+        BySubmissionTime = -2,
+        ByCode = -3,
+    }
+}
