@@ -17,6 +17,7 @@ using HakuWinay.Contests.Web.Judging;
 using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
+using HakuWinay.Contests.Web.PublicResults;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -83,6 +84,8 @@ public static class PortalSetup
         services.AddScoped<ScoringScheduleService>();
         services.AddScoped<PaperSheetService>();
         services.AddScoped<ScoreSheetImportService>();
+        services.AddScoped<IPublishedPackages, PortalPublishedPackages>();
+        services.AddScoped<ResultsReader>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 
@@ -182,6 +185,7 @@ public static class PortalSetup
         app.MapOutboxEndpoints();
         app.MapSubmissionEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapResultsEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

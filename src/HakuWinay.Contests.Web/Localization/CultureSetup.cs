@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Localization;
 
 namespace HakuWinay.Contests.Web.Localization;
 
+// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
+using Results = Microsoft.AspNetCore.Http.Results;
+
 /// <summary>
 /// Spanish (Peru) by default; English when the person chooses it. The choice is a cookie, so it
 /// survives sign-in and works on static pages as well as interactive ones.

@@ -3,6 +3,9 @@ using HakuWinay.Contests.Notifications;
 
 namespace HakuWinay.Contests.Web.Notifications;
 
+// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
+using Results = Microsoft.AspNetCore.Http.Results;
+
 internal static class OutboxEndpoints
 {
     /// <summary>GET /admin/outbox/{id}.eml: the message as a file any mail program opens (Admin only).</summary>

@@ -5,6 +5,9 @@ using HakuWinay.Contests.Profiles;
 
 namespace HakuWinay.Contests.Web.Profiles;
 
+// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
+using Results = Microsoft.AspNetCore.Http.Results;
+
 internal static class AttachmentEndpoints
 {
     /// <summary>

@@ -3,6 +3,9 @@ using HakuWinay.Contests.Profiles;
 
 namespace HakuWinay.Contests.Web.Profiles;
 
+// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
+using Results = Microsoft.AspNetCore.Http.Results;
+
 internal static class SubmissionEndpoints
 {
     /// <summary>GET /admin/contests/{id}/submissions.csv?category=&amp;status=&amp;line=&amp;district= (Admin only).</summary>

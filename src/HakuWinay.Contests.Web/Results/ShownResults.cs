@@ -1,4 +1,5 @@
 using System.Globalization;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Results;
 
 // Not "...Web.Results": a namespace of that name would hide ASP.NET Core's Results class (Results.NotFound()) from
@@ -86,4 +87,12 @@ public static class ResultsVersion
         version = value;
         return value > 0;
     }
+}
+
+/// <summary>The number of a contest's acta: one per published version, e.g. "001-2026-CLAR-AYA-2026-01".</summary>
+public static class ActaNumber
+{
+    /// <summary>The version in three digits, the year of publication in Lima, and the contest's code.</summary>
+    public static string Of(int version, DateTime publishedAtUtc, string contestCode) =>
+        string.Create(CultureInfo.InvariantCulture, $"{version:000}-{LimaTime.ToLima(publishedAtUtc).Year}-CLAR-{contestCode}");
 }
