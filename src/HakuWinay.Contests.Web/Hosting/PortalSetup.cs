@@ -86,6 +86,7 @@ public static class PortalSetup
         services.AddScoped<ScoreSheetImportService>();
         services.AddScoped<IPublishedPackages, PortalPublishedPackages>();
         services.AddScoped<ResultsReader>();
+        services.AddScoped<AppealDesk>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 
