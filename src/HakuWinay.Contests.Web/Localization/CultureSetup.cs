@@ -3,9 +3,6 @@ using Microsoft.AspNetCore.Localization;
 
 namespace HakuWinay.Contests.Web.Localization;
 
-// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
-using Results = Microsoft.AspNetCore.Http.Results;
-
 /// <summary>
 /// Spanish (Peru) by default; English when the person chooses it. The choice is a cookie, so it
 /// survives sign-in and works on static pages as well as interactive ones.
@@ -38,13 +35,13 @@ public static class CultureSetup
             var chosen = Supported.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
             if (chosen is null)
             {
-                return Results.BadRequest("Idioma no disponible / Language not available.");
+                return Microsoft.AspNetCore.Http.Results.BadRequest("Idioma no disponible / Language not available.");
             }
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Microsoft.AspNetCore.Http.Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
     }
 

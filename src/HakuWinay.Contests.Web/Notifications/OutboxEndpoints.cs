@@ -3,9 +3,6 @@ using HakuWinay.Contests.Notifications;
 
 namespace HakuWinay.Contests.Web.Notifications;
 
-// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
-using Results = Microsoft.AspNetCore.Http.Results;
-
 internal static class OutboxEndpoints
 {
     /// <summary>GET /admin/outbox/{id}.eml: the message as a file any mail program opens (Admin only).</summary>
@@ -16,12 +13,12 @@ internal static class OutboxEndpoints
             var email = await outbox.FindAsync(id, ct);
             if (email is null)
             {
-                return Results.NotFound();
+                return Microsoft.AspNetCore.Http.Results.NotFound();
             }
             var stream = new MemoryStream();
             await composer.Compose(email).WriteToAsync(stream, ct);
             stream.Position = 0;
-            return Results.File(stream, "message/rfc822", $"mensaje-{id}.eml");
+            return Microsoft.AspNetCore.Http.Results.File(stream, "message/rfc822", $"mensaje-{id}.eml");
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
     }
 }

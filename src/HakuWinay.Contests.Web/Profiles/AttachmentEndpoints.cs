@@ -5,9 +5,6 @@ using HakuWinay.Contests.Profiles;
 
 namespace HakuWinay.Contests.Web.Profiles;
 
-// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
-using Results = Microsoft.AspNetCore.Http.Results;
-
 internal static class AttachmentEndpoints
 {
     /// <summary>
@@ -26,19 +23,19 @@ internal static class AttachmentEndpoints
             var user = principal.ToActingUser();
             if (user is null)
             {
-                return Results.Unauthorized();
+                return Microsoft.AspNetCore.Http.Results.Unauthorized();
             }
             var found = principal.IsInRole(Roles.Juror)
                 ? await attachments.FindForJurorAsync(judging, user.UserId, profileId, attachmentId, ct)
                 : await attachments.FindForDownloadAsync(user, profileId, attachmentId, ct);
             if (!found.Succeeded)
             {
-                return Results.NotFound();
+                return Microsoft.AspNetCore.Http.Results.NotFound();
             }
             http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "private, no-store";
             var attachment = found.Value!.Attachment;
-            return Results.File(found.Value.FilePath, attachment.ContentType, attachment.DownloadName);
+            return Microsoft.AspNetCore.Http.Results.File(found.Value.FilePath, attachment.ContentType, attachment.DownloadName);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror));
     }
 }

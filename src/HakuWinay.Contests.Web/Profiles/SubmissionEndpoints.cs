@@ -3,9 +3,6 @@ using HakuWinay.Contests.Profiles;
 
 namespace HakuWinay.Contests.Web.Profiles;
 
-// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
-using Results = Microsoft.AspNetCore.Http.Results;
-
 internal static class SubmissionEndpoints
 {
     /// <summary>GET /admin/contests/{id}/submissions.csv?category=&amp;status=&amp;line=&amp;district= (Admin only).</summary>
@@ -18,20 +15,20 @@ internal static class SubmissionEndpoints
             var options = await contests.SubmissionFilterOptionsAsync(contestId, ct);
             if (options is null)
             {
-                return Results.NotFound();
+                return Microsoft.AspNetCore.Http.Results.NotFound();
             }
             ProfileStatus? parsedStatus = null;
             if (!string.IsNullOrEmpty(status))
             {
                 if (!Enum.TryParse<ProfileStatus>(status, ignoreCase: true, out var s) || !Enum.IsDefined(s))
                 {
-                    return Results.BadRequest($"Estado desconocido: {status}");
+                    return Microsoft.AspNetCore.Http.Results.BadRequest($"Estado desconocido: {status}");
                 }
                 parsedStatus = s;
             }
             var filter = new SubmissionFilter(contestId, Blank(category), parsedStatus, Blank(line), Blank(district));
             var csv = await submissions.ExportCsvAsync(filter, ct);
-            return Results.File(csv, "text/csv; charset=utf-8", $"postulaciones-{options.ContestCode}.csv");
+            return Microsoft.AspNetCore.Http.Results.File(csv, "text/csv; charset=utf-8", $"postulaciones-{options.ContestCode}.csv");
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
     }
 

@@ -32,17 +32,17 @@ internal static class ResultsEndpoints
         published.MapGet("/package.json", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PublishedAsync(code, version, reader, http, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-v{Version(p)}.json"), ct));
         published.MapGet("/ranking.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PublishedAsync(code, version, reader, http, p => File(http, ResultsCsv.RankingFile(p.Package.Results), Csv, $"ranking-{p.Contest.Code}-v{Version(p)}.csv"), ct));
+            PublishedAsync(code, version, reader, http, p => File(http, ResultsCsv.RankingFile(p.Results), Csv, $"ranking-{p.Contest.Code}-v{Version(p)}.csv"), ct));
         published.MapGet("/scores.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PublishedAsync(code, version, reader, http, p => File(http, ScoresFile(p.Package.Scores), Csv, $"puntajes-{p.Contest.Code}-v{Version(p)}.csv"), ct));
+            PublishedAsync(code, version, reader, http, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-v{Version(p)}.csv"), ct));
 
         var preview = app.MapGroup("/admin/contests/{contestId:int}/results").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
         preview.MapGet("/preview/package.json", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PreviewAsync(contestId, reader, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-vista-previa.json"), ct));
         preview.MapGet("/preview/ranking.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PreviewAsync(contestId, reader, p => File(http, ResultsCsv.RankingFile(p.Package.Results), Csv, $"ranking-{p.Contest.Code}-vista-previa.csv"), ct));
+            PreviewAsync(contestId, reader, p => File(http, ResultsCsv.RankingFile(p.Results), Csv, $"ranking-{p.Contest.Code}-vista-previa.csv"), ct));
         preview.MapGet("/preview/scores.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PreviewAsync(contestId, reader, p => File(http, ScoresFile(p.Package.Scores), Csv, $"puntajes-{p.Contest.Code}-vista-previa.csv"), ct));
+            PreviewAsync(contestId, reader, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-vista-previa.csv"), ct));
         preview.MapGet("/dashboard/{table}.csv", async (int contestId, string table, ResultsReader reader, HttpContext http, CancellationToken ct) =>
         {
             var shown = await reader.DashboardSourceAsync(contestId, ct);
@@ -101,5 +101,5 @@ internal static class ResultsEndpoints
         return Results.File(bytes, contentType, name);
     }
 
-    private static string Version(StoredPackage package) => package.Package.Contest.PublicationVersion.ToString(CultureInfo.InvariantCulture);
+    private static string Version(StoredPackage package) => package.Publication.Version.ToString(CultureInfo.InvariantCulture);
 }

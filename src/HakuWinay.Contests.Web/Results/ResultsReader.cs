@@ -3,14 +3,19 @@ using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Results;
 using HakuWinay.Contests.Results.Package;
+using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
 
 // Not "...Web.Results": a namespace of that name would hide ASP.NET Core's Results class (Results.NotFound()) from
 // every other namespace of the web project.
 namespace HakuWinay.Contests.Web.PublicResults;
 
-/// <summary>A stored open results package of one version: its exact JSON (it must hash-verify) and the package read from it.</summary>
-public sealed record StoredPackage(ResultsContest Contest, string Json, ResultsPackage Package, IReadOnlyList<PublicationInfo> History);
+/// <summary>
+/// One version's open results package: its exact JSON (as stored at publication: it must hash-verify;
+/// for the preview, written now) and what it holds, read back by the publication's queries.
+/// </summary>
+public sealed record StoredPackage(
+    ResultsContest Contest, PublicationInfo Publication, string Json, ResultsInput Input, RankingResult Results, IReadOnlyList<PublicationInfo> History);
 
 /// <summary>
 /// What the results pages, the acta and the downloads read: a published version of a contest's
@@ -18,92 +23,80 @@ public sealed record StoredPackage(ResultsContest Contest, string Json, ResultsP
 /// the administrator's preview (version 0) computed now. Every published read answers null before
 /// the first publication, for an unknown contest or version: the caller answers 404.
 /// </summary>
-public sealed class ResultsReader(IDbContextFactory<ContestsDbContext> dbFactory, IPublishedPackages packages)
+public sealed class ResultsReader(
+    IDbContextFactory<ContestsDbContext> dbFactory, PublicationQueries publications, ResultsPreviewService previews, TimeProvider clock)
 {
     /// <summary>A published version (the latest when <paramref name="version"/> is null), with the jurors' names if asked (the acta).</summary>
     public async Task<ShownResults?> PublishedAsync(string contestCode, int? version, bool withJurors = false, CancellationToken cancellationToken = default)
     {
         var stored = await PublishedPackageAsync(contestCode, version, cancellationToken);
-        if (stored is null)
-        {
-            return null;
-        }
-        var jurors = withJurors ? await JurorsAsync(stored.Contest.Id, stored.Package.Rules, cancellationToken) : null;
-        return Show(stored.Contest, stored.Package, stored.History, jurors);
+        return stored is null ? null : await ShowAsync(stored, withJurors, cancellationToken);
     }
 
     /// <summary>The stored package of a published version, as published.</summary>
     public async Task<StoredPackage?> PublishedPackageAsync(string contestCode, int? version, CancellationToken cancellationToken = default)
     {
-        var contest = await ContestAsync(c => c.Code == contestCode, contestCode, cancellationToken);
+        var code = (contestCode ?? "").Trim().ToUpperInvariant();
+        var contest = await ContestAsync(c => c.Code == code, code, cancellationToken);
         if (contest is null)
         {
             return null;
         }
-        var history = await packages.HistoryAsync(contest.Id, cancellationToken);
-        var wanted = version ?? (history.Count == 0 ? 0 : history.Max(h => h.Version));
-        if (!history.Any(h => h.Version == wanted))
+        var versions = await publications.VersionsAsync(contest.Id, cancellationToken);
+        if (versions.Count == 0)
         {
             return null;
         }
-        var json = await packages.PackageJsonAsync(contest.Id, wanted, cancellationToken);
-        if (json is null)
+        var published = await publications.VersionAsync(contest.Id, version ?? versions.Max(v => v.Version), cancellationToken);
+        if (published is null)
         {
             return null;
         }
-        var read = ResultsPackageJson.Read(json);
-        if (!read.Succeeded)
-        {
-            throw new InvalidOperationException($"The stored package of {contest.Code} version {wanted} does not read back: {string.Join("; ", read.Errors)}");
-        }
-        return new StoredPackage(contest, json, read.Package!, history.OrderByDescending(h => h.Version).ToList());
+        var history = versions.OrderByDescending(v => v.Version)
+            .Select(v => new PublicationInfo(v.Version, v.PublishedAtUtc, v.Hash, v.CorrectionReason)).ToList();
+        return new StoredPackage(contest, new PublicationInfo(published.Version, published.PublishedAtUtc, published.Hash, published.CorrectionReason),
+            published.PackageJson, published.Input, published.Results, history);
     }
 
-    /// <summary>The preview of a contest's results as they stand (version 0, never published), or null for an unknown contest.</summary>
+    /// <summary>The preview of a contest's results as they stand (version 0, never published), or null for an unknown contest or one the rules cannot rank yet.</summary>
     public async Task<ShownResults?> PreviewAsync(int contestId, bool withJurors = false, CancellationToken cancellationToken = default)
     {
         var preview = await PreviewPackageAsync(contestId, cancellationToken);
-        if (preview is null)
-        {
-            return null;
-        }
-        var jurors = withJurors ? await JurorsAsync(contestId, preview.Package.Rules, cancellationToken) : null;
-        return Show(preview.Contest, preview.Package, [], jurors);
+        return preview is null ? null : await ShowAsync(preview, withJurors, cancellationToken);
     }
 
-    /// <summary>The preview as an open package (version 0, hashed like a real one), built now from the database.</summary>
+    /// <summary>
+    /// The preview as an open package, written now in the package format with version 0 (never a
+    /// published version's number) and hashed like a real one; null when there is nothing to rank.
+    /// </summary>
     public async Task<StoredPackage?> PreviewPackageAsync(int contestId, CancellationToken cancellationToken = default)
     {
         var contest = await ContestAsync(c => c.Id == contestId, null, cancellationToken);
-        if (contest is null)
+        var preview = contest is null ? null : await previews.PreviewAsync(contestId, cancellationToken);
+        if (contest is null || preview?.Ranking is null)
         {
             return null;
         }
-        var package = await packages.PreviewAsync(contestId, cancellationToken);
-        if (package is null)
-        {
-            return null;
-        }
-        var json = ResultsPackageJson.Write(package);
-        return new StoredPackage(contest, json, package, []);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var package = ResultsPackageJson.WithHash(new ResultsPackage(
+            new PublishedContest(contest.Code, contest.Title, 0, now, null), preview.Input.Rules, preview.Input.Profiles, preview.Input.Scores, preview.Ranking));
+        return new StoredPackage(contest, new PublicationInfo(0, now, package.Hash, null), ResultsPackageJson.Write(package), preview.Input, preview.Ranking, []);
     }
 
     /// <summary>What the dashboard counts: the latest publication once there is one, the preview before.</summary>
     public async Task<ShownResults?> DashboardSourceAsync(int contestId, CancellationToken cancellationToken = default)
     {
-        var history = await packages.HistoryAsync(contestId, cancellationToken);
-        if (history.Count > 0)
+        if (await publications.IsPublicAsync(contestId, cancellationToken))
         {
-            var code = await ContestAsync(c => c.Id == contestId, null, cancellationToken);
-            return code is null ? null : await PublishedAsync(code.Code, null, cancellationToken: cancellationToken);
+            var contest = await ContestAsync(c => c.Id == contestId, null, cancellationToken);
+            return contest is null ? null : await PublishedAsync(contest.Code, null, cancellationToken: cancellationToken);
         }
         return await PreviewAsync(contestId, cancellationToken: cancellationToken);
     }
 
-    private static ShownResults Show(ResultsContest contest, ResultsPackage package, IReadOnlyList<PublicationInfo> history, IReadOnlyList<StageJurors>? jurors) =>
-        new(contest,
-            new PublicationInfo(package.Contest.PublicationVersion, package.Contest.PublishedAtUtc, package.Hash, package.Contest.CorrectionReason),
-            history, package.Input, package.Results, jurors);
+    private async Task<ShownResults> ShowAsync(StoredPackage stored, bool withJurors, CancellationToken cancellationToken) =>
+        new(stored.Contest, stored.Publication, stored.History, stored.Input, stored.Results,
+            withJurors ? await JurorsAsync(stored.Contest.Id, stored.Input.Rules, cancellationToken) : null);
 
     private async Task<ResultsContest?> ContestAsync(
         System.Linq.Expressions.Expression<Func<Contest, bool>> which, string? code, CancellationToken cancellationToken)
@@ -142,20 +135,4 @@ public sealed class ResultsReader(IDbContextFactory<ContestsDbContext> dbFactory
                 submitted.Where(s => s.Code == stage.Code).Select(s => s.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
             .ToList();
     }
-}
-
-/// <summary>
-/// Where published packages are stored and how the preview's is built: the publication service's
-/// side (results-portal). Kept behind this seam so the pages above are written and tested before it.
-/// </summary>
-public interface IPublishedPackages
-{
-    /// <summary>Every published version of the contest, any order; empty before the first publication.</summary>
-    Task<IReadOnlyList<PublicationInfo>> HistoryAsync(int contestId, CancellationToken cancellationToken);
-
-    /// <summary>The package JSON exactly as stored at publication, or null.</summary>
-    Task<string?> PackageJsonAsync(int contestId, int version, CancellationToken cancellationToken);
-
-    /// <summary>The preview (version 0) as a hashed package, or null for an unknown contest.</summary>
-    Task<ResultsPackage?> PreviewAsync(int contestId, CancellationToken cancellationToken);
 }

@@ -138,6 +138,8 @@ public sealed partial class Contest : IVersioned
             MaxHouseholds = source.MaxHouseholds,
             MinCounterpartPercent = source.MinCounterpartPercent,
             Evaluation = source.Evaluation,
+            AppealWindowDays = source.AppealWindowDays,
+            ShareJurorCommentsWithGroups = source.ShareJurorCommentsWithGroups,
         };
         foreach (var category in source.Categories.OrderBy(c => c.Order))
         {

@@ -125,6 +125,12 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
         var now = clock.GetUtcNow().UtcDateTime;
         SyncWithClock(db, contest, now);
         var before = contest.Status;
+        if (transition == ContestTransition.PublishResults)
+        {
+            // Results are published with their package, entries and emails by the results page (PublicationService), never as a bare status change.
+            return ServiceResult<ContestStatus>.Invalid("Status",
+                contest.NextTransition == ContestTransition.PublishResults ? "ContestRules.PublishResultsFromResultsPage" : "ContestRules.TransitionNotAllowed");
+        }
         if (transition == ContestTransition.Publish && contest.Status == ContestStatus.Draft && contest.Validate() is { Count: > 0 } problems)
         {
             return ServiceResult<ContestStatus>.Invalid(problems);

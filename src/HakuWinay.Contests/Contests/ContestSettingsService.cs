@@ -135,6 +135,16 @@ public sealed partial class ContestAdminService
                 contest.SetPriorityRules(settings.PriorityRules);
             }), ct);
 
+    /// <summary>
+    /// The appeal window (0..30 days) and whether groups read the jurors' comments: how results are
+    /// communicated, not how they are decided, so editable after submissions and until results are published.
+    /// </summary>
+    public Task<ServiceResult<Guid>> SaveResultsCommunicationAsync(
+        string adminId, int contestId, Guid expectedVersion, int appealWindowDays, bool shareJurorComments, CancellationToken ct = default) =>
+        SaveAsync(adminId, contestId, expectedVersion, "contest.results-communication-saved", locked: false, ContestSection.Evaluation,
+            c => new { c.AppealWindowDays, c.ShareJurorCommentsWithGroups },
+            (_, contest) => Done(() => contest.SetResultsCommunication(appealWindowDays, shareJurorComments)), ct, checkSection: false);
+
     public Task<ServiceResult<Guid>> SaveDisbursementPlanAsync(
         string adminId, int contestId, Guid expectedVersion, IReadOnlyList<TrancheRule> tranches, CancellationToken ct = default) =>
         SaveAsync(adminId, contestId, expectedVersion, "contest.disbursement-plan-saved", locked: true, ContestSection.Plans,

@@ -64,6 +64,10 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.HasMany(c => c.EligibilityChecklist).WithOne().HasForeignKey(i => i.ContestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.EligibilityChecklist).HasField("_checklist");
         builder.ComplexProperty(c => c.Evaluation);
+        builder.Property(c => c.CorrectionReason).HasMaxLength(Contest.MaxReasonLength);
+        builder.Ignore(c => c.CorrectionOpen);
+        builder.Ignore(c => c.ResultsPublished);
+        builder.Ignore(c => c.ResultsFrozen);
         builder.HasMany(c => c.TieBreakers).WithOne().HasForeignKey(t => t.ContestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.TieBreakers).HasField("_tieBreakers");
         builder.HasMany(c => c.PriorityRules).WithOne().HasForeignKey(p => p.ContestId).OnDelete(DeleteBehavior.Cascade);

@@ -3,6 +3,7 @@ using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Judging;
@@ -128,6 +129,15 @@ public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFacto
         if (await db.ConflictsOfInterest.AnyAsync(c => c.ContestId == contestId && c.JurorUserId == jurorUserId && c.ProducerGroupId == groupId, ct))
         {
             return ServiceResult<int>.Invalid("Group", "Judging.AlreadyDeclared");
+        }
+        // Excluding a submitted scorecard would change published results: only under an open correction.
+        if (await ResultsFreeze.IsFrozenAsync(db, contestId, ct)
+            && await (from s in db.Scorecards
+                      join p in db.BusinessProfiles on s.BusinessProfileId equals p.Id
+                      where s.JurorUserId == jurorUserId && p.ContestId == contestId && p.ProducerGroupId == groupId && s.Status == ScorecardStatus.Submitted
+                      select s.Id).AnyAsync(ct))
+        {
+            return ServiceResult<int>.Invalid("Group", ResultsFreeze.Rule);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var conflict = new ConflictOfInterest(contestId, jurorUserId, groupId, kind, note, actorUserId, recordedByAdmin, now);

@@ -4,6 +4,7 @@ using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Judging;
@@ -98,6 +99,10 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
         if (await RefusalAsync(db, scorecard, design.ContestId, ct) is { } refusal)
         {
             return ServiceResult<int>.Invalid("Scorecard", refusal);
+        }
+        if (await ResultsFreeze.IsFrozenAsync(db, design.ContestId, ct))
+        {
+            return ServiceResult<int>.Invalid("Scorecard", ResultsFreeze.Rule);
         }
         var violations = ScoreRules.CheckSubmission(design.Rules, design.Granularity, entries, overallComment);
         if (violations.Count > 0)

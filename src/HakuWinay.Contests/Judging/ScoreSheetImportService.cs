@@ -7,6 +7,7 @@ using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Judging;
@@ -45,6 +46,10 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
         if (contest is null)
         {
             return ScoreSheetImport.Failed(ServiceOutcome.NotFound);
+        }
+        if (await ResultsFreeze.IsFrozenAsync(db, contestId, ct))
+        {
+            return ScoreSheetImport.Rejected([new ScoreSheetCsvError(null, ResultsFreeze.Rule)]);
         }
         var bytes = await ReadAsync(file, progress, ct);
         var parsed = ScoreSheetCsv.Parse(bytes);

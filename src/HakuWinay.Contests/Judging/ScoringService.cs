@@ -4,6 +4,7 @@ using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Judging;
@@ -82,6 +83,10 @@ public sealed class ScoringService(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var design = (await StageDesign.LoadAsync(db, scorecard.ContestStageId, ct))!;
+        if (await ResultsFreeze.IsFrozenAsync(db, design.ContestId, ct))
+        {
+            return ServiceResult<Guid>.Invalid("Scorecard", ResultsFreeze.Rule);
+        }
         var profile = await db.BusinessProfiles.Where(p => p.Id == scorecard.BusinessProfileId)
             .Select(p => new { p.Code, p.ContestId }).SingleAsync(ct);
         var before = new { Status = scorecard.Status.ToString(), scorecard.SubmittedAtUtc };
@@ -132,6 +137,10 @@ public sealed class ScoringService(
         if (Refusal(scorecard, design, now, submit) is { } refused)
         {
             return refused;
+        }
+        if (await ResultsFreeze.IsFrozenAsync(db, design.ContestId, ct))
+        {
+            return ServiceResult<ScoringSave>.Invalid("Scorecard", ResultsFreeze.Rule);
         }
         if (scorecard.Version != expectedVersion)
         {

@@ -217,8 +217,8 @@ public sealed class AttachmentService(IDbContextFactory<ContestsDbContext> dbFac
         return profile.Version != expectedVersion ? (ServiceOutcome.Conflict, []) : null;
     }
 
-    /// <summary>Copies at most one byte over the limit, hashing as it goes, and keeps the first bytes for sniffing.</summary>
-    private static async Task<(long Size, string Sha256, byte[] Head, bool TooLarge)> CopyAsync(Stream content, string path, IProgress<long>? progress, CancellationToken ct)
+    /// <summary>Copies at most one byte over the limit, hashing as it goes, and keeps the first bytes for sniffing (appeals store theirs the same way).</summary>
+    internal static async Task<(long Size, string Sha256, byte[] Head, bool TooLarge)> CopyAsync(Stream content, string path, IProgress<long>? progress, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var head = new List<byte>(AttachmentFile.SignatureLength);

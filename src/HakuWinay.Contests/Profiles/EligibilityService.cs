@@ -3,6 +3,7 @@ using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Profiles;
@@ -30,6 +31,10 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
         if (profile.Version != expectedVersion)
         {
             return ServiceResult<ProfileStatus>.Fail(ServiceOutcome.Conflict);
+        }
+        if (await ResultsFreeze.IsFrozenAsync(db, profile.ContestId, ct))
+        {
+            return ServiceResult<ProfileStatus>.Invalid("Decision", ResultsFreeze.Rule);
         }
         var contest = await db.Contests.Include(c => c.EligibilityChecklist).SingleAsync(c => c.Id == profile.ContestId, ct);
         var items = contest.EligibilityChecklist.OrderBy(i => i.Order).ToList();

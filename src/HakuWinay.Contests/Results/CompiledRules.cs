@@ -58,7 +58,10 @@ internal sealed class CompiledRules
         StageIndex = stageIndex;
         CategoryIndex = categoryIndex;
         TieBreakers = [.. rules.TieBreakers.Select(Resolve)];
+        StageNames = [.. rules.Stages.Select(s => s.Name)];
     }
+
+    public string[] StageNames { get; }
 
     public ResultsRules Rules { get; }
 
@@ -76,6 +79,10 @@ internal sealed class CompiledRules
         if (rules is null || rules.Stages is null || rules.Categories is null || rules.PriorityRules is null || rules.TieBreakers is null)
         {
             throw new ResultsInputException("The rules are missing, or one of their lists (stages, categories, priority rules, tie-breakers) is.");
+        }
+        if (!Enum.IsDefined(rules.Aggregation) || !Enum.IsDefined(rules.Allocation))
+        {
+            throw new ResultsInputException("The rules name an unknown score aggregation or allocation policy.");
         }
         CheckRange(rules.PassMark, 0m, 100m, "The pass mark");
         if (rules.PartialAwardMinimumPercent is { } minimum)

@@ -109,7 +109,7 @@ public static class Ranking
             var cell = tally.Cell(index, s);
             var count = tally.Counts[cell];
             var full = eligible ? tally.StageScores[cell] : null;
-            var accepted = count > 0 && count < stage.RequiredScorecards && IsAccepted(facts, stage.Code);
+            var accepted = eligible && count > 0 && count < stage.RequiredScorecards && IsAccepted(facts, stage.Code);
             run.Stages[s] = new StageResult(stage.Code, full is { } f ? StageScore.Round(f) : null, count, stage.RequiredScorecards, accepted);
             if (count == 0 || (count < stage.RequiredScorecards && !accepted))
             {
@@ -199,42 +199,43 @@ public static class Ranking
             run.Outcome = allocations[i].Outcome;
             used += allocations[i].Award;
             funded += run.Outcome is ResultOutcome.Funded or ResultOutcome.PartiallyFunded ? 1 : 0;
-            entries.Add(Entry(rules, category, run, ResultExplanations.Ranked(
+            entries.Add(Entry(category, run, ResultExplanations.Ranked(
                 run.Evaluation!.Value, rules.Rules.PassMark, i + 1, ranked.Count, category.Name,
-                Money.Round(run.Facts.FundRequest), allocations[i], policy, minimum)));
+                Money.Round(run.Facts.FundRequest), allocations[i], policy, minimum, Line(rules, run)), rules));
         }
         var others = runs.Where(r => !r.Passed).ToList();
         others.Sort((a, b) => string.CompareOrdinal(a.Facts.Code, b.Facts.Code));
         foreach (var run in others)
         {
-            entries.Add(Entry(rules, category, run, run.Outcome switch
+            entries.Add(Entry(category, run, run.Outcome switch
             {
                 ResultOutcome.Ineligible => ResultExplanations.Ineligible,
                 ResultOutcome.Withdrawn => ResultExplanations.Withdrawn,
-                ResultOutcome.Incomplete => ResultExplanations.Incomplete(rules.Stages
-                    .Select((s, i) => (s.Stage, Result: run.Stages[i]))
-                    .Where(s => s.Result.Scorecards == 0 || (s.Result.Scorecards < s.Result.Required && !s.Result.AcceptedIncomplete))
-                    .Select(s => (s.Stage.Name, s.Result.Scorecards, s.Result.Required))),
-                _ => ResultExplanations.Failed(run.Evaluation!.Value, rules.Rules.PassMark, run.Bonus),
-            }));
+                ResultOutcome.Incomplete => ResultExplanations.Incomplete(ShortStages(rules, run), Line(rules, run)),
+                _ => ResultExplanations.Failed(run.Evaluation!.Value, rules.Rules.PassMark, Line(rules, run)),
+            }, rules));
         }
         return new CategoryOutcome(category.Code, budget, rolledOver, used, left, ranked.Count, funded);
     }
 
-    private static ResultEntry Entry(CompiledRules rules, RankedCategory category, ProfileRun run, string reason)
+    private static ScoreLine Line(CompiledRules rules, ProfileRun run) => new(rules.StageNames, run.Stages, run.Bonus, run.Final);
+
+    /// <summary>The stages that make a profile Incomplete (rule 5): no scorecard, or fewer than required and not accepted.</summary>
+    private static IEnumerable<(string, int, int)> ShortStages(CompiledRules rules, ProfileRun run) =>
+        run.Stages
+            .Select((result, s) => (Name: rules.StageNames[s], result))
+            .Where(s => s.result.Scorecards == 0 || (s.result.Scorecards < s.result.Required && !s.result.AcceptedIncomplete))
+            .Select(s => (s.Name, s.result.Scorecards, s.result.Required));
+
+    private static ResultEntry Entry(RankedCategory category, ProfileRun run, string explanation, CompiledRules rules)
     {
-        var explanation = reason;
-        if (run.Outcome is not (ResultOutcome.Ineligible or ResultOutcome.Withdrawn))
+        for (var s = 0; s < run.Stages.Length; s++)
         {
-            explanation += " " + ResultExplanations.Scores(rules.Stages.Select((s, i) => (s.Stage.Name, run.Stages[i].Score)), run.Bonus, run.Final);
-            for (var s = 0; s < rules.Stages.Length; s++)
+            if (run.Stages[s].AcceptedIncomplete)
             {
-                if (run.Stages[s].AcceptedIncomplete)
-                {
-                    var stage = rules.Stages[s].Stage;
-                    var acceptance = run.Facts.AcceptedIncomplete.First(a => string.Equals(a.StageCode, stage.Code, StringComparison.Ordinal));
-                    explanation += " " + ResultExplanations.Accepted(stage.Name, run.Stages[s].Scorecards, stage.RequiredScorecards, acceptance.Reason);
-                }
+                var stage = rules.Stages[s].Stage;
+                var acceptance = run.Facts.AcceptedIncomplete.First(a => string.Equals(a.StageCode, stage.Code, StringComparison.Ordinal));
+                explanation += " " + ResultExplanations.Accepted(stage.Name, run.Stages[s].Scorecards, stage.RequiredScorecards, acceptance.Reason);
             }
         }
         return new ResultEntry(

@@ -1,79 +1,81 @@
 using System.Globalization;
+using System.Text;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 
 namespace HakuWinay.Contests.Results;
 
+/// <summary>A profile's scores as an explanation shows them: each stage's score, the bonus, the final score.</summary>
+internal readonly record struct ScoreLine(IReadOnlyList<string> StageNames, IReadOnlyList<StageResult> Stages, decimal Bonus, decimal? Final);
+
 /// <summary>
 /// The Spanish wording of every result's explanation and tie-break note (rule 8). These texts are
 /// the official wording of the published results and of the acta, the same in the portal and the
 /// command-line tool whatever the reader's language, so they live here in the domain and not in
-/// the portal's resources. Numbers with a dot and two decimals; money as "S/ 7,500.00"; times in Lima.
+/// the portal's resources. Numbers with a dot and two decimals ("F2" is "0.00" for the two-decimal
+/// values shown, and quicker); money as "S/ 7,500.00"; times in Lima.
 /// </summary>
 internal static class ResultExplanations
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Number(decimal value) => value.ToString("0.00", Invariant);
-
-    /// <summary>The pass mark as the rules state it: "70", "72.5".</summary>
-    public static string Mark(decimal passMark) => passMark.ToString("0.##", Invariant);
-
-    public static string Time(DateTime utc) => LimaTime.ToLima(utc).ToString("dd/MM/yyyy HH:mm:ss", Invariant);
-
-    /// <summary>"Etapas: Evaluación de campo 40.00, Presentación pública 38.50; bonificación 2.00; puntaje final 80.50."</summary>
-    public static string Scores(IEnumerable<(string Stage, decimal? Score)> stages, decimal bonus, decimal? final)
-    {
-        var shown = string.Join(", ", stages.Select(s => $"{s.Stage} {(s.Score is { } score ? Number(score) : "sin fichas")}"));
-        var finalText = final is { } f ? $"; puntaje final {Number(f)}" : "";
-        return $"Etapas: {shown}; bonificación {Number(bonus)}{finalText}.";
-    }
-
-    /// <summary>A ranked profile: "Puntaje 78.50 ≥ 70; puesto 3 de 9 en negocio en idea; presupuesto restante … ≥ solicitado …: financiado con …."</summary>
-    public static string Ranked(
-        decimal evaluation, decimal passMark, int rank, int ranked, string category, decimal request, Allocation allocation,
-        BudgetAllocationPolicy policy, decimal partialMinimumPercent)
-    {
-        var head = $"Puntaje {Number(evaluation)} ≥ {Mark(passMark)}; puesto {rank} de {ranked} en {category}";
-        var remaining = Money.Format(allocation.Remaining);
-        var asked = Money.Format(request);
-        var minimum = Mark(partialMinimumPercent);
-        var reason = allocation.Step switch
-        {
-            AllocationStep.Fits =>
-                $"presupuesto restante {remaining} ≥ solicitado {asked}: financiado con {Money.Format(allocation.Award)}",
-            AllocationStep.PartiallyFits =>
-                $"presupuesto restante {remaining} < solicitado {asked}, y es al menos el {minimum} % de lo solicitado: " +
-                $"financiado en parte con {Money.Format(allocation.Award)}",
-            AllocationStep.BelowPartialMinimum =>
-                $"presupuesto restante {remaining} < solicitado {asked}, y es menos del {minimum} % de lo solicitado: " +
-                $"lista de espera, posición {allocation.WaitlistPosition}",
-            AllocationStep.DoesNotFit =>
-                $"presupuesto restante {remaining} < solicitado {asked}: lista de espera, posición {allocation.WaitlistPosition}",
-            _ =>
-                $"la asignación se detuvo en el puesto {allocation.StoppedAtRank}, el primero que no alcanzó presupuesto " +
-                $"({PolicyName(policy)}): lista de espera, posición {allocation.WaitlistPosition}",
-        };
-        return $"{head}; {reason}.";
-    }
-
-    public static string Failed(decimal evaluation, decimal passMark, decimal bonus) =>
-        bonus > 0
-            ? $"Puntaje {Number(evaluation)} < {Mark(passMark)} (puntaje mínimo): desaprobado; la bonificación no cuenta para aprobar."
-            : $"Puntaje {Number(evaluation)} < {Mark(passMark)} (puntaje mínimo): desaprobado.";
-
-    /// <summary>"Calificación incompleta: la etapa Presentación pública tiene 2 de 3 fichas de calificación; no entra al orden de mérito."</summary>
-    public static string Incomplete(IEnumerable<(string Stage, int Scorecards, int Required)> shortStages) =>
-        "Calificación incompleta: " +
-        string.Join("; ", shortStages.Select(s => $"la etapa {s.Stage} tiene {s.Scorecards} de {s.Required} fichas de calificación")) +
-        "; no entra al orden de mérito.";
-
-    public static string Accepted(string stage, int scorecards, int required, string reason) =>
-        $"La etapa {stage} se calificó con {scorecards} de {required} fichas, aceptado por la administración: {reason}.";
-
     public const string Ineligible = "No apto: el perfil no pasó la revisión de elegibilidad y no fue calificado.";
 
     public const string Withdrawn = "Retirado: el grupo retiró su perfil y no fue calificado.";
+
+    /// <summary>
+    /// A ranked profile: "Puntaje 78.50 ≥ 70; puesto 3 de 9 en negocio en idea; presupuesto restante
+    /// S/ 22,500.00 ≥ solicitado S/ 7,500.00: financiado con S/ 7,500.00. Etapas: …".
+    /// </summary>
+    public static string Ranked(
+        decimal evaluation, decimal passMark, int rank, int ranked, string category, decimal request, Allocation allocation,
+        BudgetAllocationPolicy policy, decimal partialMinimumPercent, ScoreLine scores)
+    {
+        var text = new StringBuilder(320);
+        text.Append(Invariant, $"Puntaje {evaluation:F2} ≥ {Mark(passMark)}; puesto {rank} de {ranked} en {category}; ");
+        var remaining = Money.Format(allocation.Remaining);
+        var asked = Money.Format(request);
+        _ = allocation.Step switch
+        {
+            AllocationStep.Fits =>
+                text.Append(Invariant, $"presupuesto restante {remaining} ≥ solicitado {asked}: financiado con {asked}"),
+            AllocationStep.PartiallyFits => text.Append(Invariant,
+                $"presupuesto restante {remaining} < solicitado {asked}, y es al menos el {Mark(partialMinimumPercent)} % de lo solicitado: financiado en parte con {remaining}"),
+            AllocationStep.BelowPartialMinimum => text.Append(Invariant,
+                $"presupuesto restante {remaining} < solicitado {asked}, y es menos del {Mark(partialMinimumPercent)} % de lo solicitado: lista de espera, posición {allocation.WaitlistPosition}"),
+            AllocationStep.DoesNotFit => text.Append(Invariant,
+                $"presupuesto restante {remaining} < solicitado {asked}: lista de espera, posición {allocation.WaitlistPosition}"),
+            _ => text.Append(Invariant,
+                $"la asignación se detuvo en el puesto {allocation.StoppedAtRank}, el primero que no alcanzó presupuesto ({PolicyName(policy)}): lista de espera, posición {allocation.WaitlistPosition}"),
+        };
+        return AppendScores(text.Append(". "), scores).ToString();
+    }
+
+    /// <summary>"Puntaje 65.20 &lt; 70 (puntaje mínimo): desaprobado. Etapas: …".</summary>
+    public static string Failed(decimal evaluation, decimal passMark, ScoreLine scores)
+    {
+        var text = new StringBuilder(200);
+        text.Append(Invariant, $"Puntaje {evaluation:F2} < {Mark(passMark)} (puntaje mínimo): desaprobado");
+        text.Append(scores.Bonus > 0 ? "; la bonificación no cuenta para aprobar. " : ". ");
+        return AppendScores(text, scores).ToString();
+    }
+
+    /// <summary>"Calificación incompleta: la etapa Presentación pública tiene 2 de 3 fichas de calificación; no entra al orden de mérito. Etapas: …".</summary>
+    public static string Incomplete(IEnumerable<(string Stage, int Scorecards, int Required)> shortStages, ScoreLine scores)
+    {
+        var text = new StringBuilder("Calificación incompleta: ");
+        var first = true;
+        foreach (var (stage, scorecards, required) in shortStages)
+        {
+            text.Append(first ? "" : "; ").Append(Invariant, $"la etapa {stage} tiene {scorecards} de {required} fichas de calificación");
+            first = false;
+        }
+        return AppendScores(text.Append("; no entra al orden de mérito. "), scores).ToString();
+    }
+
+    /// <summary>Appended for a stage an Admin accepted with fewer scorecards than required.</summary>
+    public static string Accepted(string stage, int scorecards, int required, string reason) =>
+        string.Create(Invariant, $"La etapa {stage} se calificó con {scorecards} de {required} fichas, aceptado por la administración: {reason}.");
 
     /// <summary>What a tie-breaker compares: "mayor puntaje en la etapa Presentación pública".</summary>
     public static string TieBreaker(TieBreakerKind kind, string? stage, string? criterion) => kind switch
@@ -88,22 +90,41 @@ internal static class ResultExplanations
     /// <summary>A tie-breaker's value as it was compared: "80.00", "62.50 %", a Lima time.</summary>
     public static string TieValue(TieBreakerKind kind, decimal value, DateTime submittedAtUtc) => kind switch
     {
-        TieBreakerKind.HigherJuntosShare or TieBreakerKind.HigherWomenHeadedShare => $"{Number(value)} %",
+        TieBreakerKind.HigherJuntosShare or TieBreakerKind.HigherWomenHeadedShare => string.Create(Invariant, $"{value:F2} %"),
         TieBreakerKind.EarlierSubmission => Time(submittedAtUtc),
-        _ => Number(value),
+        _ => value.ToString("F2", Invariant),
     };
 
     /// <summary>"Empate en 78.50 con AYA-002 (puesto 4); lo resolvió el desempate por mayor puntaje en la etapa …: 80.00 frente a 75.00."</summary>
     public static string TieBrokenBy(decimal final, string other, int otherRank, string tieBreaker, string mine, string theirs) =>
-        $"Empate en {Number(final)} con {other} (puesto {otherRank}); lo resolvió el desempate por {tieBreaker}: {mine} frente a {theirs}.";
+        string.Create(Invariant, $"Empate en {final:F2} con {other} (puesto {otherRank}); lo resolvió el desempate por {tieBreaker}: {mine} frente a {theirs}.");
 
     public static string TieBySubmissionTime(decimal final, string other, int otherRank, DateTime mine, DateTime theirs) =>
-        $"Empate en {Number(final)} con {other} (puesto {otherRank}) no resuelto por los criterios de desempate; " +
-        $"se ordenó por hora de presentación: {Time(mine)} frente a {Time(theirs)}.";
+        string.Create(Invariant,
+            $"Empate en {final:F2} con {other} (puesto {otherRank}) no resuelto por los criterios de desempate; se ordenó por hora de presentación: {Time(mine)} frente a {Time(theirs)}.");
 
     public static string TieByCode(decimal final, string other, int otherRank) =>
-        $"Empate en {Number(final)} con {other} (puesto {otherRank}) no resuelto por los criterios de desempate " +
-        "ni por la hora de presentación; se ordenó por código de perfil.";
+        string.Create(Invariant,
+            $"Empate en {final:F2} con {other} (puesto {otherRank}) no resuelto por los criterios de desempate ni por la hora de presentación; se ordenó por código de perfil.");
+
+    /// <summary>"Etapas: Evaluación de campo 40.00, Presentación pública 38.50; bonificación 2.00; puntaje final 80.50."</summary>
+    private static StringBuilder AppendScores(StringBuilder text, ScoreLine scores)
+    {
+        text.Append("Etapas: ");
+        for (var s = 0; s < scores.Stages.Count; s++)
+        {
+            text.Append(s == 0 ? "" : ", ").Append(scores.StageNames[s]).Append(' ');
+            _ = scores.Stages[s].Score is { } score ? text.Append(Invariant, $"{score:F2}") : text.Append("sin fichas");
+        }
+        text.Append(Invariant, $"; bonificación {scores.Bonus:F2}");
+        _ = scores.Final is { } final ? text.Append(Invariant, $"; puntaje final {final:F2}.") : text.Append('.');
+        return text;
+    }
+
+    /// <summary>The pass mark or a percentage as the rules state it: "70", "72.5".</summary>
+    private static string Mark(decimal value) => value.ToString("0.##", Invariant);
+
+    private static string Time(DateTime utc) => LimaTime.ToLima(utc).ToString("dd/MM/yyyy HH:mm:ss", Invariant);
 
     private static string PolicyName(BudgetAllocationPolicy policy) => policy == BudgetAllocationPolicy.PartialLast
         ? "asignación parcial al último que no alcanza"

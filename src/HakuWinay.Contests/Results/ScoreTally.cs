@@ -91,30 +91,45 @@ internal sealed class ScoreTally
     {
         var criteria = stage.Criteria;
         var points = score.Points ?? throw Problem(score, "has no points");
+        var total = 0m;
         var inOrder = points.Count == criteria.Length;
         for (var j = 0; inOrder && j < criteria.Length; j++)
         {
-            inOrder = points[j] is { } point && string.Equals(point.CriterionCode, criteria[j].Criterion.Code, StringComparison.Ordinal);
+            var point = points[j];
+            if (point is null || !string.Equals(point.CriterionCode, criteria[j].Criterion.Code, StringComparison.Ordinal))
+            {
+                inOrder = false;
+                break;
+            }
+            total += Weighted(stage, j, point.Points, score);
         }
         if (!inOrder)
         {
             Locate(stage, score, points, order);
+            total = 0m;
+            for (var j = 0; j < criteria.Length; j++)
+            {
+                total += Weighted(stage, j, points[order[j]].Points, score);
+            }
         }
-        var total = 0m;
         for (var j = 0; j < criteria.Length; j++)
         {
-            var value = points[inOrder ? j : order[j]].Points;
-            if (value < 0 || value > criteria[j].Criterion.MaxPoints)
-            {
-                throw Problem(score, $"gives criterion {criteria[j].Criterion.Code} {value} points, outside 0..{criteria[j].Criterion.MaxPoints}");
-            }
-            total += criteria[j].Weighted(value, stage.Exact[j]);
             if (slots[j] >= 0)
             {
-                criterionSums[sumsAt + slots[j]] += value;
+                criterionSums[sumsAt + slots[j]] += points[inOrder ? j : order[j]].Points;
             }
         }
         return total;
+    }
+
+    private static decimal Weighted(CompiledStage stage, int j, decimal value, SubmittedScore score)
+    {
+        ref readonly var criterion = ref stage.Criteria[j];
+        if (value < 0 || value > criterion.Criterion.MaxPoints)
+        {
+            throw Problem(score, $"gives criterion {criterion.Criterion.Code} {value} points, outside 0..{criterion.Criterion.MaxPoints}");
+        }
+        return criterion.Weighted(value, stage.Exact[j]);
     }
 
     /// <summary>Where each criterion's points are in a score that lists them in another order; refuses unknown, repeated and missing criteria.</summary>
@@ -178,9 +193,36 @@ internal sealed class ScoreTally
                     }
                 }
             }
-            stageScores[c] = StageScore.Aggregate(rules.Rules.Aggregation, new ArraySegment<decimal>(cellTotals, 0, n));
+            stageScores[c] = Aggregate(rules.Rules.Aggregation, cellTotals.AsSpan(0, n));
         }
         return stageScores;
+    }
+
+    /// <summary>
+    /// <see cref="StageScore.Aggregate"/> on a span, sorting it in place instead of allocating: the
+    /// same sums in the same (ascending) order, so the same numbers (a property test checks it).
+    /// </summary>
+    internal static decimal Aggregate(ScoreAggregation aggregation, Span<decimal> totals)
+    {
+        totals.Sort();
+        var n = totals.Length;
+        return aggregation switch
+        {
+            ScoreAggregation.Mean => Mean(totals),
+            ScoreAggregation.Median => n % 2 == 1 ? totals[n / 2] : (totals[(n / 2) - 1] + totals[n / 2]) / 2m,
+            ScoreAggregation.TrimmedMean => n >= StageScore.TrimmedMeanMinimum ? Mean(totals[1..^1]) : Mean(totals),
+            _ => throw new ResultsInputException($"Unknown score aggregation {aggregation}."),
+        };
+    }
+
+    private static decimal Mean(Span<decimal> sorted)
+    {
+        var sum = 0m;
+        foreach (var total in sorted)
+        {
+            sum += total;
+        }
+        return sum / sorted.Length;
     }
 
     private static ResultsInputException Problem(SubmittedScore score, string what) =>

@@ -259,7 +259,7 @@ public sealed class ContestAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_lifecycle_goes_step_by_step_and_each_step_is_audited()
+    public async Task The_lifecycle_goes_step_by_step_each_step_is_audited_and_results_are_not_a_bare_step()
     {
         await MakeReadyAsync();
         await Service().PublishAsync(Admin, _contestId, (await ContestAsync()).Version);
@@ -268,13 +268,14 @@ public sealed class ContestAdminServiceTests : IAsyncLifetime
         var skipped = await Service().AdvanceAsync(Admin, _contestId, (await ContestAsync()).Version, ContestTransition.PublishResults);
         Assert.Equal("ContestRules.TransitionNotAllowed", Assert.Single(skipped.Violations).Rule);
 
-        foreach (var (step, status) in new[] { (ContestTransition.StartEvaluation, ContestStatus.Evaluation), (ContestTransition.PublishResults, ContestStatus.ResultsPublished) })
-        {
-            var result = await Service().AdvanceAsync(Admin, _contestId, (await ContestAsync()).Version, step);
-            Assert.Equal(status, result.Value);
-        }
+        var evaluating = await Service().AdvanceAsync(Admin, _contestId, (await ContestAsync()).Version, ContestTransition.StartEvaluation);
+        Assert.Equal(ContestStatus.Evaluation, evaluating.Value);
+        // Results are published from the results page, with their package and emails, never as a bare step.
+        var bare = await Service().AdvanceAsync(Admin, _contestId, (await ContestAsync()).Version, ContestTransition.PublishResults);
+        Assert.Equal("ContestRules.PublishResultsFromResultsPage", Assert.Single(bare.Violations).Rule);
+        Assert.Equal(ContestStatus.Evaluation, (await ContestAsync()).Status);
         var audits = await AuditAsync("contest.status-changed");
-        Assert.Equal(2, audits.Count);
+        Assert.Single(audits);
         Assert.Contains("\"Closed\"", audits[0].BeforeJson);
         Assert.Contains("\"Evaluation\"", audits[0].AfterJson);
     }

@@ -58,26 +58,28 @@ public static class ResultsPackageJson
         return ResultsPackageReader.Read(System.Text.Encoding.UTF8.GetBytes(json));
     }
 
-    public static ResultsPackageReadResult Read(Stream stream)
+    public static ResultsPackageReadResult Read(Stream stream) => Read(stream, MaxBytes);
+
+    internal static ResultsPackageReadResult Read(Stream stream, int maxBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         // One byte past the limit tells "too large" without reading the rest of an oversized file.
-        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, MaxBytes + 1L - buffer.Length))) > 0)
+        while ((read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1L - buffer.Length))) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBytes)
+            if (buffer.Length > maxBytes)
             {
-                return TooLarge();
+                return TooLarge(maxBytes);
             }
         }
         return ResultsPackageReader.Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
-    private static ResultsPackageReadResult TooLarge() =>
-        new(null, [$"$: the package is larger than {MaxBytes / (1024 * 1024)} MB, the most this reader accepts"]);
+    private static ResultsPackageReadResult TooLarge(int maxBytes = MaxBytes) =>
+        new(null, [$"$: the package is larger than {maxBytes / (1024.0 * 1024):0.##} MB, the most this reader accepts"]);
 
     internal static JsonObject ToJson(ResultsPackage package, bool includeHash)
     {

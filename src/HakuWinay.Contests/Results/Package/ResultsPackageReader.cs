@@ -61,6 +61,10 @@ internal static class ResultsPackageReader
         {
             return Failed("$: the file is empty; a results package is a JSON object");
         }
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return Failed($"$: the file is not UTF-8 text (byte {FirstInvalidByte(utf8.Span) + 1} is not valid UTF-8)");
+        }
         JsonDocument document;
         try
         {
@@ -90,6 +94,19 @@ internal static class ResultsPackageReader
     }
 
     private static ResultsPackageReadResult Failed(string error) => new(null, [error]);
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+            return 0;
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            return e.Index;
+        }
+    }
 
     /// <summary>System.Text.Json's message without its own "Path: … | LineNumber: …" suffix (this reader says where).</summary>
     private static string FirstSentence(string message)

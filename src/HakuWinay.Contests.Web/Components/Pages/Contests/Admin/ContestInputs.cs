@@ -210,3 +210,11 @@ public sealed class ExtensionInput
     [StringLength(Contest.MaxReasonLength, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
     public string Reason { get; set; } = "";
 }
+
+public sealed class ResultsCommunicationInput
+{
+    [Range(0, Contest.MaxAppealWindowDays, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.OutOfRange))]
+    public int AppealWindowDays { get; set; } = Contest.DefaultAppealWindowDays;
+
+    public bool ShareJurorComments { get; set; } = true;
+}
