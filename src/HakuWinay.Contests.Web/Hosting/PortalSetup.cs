@@ -19,6 +19,7 @@ using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
 using HakuWinay.Contests.Web.PublicResults;
+using HakuWinay.Contests.Web.Results;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -194,6 +195,7 @@ public static class PortalSetup
         app.MapSubmissionEndpoints();
         app.MapAttachmentEndpoints();
         app.MapResultsEndpoints();
+        app.MapAppealAttachmentEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -80,6 +80,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/profiles/{Id:int}/appeal"] = new("/profiles/{profileId}/appeal", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/admin/contests/{ContestId:int}/results/acta"] = new("/admin/contests/1/results/acta", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results/dashboard"] = new("/admin/contests/1/results/dashboard", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/results"] = new("/admin/contests/1/results", Roles.Admin),
     };
 
     /// <summary>

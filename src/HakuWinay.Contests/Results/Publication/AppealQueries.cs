@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Profiles;
@@ -29,7 +30,7 @@ public sealed class AppealQueries(IDbContextFactory<ContestsDbContext> dbFactory
     public async Task<IReadOnlyList<AppealView>> ForContestAsync(int contestId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await Views(db).Where(a => a.ContestId == contestId).ToListAsync(ct);
+        var rows = await Views(db, a => a.ContestId == contestId).ToListAsync(ct);
         return rows.OrderBy(a => a.Status == AppealStatus.Filed ? 0 : 1).ThenBy(a => a.FiledAtUtc).ToList();
     }
 
@@ -55,7 +56,7 @@ public sealed class AppealQueries(IDbContextFactory<ContestsDbContext> dbFactory
         // One appeal per group and contest, whichever of its profiles it was filed for.
         var appealId = await db.Appeals.Where(a => a.ContestId == profile.ContestId && a.ProducerGroupId == profile.ProducerGroupId)
             .Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
-        var appeal = appealId is null ? null : await Views(db).SingleAsync(a => a.Id == appealId, ct);
+        var appeal = appealId is null ? null : await Views(db, a => a.Id == appealId).SingleAsync(ct);
         var latest = await db.ResultsPublications.AsNoTracking().Where(p => p.ContestId == profile.ContestId).OrderByDescending(p => p.Version)
             .Select(p => new { p.Id, p.Version, p.PublishedAtUtc }).FirstOrDefaultAsync(ct);
         var inPublication = latest is not null
@@ -85,8 +86,8 @@ public sealed class AppealQueries(IDbContextFactory<ContestsDbContext> dbFactory
             : ServiceResult<AppealAttachmentDownload>.Fail(ServiceOutcome.NotFound);
     }
 
-    private static IQueryable<AppealView> Views(ContestsDbContext db) =>
-        from a in db.Appeals.AsNoTracking()
+    private static IQueryable<AppealView> Views(ContestsDbContext db, Expression<Func<Appeal, bool>> filter) =>
+        from a in db.Appeals.AsNoTracking().Where(filter)
         join p in db.BusinessProfiles on a.BusinessProfileId equals p.Id
         join g in db.ProducerGroups on a.ProducerGroupId equals g.Id
         select new AppealView(a.Id, a.ContestId, a.BusinessProfileId, p.Code, g.Name, a.PublicationVersion, a.Text, a.FiledAtUtc, a.FiledByUserId,

@@ -1,5 +1,6 @@
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Results.Package;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Results.Publication;
@@ -61,7 +62,8 @@ public sealed class PublicationQueries(IDbContextFactory<ContestsDbContext> dbFa
         var contest = await db.Contests.AsNoTracking().Where(c => c.Id == publication.ContestId)
             .Select(c => new { c.Code, c.Title, c.Status }).SingleAsync(ct);
         var latest = await db.ResultsPublications.Where(p => p.ContestId == publication.ContestId).MaxAsync(p => p.Version, ct);
-        var (metadata, input, results, _) = ResultsPackageText.Read(publication.PackageJson);
+        var package = ResultsPackageText.Read(publication.PackageJson);
+        var (metadata, input, results) = (ResultsPackageText.MetadataOf(package), package.Input, package.Results);
         var facts = input.Profiles.ToDictionary(p => p.Code);
         var explained = results.Entries.ToDictionary(e => e.ProfileCode);
         var entries = publication.Entries.OrderBy(e => e.CategoryCode, StringComparer.Ordinal)
@@ -73,7 +75,7 @@ public sealed class PublicationQueries(IDbContextFactory<ContestsDbContext> dbFa
             .ToList();
         return new PublishedResults(publication.Id, publication.ContestId, contest.Code, contest.Title, contest.Status, publication.Version,
             publication.Version == latest, publication.PublishedAtUtc, publication.PublishedByUserId, publication.CorrectionReason, publication.Hash,
-            publication.PackageJson, metadata, input, results, entries);
+            publication.PackageJson, metadata, input, results, entries, package);
     }
 }
 
@@ -82,12 +84,13 @@ public sealed record PublicationVersionRow(int PublicationId, int Version, DateT
 /// <summary>
 /// One published version: its stored row (package text exactly as published, hash), the package's
 /// parsed content (<see cref="Input"/>: rules, profiles, scores; <see cref="Results"/>: categories'
-/// budgets and every entry with stage scores and explanation) and the entries ready for a table.
+/// budgets and every entry with stage scores and explanation), the entries ready for a table, and
+/// the package itself as <see cref="ResultsPackageJson"/> reads it.
 /// </summary>
 public sealed record PublishedResults(
     int PublicationId, int ContestId, string ContestCode, string ContestTitle, ContestStatus ContestStatus, int Version, bool IsLatest,
     DateTime PublishedAtUtc, string PublishedByUserId, string? CorrectionReason, string Hash, string PackageJson,
-    PublicationMetadata Metadata, ResultsInput Input, RankingResult Results, IReadOnlyList<PublishedEntry> Entries);
+    PublicationMetadata Metadata, ResultsInput Input, RankingResult Results, IReadOnlyList<PublishedEntry> Entries, ResultsPackage Package);
 
 /// <summary>A profile's published result with the display fields of its group (as published).</summary>
 public sealed record PublishedEntry(

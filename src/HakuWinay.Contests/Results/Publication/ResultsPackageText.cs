@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using HakuWinay.Contests.Results.Package;
 
 namespace HakuWinay.Contests.Results.Publication;
 
@@ -10,40 +7,27 @@ public sealed record PublicationMetadata(
     string ContestCode, string ContestTitle, int Version, DateTime PublishedAtUtc, string? CorrectionReason);
 
 /// <summary>
-/// The one place the portal writes and reads the open results package's text. Interim format until
-/// <c>Results.Package.ResultsPackageJson</c> lands: the same content (metadata, rules, profiles,
-/// scores, results) as System.Text.Json, hashed with SHA-256 over the text without its hash field.
-/// Switching over changes only this file.
+/// The one place the portal writes and reads the open results package's text: the publication
+/// stores exactly what <see cref="ResultsPackageJson.Write(ResultsPackage)"/> writes, sealed with its hash
+/// (SHA-256 of the RFC 8785 canonical JSON without the hash field).
 /// </summary>
 internal static class ResultsPackageText
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        WriteIndented = false,
-    };
-
     public static (string Json, string Hash) Write(PublicationMetadata metadata, ResultsInput input, RankingResult results)
     {
-        var unhashed = new InterimPackage(1, metadata, input, results, null);
-        var hash = HashOf(JsonSerializer.Serialize(unhashed, Json));
-        return (JsonSerializer.Serialize(unhashed with { Hash = hash }, Json), hash);
+        var package = ResultsPackageJson.WithHash(new ResultsPackage(
+            new PublishedContest(metadata.ContestCode, metadata.ContestTitle, metadata.Version, metadata.PublishedAtUtc, metadata.CorrectionReason),
+            input.Rules, input.Profiles, input.Scores, results));
+        return (ResultsPackageJson.Write(package), package.Hash);
     }
 
-    public static (PublicationMetadata Metadata, ResultsInput Input, RankingResult Results, string Hash) Read(string json)
+    /// <summary>A stored package read back; it was written by the portal, so a failure here is a bug, not bad input.</summary>
+    public static ResultsPackage Read(string json)
     {
-        var package = JsonSerializer.Deserialize<InterimPackage>(json, Json) ?? throw new JsonException("Empty results package.");
-        return (package.Metadata, package.Input, package.Results, package.Hash ?? "");
+        var read = ResultsPackageJson.Read(json);
+        return read.Package ?? throw new InvalidOperationException("A stored results package does not read back: " + string.Join("; ", read.Errors));
     }
 
-    /// <summary>The hash the package's content yields, recomputed (what a verifier does).</summary>
-    public static string RecomputeHash(string json)
-    {
-        var package = JsonSerializer.Deserialize<InterimPackage>(json, Json) ?? throw new JsonException("Empty results package.");
-        return HashOf(JsonSerializer.Serialize(package with { Hash = null }, Json));
-    }
-
-    private static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private sealed record InterimPackage(int Format, PublicationMetadata Metadata, ResultsInput Input, RankingResult Results, string? Hash);
+    public static PublicationMetadata MetadataOf(ResultsPackage package) =>
+        new(package.Contest.Code, package.Contest.Title, package.Contest.PublicationVersion, package.Contest.PublishedAtUtc, package.Contest.CorrectionReason);
 }

@@ -57,10 +57,6 @@ public sealed class ResultsPreviewService(IDbContextFactory<ContestsDbContext> d
         {
             return (null, e.Message);
         }
-        catch (NotImplementedException e)
-        {
-            return (null, e.Message);
-        }
     }
 }
 
