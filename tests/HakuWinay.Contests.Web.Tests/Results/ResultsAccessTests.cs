@@ -104,6 +104,7 @@ public sealed class ResultsBeforePublicationTests(ResultsPortal portal) : IClass
         {
             Assert.DoesNotContain(scores, s => page.Contains(">" + s + "<", StringComparison.Ordinal));
         }
+        Assert.DoesNotContain("data-testid=\"appeal-link\"", pages[2], StringComparison.Ordinal);
     }
 }
 
@@ -228,6 +229,14 @@ public sealed class ResultsAfterPublicationTests(PublishedResultsPortal portal) 
         await using var db = await portal.Factory.CreateDbContextAsync();
         var appeal = await db.Appeals.SingleAsync(a => a.BusinessProfileId == portal.ProfileId);
         Assert.Equal((AppealStatus.Filed, 1), (appeal.Status, appeal.PublicationVersion));
+    }
+
+    [Fact]
+    public async Task The_groups_profile_links_its_appeal_page_once_results_are_published()
+    {
+        var page = await (await portal.ClientAsync(Roles.Producer)).GetStringAsync($"/profiles/{portal.ProfileId}");
+
+        Assert.Contains($"href=\"profiles/{portal.ProfileId}/appeal\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
