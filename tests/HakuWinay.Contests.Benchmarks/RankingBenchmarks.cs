@@ -29,11 +29,13 @@ public class RankingBenchmarks
     public decimal SumPoints()
     {
         var sum = 0m;
-        foreach (var scorecard in _input.Scores)
+        var scores = _input.Scores;
+        for (var s = 0; s < scores.Count; s++)
         {
-            foreach (var points in scorecard.Points)
+            var points = scores[s].Points;
+            for (var c = 0; c < points.Count; c++)
             {
-                sum += points.Points;
+                sum += points[c].Points;
             }
         }
         return sum;

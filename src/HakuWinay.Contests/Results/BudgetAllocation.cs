@@ -1,4 +1,3 @@
-using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 
 namespace HakuWinay.Contests.Results;
@@ -31,7 +30,7 @@ internal readonly record struct Allocation(AllocationStep Step, decimal Remainin
 
 /// <summary>
 /// Rule 7 for one category: in rank order, award = fund request within the budget, by the
-/// contest's policy; waitlist positions in rank order. Amounts in cents.
+/// contest's policy; waitlist positions in rank order. Amounts in cents, written with two decimals.
 /// </summary>
 internal static class BudgetAllocation
 {
@@ -43,15 +42,15 @@ internal static class BudgetAllocation
     public static Allocation[] Allocate(BudgetAllocationPolicy policy, decimal partialMinimumPercent, IReadOnlyList<decimal> requests, decimal budget, out decimal left)
     {
         var allocations = new Allocation[requests.Count];
-        var remaining = Money.Round(budget);
+        var remaining = Ranking.TwoDecimals(budget);
         var waitlisted = 0;
         int? stoppedAt = null;
         for (var i = 0; i < requests.Count; i++)
         {
-            var request = Money.Round(requests[i]);
+            var request = Ranking.TwoDecimals(requests[i]);
             var before = remaining;
             AllocationStep step;
-            var award = 0m;
+            var award = 0.00m;
             if (stoppedAt is not null)
             {
                 step = AllocationStep.AfterStop;
@@ -66,7 +65,7 @@ internal static class BudgetAllocation
                 stoppedAt = i + 1;
                 var partial = remaining > 0 && remaining * 100m >= partialMinimumPercent * request;
                 step = partial ? AllocationStep.PartiallyFits : AllocationStep.BelowPartialMinimum;
-                award = partial ? remaining : 0m;
+                award = partial ? remaining : 0.00m;
             }
             else
             {

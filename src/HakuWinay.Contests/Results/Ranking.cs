@@ -42,15 +42,22 @@ public static class Ranking
 
         var outcomes = new List<CategoryOutcome>(byCategory.Length);
         var entries = new List<ResultEntry>(profiles.Count);
-        var rolledOver = 0m;
+        var rolledOver = 0.00m;
         for (var c = 0; c < byCategory.Length; c++)
         {
             var outcome = RankAndAllocate(rules, rules.Rules.Categories[c], byCategory[c], rolledOver, entries);
             outcomes.Add(outcome);
-            rolledOver = rules.Rules.RollOverUnspentBudget ? outcome.Left : 0m;
+            rolledOver = rules.Rules.RollOverUnspentBudget ? outcome.Left : 0.00m;
         }
         return new RankingResult(outcomes, entries);
     }
+
+    /// <summary>
+    /// Two decimals, half away from zero (as <see cref="StageScore.Round"/> and <see cref="Money.Round"/>),
+    /// always written with two decimals: 90 and 90.00 are the same number but not the same text, and
+    /// which of them a median picks would otherwise depend on the input's order.
+    /// </summary>
+    internal static decimal TwoDecimals(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     private static Dictionary<string, int> IndexProfiles(CompiledRules rules, IReadOnlyList<ProfileFacts> profiles)
     {
@@ -81,6 +88,7 @@ public static class Ranking
                 throw new ResultsInputException(
                     $"Profile {profile.Code}'s group facts are missing or incoherent: counts must lie between 0 and its member households.");
             }
+            var acceptedStages = new HashSet<string>(StringComparer.Ordinal);
             foreach (var accepted in profile.AcceptedIncomplete ?? [])
             {
                 if (accepted?.StageCode is null || !rules.StageIndex.ContainsKey(accepted.StageCode))
@@ -90,6 +98,10 @@ public static class Ranking
                 if (string.IsNullOrWhiteSpace(accepted.Reason))
                 {
                     throw new ResultsInputException($"Profile {profile.Code} is accepted incomplete in stage {accepted.StageCode} without a reason.");
+                }
+                if (!acceptedStages.Add(accepted.StageCode))
+                {
+                    throw new ResultsInputException($"Profile {profile.Code} is accepted incomplete in stage {accepted.StageCode} twice.");
                 }
             }
         }
@@ -110,7 +122,7 @@ public static class Ranking
             var count = tally.Counts[cell];
             var full = eligible ? tally.StageScores[cell] : null;
             var accepted = eligible && count > 0 && count < stage.RequiredScorecards && IsAccepted(facts, stage.Code);
-            run.Stages[s] = new StageResult(stage.Code, full is { } f ? StageScore.Round(f) : null, count, stage.RequiredScorecards, accepted);
+            run.Stages[s] = new StageResult(stage.Code, full is { } f ? TwoDecimals(f) : null, count, stage.RequiredScorecards, accepted);
             if (count == 0 || (count < stage.RequiredScorecards && !accepted))
             {
                 complete = false;
@@ -131,9 +143,9 @@ public static class Ranking
             run.Outcome = ResultOutcome.Incomplete;
             return run;
         }
-        var evaluation = StageScore.Round(weighted / 100m);
+        var evaluation = TwoDecimals(weighted / 100m);
         run.Evaluation = evaluation;
-        run.Final = Math.Min(100m, StageScore.Round(evaluation + run.Bonus));
+        run.Final = TwoDecimals(Math.Min(100m, evaluation + run.Bonus));
         run.Passed = evaluation >= rules.Rules.PassMark;
         run.Outcome = run.Passed ? ResultOutcome.Waitlisted : ResultOutcome.Failed;
         return run;
@@ -155,7 +167,7 @@ public static class Ranking
         return false;
     }
 
-    /// <summary>Rule 4: the points of every priority rule whose share the group reaches (compared exactly, count × 100 ≥ threshold × households).</summary>
+    /// <summary>Rule 4: the points of every priority rule whose share the group reaches (compared exactly: count × 100 ≥ threshold × households).</summary>
     internal static decimal Bonus(IReadOnlyList<PriorityRule> priorityRules, GroupFacts group)
     {
         var bonus = 0m;
@@ -167,12 +179,13 @@ public static class Ranking
                 PriorityKind.Youth => group.Youth,
                 _ => group.Juntos,
             };
-            if (group.Households > 0 && count * 100m >= rule.ThresholdPercent * group.Households)
+            // A group with no households has a share of 0, which meets only a threshold of 0.
+            if (count * 100m >= rule.ThresholdPercent * group.Households && (group.Households > 0 || rule.ThresholdPercent == 0))
             {
                 bonus += rule.BonusPoints;
             }
         }
-        return StageScore.Round(bonus);
+        return TwoDecimals(bonus);
     }
 
     /// <summary>Rules 6 to 8 for one category: rank the passed, allocate, explain; adds the category's entries in output order.</summary>
@@ -188,9 +201,9 @@ public static class Ranking
 
         var policy = rules.Rules.Allocation;
         var minimum = rules.Rules.PartialAwardMinimumPercent ?? 0m;
-        var budget = Money.Round(category.Budget);
+        var budget = TwoDecimals(category.Budget);
         var allocations = BudgetAllocation.Allocate(policy, minimum, ranked.ConvertAll(r => r.Facts.FundRequest), budget + rolledOver, out var left);
-        var used = 0m;
+        var used = 0.00m;
         var funded = 0;
         for (var i = 0; i < ranked.Count; i++)
         {
@@ -201,7 +214,7 @@ public static class Ranking
             funded += run.Outcome is ResultOutcome.Funded or ResultOutcome.PartiallyFunded ? 1 : 0;
             entries.Add(Entry(category, run, ResultExplanations.Ranked(
                 run.Evaluation!.Value, rules.Rules.PassMark, i + 1, ranked.Count, category.Name,
-                Money.Round(run.Facts.FundRequest), allocations[i], policy, minimum, Line(rules, run)), rules));
+                TwoDecimals(run.Facts.FundRequest), allocations[i], policy, minimum, Line(rules, run)), rules));
         }
         var others = runs.Where(r => !r.Passed).ToList();
         others.Sort((a, b) => string.CompareOrdinal(a.Facts.Code, b.Facts.Code));
@@ -240,7 +253,7 @@ public static class Ranking
         }
         return new ResultEntry(
             run.Facts.Code, category.Code, run.Stages, run.Evaluation, run.Bonus, run.Final, run.Passed, run.Rank,
-            run.Allocation?.WaitlistPosition, run.Outcome, run.Allocation?.Award ?? 0m, explanation, run.TieBreakNote);
+            run.Allocation?.WaitlistPosition, run.Outcome, run.Allocation?.Award ?? 0.00m, explanation, run.TieBreakNote);
     }
 }
 

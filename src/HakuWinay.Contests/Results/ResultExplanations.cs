@@ -19,6 +19,12 @@ internal static class ResultExplanations
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>One buffer per thread for the explanations, so that twenty thousand of them allocate only their strings.</summary>
+    [ThreadStatic]
+    private static StringBuilder? _buffer;
+
+    private static StringBuilder Buffer() => (_buffer ??= new StringBuilder(512)).Clear();
+
     public const string Ineligible = "No apto: el perfil no pasó la revisión de elegibilidad y no fue calificado.";
 
     public const string Withdrawn = "Retirado: el grupo retiró su perfil y no fue calificado.";
@@ -31,7 +37,7 @@ internal static class ResultExplanations
         decimal evaluation, decimal passMark, int rank, int ranked, string category, decimal request, Allocation allocation,
         BudgetAllocationPolicy policy, decimal partialMinimumPercent, ScoreLine scores)
     {
-        var text = new StringBuilder(320);
+        var text = Buffer();
         text.Append(Invariant, $"Puntaje {evaluation:F2} ≥ {Mark(passMark)}; puesto {rank} de {ranked} en {category}; ");
         var remaining = Money.Format(allocation.Remaining);
         var asked = Money.Format(request);
@@ -54,7 +60,7 @@ internal static class ResultExplanations
     /// <summary>"Puntaje 65.20 &lt; 70 (puntaje mínimo): desaprobado. Etapas: …".</summary>
     public static string Failed(decimal evaluation, decimal passMark, ScoreLine scores)
     {
-        var text = new StringBuilder(200);
+        var text = Buffer();
         text.Append(Invariant, $"Puntaje {evaluation:F2} < {Mark(passMark)} (puntaje mínimo): desaprobado");
         text.Append(scores.Bonus > 0 ? "; la bonificación no cuenta para aprobar. " : ". ");
         return AppendScores(text, scores).ToString();
@@ -63,7 +69,7 @@ internal static class ResultExplanations
     /// <summary>"Calificación incompleta: la etapa Presentación pública tiene 2 de 3 fichas de calificación; no entra al orden de mérito. Etapas: …".</summary>
     public static string Incomplete(IEnumerable<(string Stage, int Scorecards, int Required)> shortStages, ScoreLine scores)
     {
-        var text = new StringBuilder("Calificación incompleta: ");
+        var text = Buffer().Append("Calificación incompleta: ");
         var first = true;
         foreach (var (stage, scorecards, required) in shortStages)
         {
@@ -87,17 +93,16 @@ internal static class ResultExplanations
         _ => "presentación más temprana",
     };
 
-    /// <summary>A tie-breaker's value as it was compared: "80.00", "62.50 %", a Lima time.</summary>
-    public static string TieValue(TieBreakerKind kind, decimal value, DateTime submittedAtUtc) => kind switch
+    /// <summary>
+    /// "Empate en 78.50 con AYA-002 (puesto 4); lo resolvió el desempate por mayor puntaje en la etapa …: 80.00 frente a 75.00."
+    /// Each value as it was compared: "80.00", "62.50 %", or a Lima time for the earlier submission.
+    /// </summary>
+    public static string TieBrokenBy(
+        decimal final, string other, int otherRank, TieBreakerKind kind, string tieBreaker, (decimal Key, DateTime SubmittedAtUtc) mine, (decimal Key, DateTime SubmittedAtUtc) theirs)
     {
-        TieBreakerKind.HigherJuntosShare or TieBreakerKind.HigherWomenHeadedShare => string.Create(Invariant, $"{value:F2} %"),
-        TieBreakerKind.EarlierSubmission => Time(submittedAtUtc),
-        _ => value.ToString("F2", Invariant),
-    };
-
-    /// <summary>"Empate en 78.50 con AYA-002 (puesto 4); lo resolvió el desempate por mayor puntaje en la etapa …: 80.00 frente a 75.00."</summary>
-    public static string TieBrokenBy(decimal final, string other, int otherRank, string tieBreaker, string mine, string theirs) =>
-        string.Create(Invariant, $"Empate en {final:F2} con {other} (puesto {otherRank}); lo resolvió el desempate por {tieBreaker}: {mine} frente a {theirs}.");
+        var text = Buffer().Append(Invariant, $"Empate en {final:F2} con {other} (puesto {otherRank}); lo resolvió el desempate por {tieBreaker}: ");
+        return AppendTieValue(AppendTieValue(text, kind, mine).Append(" frente a "), kind, theirs).Append('.').ToString();
+    }
 
     public static string TieBySubmissionTime(decimal final, string other, int otherRank, DateTime mine, DateTime theirs) =>
         string.Create(Invariant,
@@ -120,6 +125,13 @@ internal static class ResultExplanations
         _ = scores.Final is { } final ? text.Append(Invariant, $"; puntaje final {final:F2}.") : text.Append('.');
         return text;
     }
+
+    private static StringBuilder AppendTieValue(StringBuilder text, TieBreakerKind kind, (decimal Key, DateTime SubmittedAtUtc) value) => kind switch
+    {
+        TieBreakerKind.HigherJuntosShare or TieBreakerKind.HigherWomenHeadedShare => text.Append(Invariant, $"{value.Key:F2} %"),
+        TieBreakerKind.EarlierSubmission => text.Append(Time(value.SubmittedAtUtc)),
+        _ => text.Append(Invariant, $"{value.Key:F2}"),
+    };
 
     /// <summary>The pass mark or a percentage as the rules state it: "70", "72.5".</summary>
     private static string Mark(decimal value) => value.ToString("0.##", Invariant);

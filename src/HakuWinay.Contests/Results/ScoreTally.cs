@@ -67,7 +67,7 @@ internal sealed class ScoreTally
             {
                 throw new ResultsInputException($"A score names profile '{score.ProfileCode}', which the input does not have.");
             }
-            if (score.StageCode is null || !rules.StageIndex.TryGetValue(score.StageCode, out var stage))
+            if (rules.FindStage(score.StageCode) is var stage && stage < 0)
             {
                 throw new ResultsInputException($"A score of profile {score.ProfileCode} names stage '{score.StageCode}', which the rules do not have.");
             }
@@ -124,8 +124,18 @@ internal sealed class ScoreTally
 
     private static decimal Weighted(CompiledStage stage, int j, decimal value, SubmittedScore score)
     {
+        if (stage.Tables[j] is { } table)
+        {
+            // Whole, non-negative points with no decimals (flags, high and middle words all 0) within the table.
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            if ((bits[1] | bits[2] | bits[3]) == 0 && (uint)bits[0] < (uint)table.Length)
+            {
+                return table[bits[0]];
+            }
+        }
         ref readonly var criterion = ref stage.Criteria[j];
-        if (value < 0 || value > criterion.Criterion.MaxPoints)
+        if (decimal.IsNegative(value) || value > criterion.Criterion.MaxPoints)
         {
             throw Problem(score, $"gives criterion {criterion.Criterion.Code} {value} points, outside 0..{criterion.Criterion.MaxPoints}");
         }

@@ -75,13 +75,9 @@ internal static class TieBreaking
             return ResultExplanations.TieByCode(final, other, otherRank);
         }
         var t = (int)step;
-        var (rule, stage, criterion) = rules.TieBreakers[t];
-        var stageName = stage >= 0 ? rules.Stages[stage].Stage.Name : null;
-        var criterionName = criterion >= 0 ? rules.Stages[stage].Stage.Criteria[criterion].Name : null;
         return ResultExplanations.TieBrokenBy(
-            final, other, otherRank, ResultExplanations.TieBreaker(rule.Kind, stageName, criterionName),
-            ResultExplanations.TieValue(rule.Kind, mine.Keys[t], mine.Facts.SubmittedAtUtc),
-            ResultExplanations.TieValue(rule.Kind, theirs.Keys[t], theirs.Facts.SubmittedAtUtc));
+            final, other, otherRank, rules.TieBreakers[t].Rule.Kind, rules.TieBreakerNames[t],
+            (mine.Keys[t], mine.Facts.SubmittedAtUtc), (theirs.Keys[t], theirs.Facts.SubmittedAtUtc));
     }
 
     /// <summary>What separates two profiles: their final scores, a tie-breaker (its index, 0 and up), the submission time or the code.</summary>

@@ -23,7 +23,7 @@ public sealed record ResultsPackage(
     public ResultsInput Input => new(Rules, Profiles, Scores);
 }
 
-/// <summary>Which contest and which publication of its results: the version counts up from 1; a correction states its reason.</summary>
+/// <summary>Which contest and which publication of its results: the version counts up from 1 (0 for a preview, not published); a correction states its reason.</summary>
 public sealed record PublishedContest(string Code, string Title, int PublicationVersion, DateTime PublishedAtUtc, string? CorrectionReason);
 
 /// <summary>A package read from JSON, or every error found, each naming its JSON path; never both.</summary>

@@ -76,21 +76,17 @@ internal static class ResultsPackageChecks
             f.Error($"{path}.stage_code", $"\"{stageCode}\" is not a stage of the rules");
             return;
         }
-        switch (rule.Kind)
+        if (rule.Kind is TieBreakerKind.HigherStageScore or TieBreakerKind.HigherCriterionMean && stage is null)
         {
-            case TieBreakerKind.HigherStageScore when stage is null:
-                f.Error($"{path}.stage_code", "a higher_stage_score tie-breaker names its stage");
-                break;
-            case TieBreakerKind.HigherCriterionMean when rule.CriterionCode is null:
-                f.Error($"{path}.criterion_code", "a higher_criterion_mean tie-breaker names its criterion");
-                break;
-            case TieBreakerKind.HigherCriterionMean:
-                IEnumerable<RankedStage> inStages = stage is null ? stages.Values : [stage];
-                if (!inStages.Any(s => s.Criteria.Any(c => string.Equals(c.Code, rule.CriterionCode, StringComparison.Ordinal))))
-                {
-                    f.Error($"{path}.criterion_code", $"\"{rule.CriterionCode}\" is not a criterion of {(stage is null ? "any stage" : "stage " + stage.Code)}");
-                }
-                break;
+            f.Error($"{path}.stage_code", $"a {PackageValues.EnumName(rule.Kind)} tie-breaker names its stage");
+        }
+        else if (rule.Kind == TieBreakerKind.HigherCriterionMean && rule.CriterionCode is null)
+        {
+            f.Error($"{path}.criterion_code", "a higher_criterion_mean tie-breaker names its criterion");
+        }
+        else if (rule.Kind == TieBreakerKind.HigherCriterionMean && !stage!.Criteria.Any(c => string.Equals(c.Code, rule.CriterionCode, StringComparison.Ordinal)))
+        {
+            f.Error($"{path}.criterion_code", $"\"{rule.CriterionCode}\" is not a criterion of stage {stage.Code}");
         }
     }
 
@@ -111,7 +107,7 @@ internal static class ResultsPackageChecks
             {
                 if (count > group.Households)
                 {
-                    f.Error($"{path}.group.{name}", $"{count} households of {group.Households} members");
+                    f.Error($"{path}.group.{name}", $"{count} is more than the group's {group.Households} member households");
                 }
             }
             var accepted = new HashSet<string>(StringComparer.Ordinal);

@@ -74,24 +74,38 @@ internal static class ResultsPackageReader
         {
             return Failed($"$: not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1} of that line: {FirstSentence(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            return Failed(NotUnicode);
+        }
         using (document)
         {
             var root = document.RootElement;
-            var fields = new JsonFields();
-            if (root.ValueKind == JsonValueKind.Object && JsonFields.Field(root, "format") is { ValueKind: JsonValueKind.String } format
-                && !string.Equals(format.GetString(), ResultsPackage.FormatId, StringComparison.Ordinal))
+            try
             {
-                // Another format (or version): nothing else in it can be judged by this reader's rules.
-                return Failed($"$.format: {JsonFields.Describe(format)} is not a format this tool reads; it reads \"{ResultsPackage.FormatId}\"");
+                var fields = new JsonFields();
+                if (root.ValueKind == JsonValueKind.Object && JsonFields.Field(root, "format") is { ValueKind: JsonValueKind.String } format
+                    && !format.ValueEquals(ResultsPackage.FormatId))
+                {
+                    // Another format (or version): nothing else in it can be judged by this reader's rules.
+                    return Failed($"$.format: {JsonFields.Describe(format)} is not a format this tool reads; it reads \"{ResultsPackage.FormatId}\"");
+                }
+                var package = Package(fields, root);
+                if (fields.ErrorCount == 0)
+                {
+                    ResultsPackageChecks.Check(package!, fields);
+                }
+                return fields.ErrorCount == 0 ? new(package, []) : new(null, fields.Errors);
             }
-            var package = Package(fields, root);
-            if (fields.ErrorCount == 0)
+            catch (InvalidOperationException)
             {
-                ResultsPackageChecks.Check(package!, fields);
+                // System.Text.Json refuses to decode a name or text escaped as a lone surrogate ("\ud800").
+                return Failed(NotUnicode);
             }
-            return fields.ErrorCount == 0 ? new(package, []) : new(null, fields.Errors);
         }
     }
+
+    private const string NotUnicode = "$: the file holds a text or a field name that is not valid Unicode (a lone surrogate such as \"\\ud800\")";
 
     private static ResultsPackageReadResult Failed(string error) => new(null, [error]);
 
@@ -153,7 +167,7 @@ internal static class ResultsPackageReader
         return new PublishedContest(
             f.Code(e, path, "code"),
             f.String(e, path, "title"),
-            f.Integer(e, path, "publication_version", minimum: 1),
+            f.Integer(e, path, "publication_version", minimum: 0),
             f.Time(e, path, "published_at"),
             f.NullableString(e, path, "correction_reason"));
     }

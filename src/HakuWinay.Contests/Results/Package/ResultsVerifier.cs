@@ -32,7 +32,7 @@ public static class ResultsVerifier
 
     private static void CompareCategories(IReadOnlyList<CategoryOutcome> published, IReadOnlyList<CategoryOutcome> recomputed, List<string> differences)
     {
-        var byCode = published.ToDictionary(c => c.CategoryCode, StringComparer.Ordinal);
+        var byCode = ByCode(published, c => c.CategoryCode, "category ", differences);
         foreach (var expected in recomputed)
         {
             var who = $"category {expected.CategoryCode}";
@@ -56,7 +56,7 @@ public static class ResultsVerifier
 
     private static void CompareEntries(IReadOnlyList<ResultEntry> published, IReadOnlyList<ResultEntry> recomputed, List<string> differences)
     {
-        var byCode = published.ToDictionary(e => e.ProfileCode, StringComparer.Ordinal);
+        var byCode = ByCode(published, e => e.ProfileCode, "", differences);
         foreach (var expected in recomputed)
         {
             var who = expected.ProfileCode;
@@ -96,7 +96,7 @@ public static class ResultsVerifier
 
     private static void CompareStages(string who, IReadOnlyList<StageResult> published, IReadOnlyList<StageResult> recomputed, List<string> differences)
     {
-        var byCode = published.ToDictionary(s => s.StageCode, StringComparer.Ordinal);
+        var byCode = ByCode(published, s => s.StageCode, $"{who}: stage ", differences);
         foreach (var expected in recomputed)
         {
             if (!byCode.Remove(expected.StageCode, out var actual))
@@ -114,6 +114,20 @@ public static class ResultsVerifier
         {
             differences.Add($"{who}: stage {extra} is in the package's entry but not in the recomputed one");
         }
+    }
+
+    /// <summary>The published items by code; a code listed twice is itself a difference (the first is compared).</summary>
+    private static Dictionary<string, T> ByCode<T>(IReadOnlyList<T> published, Func<T, string> code, string prefix, List<string> differences)
+    {
+        var byCode = new Dictionary<string, T>(published.Count, StringComparer.Ordinal);
+        foreach (var item in published)
+        {
+            if (!byCode.TryAdd(code(item), item))
+            {
+                differences.Add($"{prefix}{code(item)}: listed twice in the package's results");
+            }
+        }
+        return byCode;
     }
 
     private static void Compare(string who, string what, decimal? published, decimal? recomputed, List<string> differences)

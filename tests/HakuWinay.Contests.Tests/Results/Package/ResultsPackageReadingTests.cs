@@ -242,6 +242,22 @@ public sealed class ResultsPackageReadingTests
     }
 
     [Fact]
+    public void A_lone_surrogate_in_a_field_name_is_refused_without_an_exception()
+    {
+        var error = Assert.Single(ErrorsOf("{\"\\udc00\":1}"));
+
+        Assert.StartsWith("$: the file holds a text or a field name that is not valid Unicode", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_in_a_text_is_named_with_its_path()
+    {
+        var json = Valid.Replace("\"Concurso de perfiles", "\"\\ud800Concurso de perfiles", StringComparison.Ordinal);
+
+        Assert.Equal(["$.contest.title: the text holds invalid UTF-16 (a lone surrogate)"], ErrorsOf(json));
+    }
+
+    [Fact]
     public void Reading_never_throws_on_odd_bytes()
     {
         using var stream = new MemoryStream(Encoding.Latin1.GetBytes("{\"format\":\"hakuwinay-results/1\",\"contest\":\"ñ\xff\"}"));
