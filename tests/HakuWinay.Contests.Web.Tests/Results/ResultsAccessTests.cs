@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Results.Package;
 using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
 
@@ -163,6 +164,11 @@ public sealed class ResultsAfterPublicationTests(PublishedResultsPortal portal) 
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("resultados-AYA-2026-01-v1.json", response.Content.Headers.ContentDisposition.FileName);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var read = ResultsPackageJson.Read(Encoding.UTF8.GetString(bytes));
+        Assert.True(read.Succeeded, string.Join("; ", read.Errors));
+        var verification = ResultsVerifier.Verify(read.Package!);
+        Assert.True(verification.Verified, string.Join("; ", verification.Differences));
+        Assert.Equal(stored.Hash, verification.ComputedHash);
     }
 
     [Fact]
