@@ -85,6 +85,11 @@ public sealed class ResultsBeforePublicationTests(ResultsPortal portal) : IClass
         Assert.True(lines.Length > 4, string.Join("|", lines));
         Assert.Contains("Acta N.° 000-", acta, StringComparison.Ordinal);
         Assert.Contains("BORRADOR", acta, StringComparison.Ordinal);
+        // Every demo juror scored in both stages: named in each stage's line and on a signature line.
+        foreach (var juror in new[] { "Julio César Cárdenas Bendezú", "Marleni Gutiérrez Pariona", "Teófilo Ccoicca Huamaní" })
+        {
+            Assert.Equal(3, acta.Split(juror).Length - 1);
+        }
     }
 
     [Fact]
@@ -185,6 +190,7 @@ public sealed class ResultsAfterPublicationTests(PublishedResultsPortal portal) 
         Assert.Equal("profile_code,stage_code,juror_id,criterion_code,points", scoreLines[0]);
         Assert.Matches(@"^AYA-2026-01-\d{3},(CAMPO|PUBLICA),J\d{2},\w+,\d+\.\d{2}$", scoreLines[1]);
         Assert.DoesNotContain("jurado", Encoding.UTF8.GetString(scores), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Cárdenas", Encoding.UTF8.GetString(scores), StringComparison.Ordinal);
     }
 
     [Fact]
