@@ -18,6 +18,7 @@ using HakuWinay.Contests.Web.Judging;
 using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
+using HakuWinay.Contests.Web.PublicResults;
 using HakuWinay.Contests.Web.Results;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -92,6 +93,8 @@ public static class PortalSetup
         services.AddScoped<PublicationQueries>();
         services.AddScoped<AppealService>();
         services.AddScoped<AppealQueries>();
+        services.AddScoped<ResultsReader>();
+        services.AddScoped<AppealDesk>();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 
@@ -191,6 +194,7 @@ public static class PortalSetup
         app.MapOutboxEndpoints();
         app.MapSubmissionEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapResultsEndpoints();
         app.MapAppealAttachmentEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -73,7 +73,28 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{ContestId:int}/score-sheets"] = new("/admin/contests/1/score-sheets", Roles.Admin),
         ["/admin/contests/{ContestId:int}/score-sheets/import"] = new("/admin/contests/1/score-sheets/import", Roles.Admin),
         ["/admin/scorecards/{ScorecardId:int}/paper"] = new("/admin/scorecards/{paperScorecardId}/paper", Roles.Admin),
+        // Results (public pages): 404 to everyone until results are published; see ResultsAccessTests for after.
+        ["/contests/{Code}/results"] = new("/contests/AYA-2026-01/results", null),
+        ["/contests/{Code}/results/acta"] = new("/contests/AYA-2026-01/results/acta", null),
+        // The group's appeal page: its representative, or staff on its behalf; ResultsAccessTests refuses other groups.
+        ["/profiles/{Id:int}/appeal"] = new("/profiles/{profileId}/appeal", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/admin/contests/{ContestId:int}/results/acta"] = new("/admin/contests/1/results/acta", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/results/dashboard"] = new("/admin/contests/1/results/dashboard", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results"] = new("/admin/contests/1/results", Roles.Admin),
+    };
+
+    /// <summary>
+    /// Results addresses that answer 404 to everyone allowed while nothing is published, which is the
+    /// case in this matrix's demo: no page, export or package shows results before publication.
+    /// </summary>
+    private static readonly HashSet<string> NotFoundBeforePublication = new(StringComparer.Ordinal)
+    {
+        "/contests/{Code}/results",
+        "/contests/{Code}/results/acta",
+        "/profiles/{Id:int}/appeal",
+        "/contests/{code}/results/package.json",
+        "/contests/{code}/results/ranking.csv",
+        "/contests/{code}/results/scores.csv",
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -85,6 +106,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{id}/submissions.csv"] = new("/admin/contests/1/submissions.csv", Roles.Admin),
         // The Juror is jurado1, assigned to the profile: ScoringPortalTests refuses a juror who is not.
         ["/profiles/{profileId}/attachments/{attachmentId}"] = new("/profiles/{profileId}/attachments/{attachmentId}", Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror),
+        ["/contests/{code}/results/package.json"] = new("/contests/AYA-2026-01/results/package.json", null),
+        ["/contests/{code}/results/ranking.csv"] = new("/contests/AYA-2026-01/results/ranking.csv", null),
+        ["/contests/{code}/results/scores.csv"] = new("/contests/AYA-2026-01/results/scores.csv", null),
+        ["/admin/contests/{id}/results/preview/package.json"] = new("/admin/contests/1/results/preview/package.json", Roles.Admin),
+        ["/admin/contests/{id}/results/preview/ranking.csv"] = new("/admin/contests/1/results/preview/ranking.csv", Roles.Admin),
+        ["/admin/contests/{id}/results/preview/scores.csv"] = new("/admin/contests/1/results/preview/scores.csv", Roles.Admin),
+        ["/admin/contests/{id}/results/dashboard/{table}.csv"] = new("/admin/contests/1/results/dashboard/lines.csv", Roles.Admin),
     };
 
     public static TheoryData<string, string> Cases()
@@ -129,7 +157,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         using var response = await client.GetAsync(url);
 
         var allowed = rule.Roles is null || rule.Roles.Contains(principal);
-        if (allowed)
+        if (allowed && NotFoundBeforePublication.Contains(route))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{principal} should get 404 from {url} before publication but got {(int)response.StatusCode}");
+        }
+        else if (allowed)
         {
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{principal} should open {url} but got {(int)response.StatusCode}");
         }

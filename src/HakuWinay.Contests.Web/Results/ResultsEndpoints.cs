@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Results;
+using HakuWinay.Contests.Results.Dashboard;
+using HakuWinay.Contests.Results.Package;
+
+// Not "...Web.Results": a namespace of that name would hide ASP.NET Core's Results class (Results.NotFound()) from
+// every other namespace of the web project.
+namespace HakuWinay.Contests.Web.PublicResults;
+
+// The domain's HakuWinay.Contests.Results namespace would otherwise hide ASP.NET Core's Results class here.
+using Results = Microsoft.AspNetCore.Http.Results;
+
+/// <summary>
+/// The results' downloads. Public ones (<c>/contests/{code}/results/…?version=N</c>) answer 404
+/// before the first publication and for an unknown version, to everyone, administrators included:
+/// the preview is only on the administrator's addresses (<c>/admin/contests/{id}/results/preview/…</c>).
+/// Every file is an attachment the browser never sniffs. A malformed version answers 400.
+/// </summary>
+internal static class ResultsEndpoints
+{
+    public static IReadOnlyList<string> ScoreColumns { get; } = ["profile_code", "stage_code", "juror_id", "criterion_code", "points"];
+
+    private const string Csv = "text/csv; charset=utf-8";
+    private const string Json = "application/json; charset=utf-8";
+
+    public static void MapResultsEndpoints(this WebApplication app)
+    {
+        var published = app.MapGroup("/contests/{code}/results").AllowAnonymous();
+        published.MapGet("/package.json", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            PublishedAsync(code, version, reader, http, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-v{Version(p)}.json"), ct));
+        published.MapGet("/ranking.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            PublishedAsync(code, version, reader, http, p => File(http, ResultsCsv.RankingFile(p.Results), Csv, $"ranking-{p.Contest.Code}-v{Version(p)}.csv"), ct));
+        published.MapGet("/scores.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            PublishedAsync(code, version, reader, http, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-v{Version(p)}.csv"), ct));
+
+        var preview = app.MapGroup("/admin/contests/{contestId:int}/results").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        preview.MapGet("/preview/package.json", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            PreviewAsync(contestId, reader, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-vista-previa.json"), ct));
+        preview.MapGet("/preview/ranking.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            PreviewAsync(contestId, reader, p => File(http, ResultsCsv.RankingFile(p.Results), Csv, $"ranking-{p.Contest.Code}-vista-previa.csv"), ct));
+        preview.MapGet("/preview/scores.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            PreviewAsync(contestId, reader, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-vista-previa.csv"), ct));
+        preview.MapGet("/dashboard/{table}.csv", async (int contestId, string table, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+        {
+            var shown = await reader.DashboardSourceAsync(contestId, ct);
+            if (shown is null)
+            {
+                return Results.NotFound();
+            }
+            var dashboard = ResultsDashboardStats.Compute(shown.Input, shown.Result);
+            var bytes = table switch
+            {
+                "lines" => ResultsDashboardCsv.Rows(dashboard.ByProductionLine, "production_line"),
+                "districts" => ResultsDashboardCsv.Rows(dashboard.ByDistrict, "district"),
+                "shares" => ResultsDashboardCsv.Shares(dashboard.Shares),
+                _ => null,
+            };
+            return bytes is null ? Results.NotFound() : File(http, bytes, Csv, $"tablero-{table}-{shown.Contest.Code}-v{shown.Publication.Version}.csv");
+        });
+    }
+
+    /// <summary>Every submitted score, one row per criterion: who (pseudonym), what, how many points (dot, two decimals).</summary>
+    public static byte[] ScoresFile(IEnumerable<SubmittedScore> scores) =>
+        CsvWriter.Write(ScoreColumns, scores
+            .OrderBy(s => s.ProfileCode, StringComparer.Ordinal).ThenBy(s => s.StageCode, StringComparer.Ordinal).ThenBy(s => s.JurorId, StringComparer.Ordinal)
+            .SelectMany(s => s.Points.Select(p => new object?[] { s.ProfileCode, s.StageCode, s.JurorId, p.CriterionCode, p.Points })));
+
+    private static async Task<IResult> PublishedAsync(
+        string code, string? version, ResultsReader reader, HttpContext http, Func<StoredPackage, IResult> file, CancellationToken ct)
+    {
+        if (!ResultsVersion.TryParse(version, out var wanted))
+        {
+            return Results.BadRequest("Versión no válida: escriba un número entero positivo. / Invalid version: write a positive whole number.");
+        }
+        var stored = await reader.PublishedPackageAsync(code, wanted, ct);
+        if (stored is null)
+        {
+            return Results.NotFound();
+        }
+        // A given version never changes; the latest may be superseded by a correction.
+        http.Response.Headers.CacheControl = wanted is null ? "no-cache" : "public, max-age=3600";
+        return file(stored);
+    }
+
+    private static async Task<IResult> PreviewAsync(int contestId, ResultsReader reader, Func<StoredPackage, IResult> file, CancellationToken ct)
+    {
+        var preview = await reader.PreviewPackageAsync(contestId, ct);
+        return preview is null ? Results.NotFound() : file(preview);
+    }
+
+    private static IResult File(HttpContext http, byte[] bytes, string contentType, string name)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (!http.Response.Headers.ContainsKey("Cache-Control"))
+        {
+            http.Response.Headers.CacheControl = "private, no-store";
+        }
+        return Results.File(bytes, contentType, name);
+    }
+
+    private static string Version(StoredPackage package) => package.Publication.Version.ToString(CultureInfo.InvariantCulture);
+}
