@@ -95,6 +95,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         "/contests/{code}/results/package.json",
         "/contests/{code}/results/ranking.csv",
         "/contests/{code}/results/scores.csv",
+        // An appeal is filed against a publication, so before one there is no appeal to download.
+        "/appeals/{appealId}/attachment",
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -113,6 +115,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{id}/results/preview/ranking.csv"] = new("/admin/contests/1/results/preview/ranking.csv", Roles.Admin),
         ["/admin/contests/{id}/results/preview/scores.csv"] = new("/admin/contests/1/results/preview/scores.csv", Roles.Admin),
         ["/admin/contests/{id}/results/dashboard/{table}.csv"] = new("/admin/contests/1/results/dashboard/lines.csv", Roles.Admin),
+        // The filing group's representative, or staff; AppealAttachmentTests downloads a real one and refuses other groups.
+        ["/appeals/{appealId}/attachment"] = new("/appeals/1/attachment", Roles.Admin, Roles.Technician, Roles.Producer),
     };
 
     public static TheoryData<string, string> Cases()
