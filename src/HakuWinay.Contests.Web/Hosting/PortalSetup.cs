@@ -91,6 +91,7 @@ public static class PortalSetup
         services.AddScoped<IncompleteAcceptanceService>();
         services.AddScoped<PublicationService>();
         services.AddScoped<PublicationQueries>();
+        services.AddScoped<ResultsPageQueries>();
         services.AddScoped<AppealService>();
         services.AddScoped<AppealQueries>();
         services.AddScoped<ResultsReader>();

@@ -1,11 +1,7 @@
 using HakuWinay.Contests.Common;
-using HakuWinay.Contests.Contests;
-using HakuWinay.Contests.Data;
-using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Results.Publication;
 using HakuWinay.Contests.Web.Localization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 // Not "...Web.Results": a namespace of that name would hide ASP.NET Core's Results class (Results.NotFound()) from
@@ -19,7 +15,7 @@ namespace HakuWinay.Contests.Web.PublicResults;
 /// them (anonymized), and filing through <see cref="AppealService.FileAsync"/>.
 /// </summary>
 public sealed class AppealDesk(
-    IDbContextFactory<ContestsDbContext> dbFactory, AppealQueries appeals, AppealService service, ResultsReader reader, IStringLocalizer<SharedResource> L)
+    AppealQueries appeals, AppealService service, ResultsReader reader, IStringLocalizer<SharedResource> L)
 {
     /// <summary>The page for <paramref name="user"/>, or null (404) when they may not act for the group, or the profile is in no publication.</summary>
     public async Task<AppealPageView?> ViewAsync(ActingUser user, int profileId, CancellationToken ct = default)
@@ -63,36 +59,8 @@ public sealed class AppealDesk(
             : AppealFiling.Refused(violation.Field == "Text" ? "Text" : "Attachment", RuleText.Describe(L, violation));
     }
 
-    /// <summary>
-    /// The comments of the profile's submitted scorecards when the contest shares them, each juror
-    /// named "Jurado 1", "Jurado 2", … in the order of their pseudonyms: what was said, never who said it.
-    /// </summary>
-    private async Task<IReadOnlyList<JurorComment>> CommentsAsync(int contestId, int profileId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Contests.AnyAsync(c => c.Id == contestId && c.ShareJurorCommentsWithGroups, ct))
-        {
-            return [];
-        }
-        var stages = await db.Set<ContestStage>().AsNoTracking().Include(s => s.Criteria).Where(s => s.ContestId == contestId).OrderBy(s => s.Order).ToListAsync(ct);
-        var stageIds = stages.Select(s => s.Id).ToList();
-        var cards = await db.Scorecards.AsNoTracking().Include(s => s.Points)
-            .Where(s => s.BusinessProfileId == profileId && stageIds.Contains(s.ContestStageId) && s.Status == ScorecardStatus.Submitted).ToListAsync(ct);
-        var numbers = await db.JurorPseudonyms.Where(p => p.ContestId == contestId).ToDictionaryAsync(p => p.JurorUserId, p => p.Number, ct);
-        var jurors = cards.Select(c => c.JurorUserId).Distinct().OrderBy(j => numbers.GetValueOrDefault(j, int.MaxValue)).ThenBy(j => j, StringComparer.Ordinal).ToList();
-        var criteria = stages.SelectMany(s => s.Criteria).ToDictionary(c => c.Id, c => c.Name);
-        var comments = new List<JurorComment>();
-        foreach (var card in cards.OrderBy(c => stages.FindIndex(s => s.Id == c.ContestStageId)).ThenBy(c => jurors.IndexOf(c.JurorUserId)))
-        {
-            var juror = L["AppealPage.JurorNumber", jurors.IndexOf(card.JurorUserId) + 1].Value;
-            var stage = stages.Single(s => s.Id == card.ContestStageId).Name;
-            comments.AddRange(card.Points.Where(p => !string.IsNullOrWhiteSpace(p.Comment))
-                .Select(p => new JurorComment(juror, stage, criteria.GetValueOrDefault(p.ContestCriterionId), p.Comment!)));
-            if (!string.IsNullOrWhiteSpace(card.OverallComment))
-            {
-                comments.Add(new JurorComment(juror, stage, null, card.OverallComment));
-            }
-        }
-        return comments;
-    }
+    /// <summary>The jurors' comments as <see cref="AppealQueries.JurorCommentsAsync"/> finds them, each juror named "Jurado 1", "Jurado 2", … in the reader's language.</summary>
+    private async Task<IReadOnlyList<JurorComment>> CommentsAsync(int contestId, int profileId, CancellationToken ct) =>
+        (await appeals.JurorCommentsAsync(contestId, profileId, ct))
+            .Select(c => new JurorComment(L["AppealPage.JurorNumber", c.JurorNumber].Value, c.StageName, c.CriterionName, c.Text)).ToList();
 }

@@ -1,10 +1,6 @@
-using HakuWinay.Contests.Contests;
-using HakuWinay.Contests.Data;
-using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Results;
 using HakuWinay.Contests.Results.Package;
 using HakuWinay.Contests.Results.Publication;
-using Microsoft.EntityFrameworkCore;
 
 // Not "...Web.Results": a namespace of that name would hide ASP.NET Core's Results class (Results.NotFound()) from
 // every other namespace of the web project.
@@ -24,7 +20,7 @@ public sealed record StoredPackage(
 /// the first publication, for an unknown contest or version: the caller answers 404.
 /// </summary>
 public sealed class ResultsReader(
-    IDbContextFactory<ContestsDbContext> dbFactory, PublicationQueries publications, ResultsPreviewService previews, TimeProvider clock)
+    ResultsPageQueries pages, PublicationQueries publications, ResultsPreviewService previews, TimeProvider clock)
 {
     /// <summary>A published version (the latest when <paramref name="version"/> is null), with the jurors' names if asked (the acta).</summary>
     public async Task<ShownResults?> PublishedAsync(string contestCode, int? version, bool withJurors = false, CancellationToken cancellationToken = default)
@@ -36,8 +32,7 @@ public sealed class ResultsReader(
     /// <summary>The stored package of a published version, as published.</summary>
     public async Task<StoredPackage?> PublishedPackageAsync(string contestCode, int? version, CancellationToken cancellationToken = default)
     {
-        var code = (contestCode ?? "").Trim().ToUpperInvariant();
-        var contest = await ContestAsync(c => c.Code == code, code, cancellationToken);
+        var contest = Heading(await pages.ContestAsync(contestCode, cancellationToken));
         if (contest is null)
         {
             return null;
@@ -71,7 +66,7 @@ public sealed class ResultsReader(
     /// </summary>
     public async Task<StoredPackage?> PreviewPackageAsync(int contestId, CancellationToken cancellationToken = default)
     {
-        var contest = await ContestAsync(c => c.Id == contestId, null, cancellationToken);
+        var contest = Heading(await pages.ContestAsync(contestId, cancellationToken));
         var preview = contest is null ? null : await previews.PreviewAsync(contestId, cancellationToken);
         if (contest is null || preview?.Ranking is null)
         {
@@ -88,7 +83,7 @@ public sealed class ResultsReader(
     {
         if (await publications.IsPublicAsync(contestId, cancellationToken))
         {
-            var contest = await ContestAsync(c => c.Id == contestId, null, cancellationToken);
+            var contest = Heading(await pages.ContestAsync(contestId, cancellationToken));
             return contest is null ? null : await PublishedAsync(contest.Code, null, cancellationToken: cancellationToken);
         }
         return await PreviewAsync(contestId, cancellationToken: cancellationToken);
@@ -98,41 +93,10 @@ public sealed class ResultsReader(
         new(stored.Contest, stored.Publication, stored.History, stored.Input, stored.Results,
             withJurors ? await JurorsAsync(stored.Contest.Id, stored.Input.Rules, cancellationToken) : null);
 
-    private async Task<ResultsContest?> ContestAsync(
-        System.Linq.Expressions.Expression<Func<Contest, bool>> which, string? code, CancellationToken cancellationToken)
-    {
-        if (code is not null && (string.IsNullOrWhiteSpace(code) || code.Length > Contest.MaxCodeLength))
-        {
-            return null;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contest = await db.Contests.AsNoTracking().Where(which)
-            .Select(c => new { c.Id, c.Code, c.Title, c.RegionCode, c.ProvinceCode, c.DistrictCode })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (contest is null)
-        {
-            return null;
-        }
-        var region = await db.Regions.Where(r => r.Code == contest.RegionCode).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
-        var province = contest.ProvinceCode is null ? null
-            : await db.Provinces.Where(p => p.Code == contest.ProvinceCode).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-        var district = contest.DistrictCode is null ? null
-            : await db.Districts.Where(d => d.Code == contest.DistrictCode).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
-        return new ResultsContest(contest.Id, contest.Code, contest.Title, region ?? contest.RegionCode, province, district);
-    }
+    private static ResultsContest? Heading(ResultsContestPlace? place) =>
+        place is null ? null : new(place.Id, place.Code, place.Title, place.RegionName, place.ProvinceName, place.DistrictName);
 
     /// <summary>Per stage of the rules, the real names of the jurors with at least one submitted scorecard in it.</summary>
-    private async Task<IReadOnlyList<StageJurors>> JurorsAsync(int contestId, ResultsRules rules, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var submitted = await (from s in db.Scorecards
-                               join stage in db.Contests.Where(c => c.Id == contestId).SelectMany(c => c.Stages) on s.ContestStageId equals stage.Id
-                               join u in db.Users on s.JurorUserId equals u.Id
-                               where s.Status == ScorecardStatus.Submitted
-                               select new { stage.Code, Name = u.FullName != "" ? u.FullName : u.Email ?? u.Id })
-            .Distinct().ToListAsync(cancellationToken);
-        return rules.Stages.Select(stage => new StageJurors(stage.Code, stage.Name,
-                submitted.Where(s => s.Code == stage.Code).Select(s => s.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
-            .ToList();
-    }
+    private async Task<IReadOnlyList<StageJurors>> JurorsAsync(int contestId, ResultsRules rules, CancellationToken cancellationToken) =>
+        (await pages.JurorsByStageAsync(contestId, rules, cancellationToken)).Select(s => new StageJurors(s.StageCode, s.StageName, s.Names)).ToList();
 }

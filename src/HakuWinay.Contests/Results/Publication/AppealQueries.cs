@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,9 @@ public sealed record AppealStanding(
 
 /// <summary>An appeal's attachment ready to send.</summary>
 public sealed record AppealAttachmentDownload(string DisplayName, string ContentType, string FilePath);
+
+/// <summary>A juror's comment on a group's profile, the juror only by number (1, 2, … in the order of their pseudonyms); the criterion is null for an overall comment.</summary>
+public sealed record AppealJurorComment(int JurorNumber, string StageName, string? CriterionName, string Text);
 
 /// <summary>The appeals of a contest (Admin) and a group's own (its representative or staff).</summary>
 public sealed class AppealQueries(IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock)
@@ -84,6 +89,40 @@ public sealed class AppealQueries(IDbContextFactory<ContestsDbContext> dbFactory
         return File.Exists(path)
             ? ServiceResult<AppealAttachmentDownload>.Ok(new AppealAttachmentDownload(appeal.AttachmentDisplayName!, AttachmentFile.ContentType(appeal.AttachmentKind!.Value), path))
             : ServiceResult<AppealAttachmentDownload>.Fail(ServiceOutcome.NotFound);
+    }
+
+    /// <summary>
+    /// The comments of the profile's submitted scorecards when the contest shares them with groups
+    /// (empty otherwise), stage by stage; each juror is a number (1, 2, … in the order of their
+    /// pseudonyms), never a name: what was said, never who said it.
+    /// </summary>
+    public async Task<IReadOnlyList<AppealJurorComment>> JurorCommentsAsync(int contestId, int profileId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Contests.AnyAsync(c => c.Id == contestId && c.ShareJurorCommentsWithGroups, ct))
+        {
+            return [];
+        }
+        var stages = await db.Set<ContestStage>().AsNoTracking().Include(s => s.Criteria).Where(s => s.ContestId == contestId).OrderBy(s => s.Order).ToListAsync(ct);
+        var stageIds = stages.Select(s => s.Id).ToList();
+        var cards = await db.Scorecards.AsNoTracking().Include(s => s.Points)
+            .Where(s => s.BusinessProfileId == profileId && stageIds.Contains(s.ContestStageId) && s.Status == ScorecardStatus.Submitted).ToListAsync(ct);
+        var numbers = await db.JurorPseudonyms.Where(p => p.ContestId == contestId).ToDictionaryAsync(p => p.JurorUserId, p => p.Number, ct);
+        var jurors = cards.Select(c => c.JurorUserId).Distinct().OrderBy(j => numbers.GetValueOrDefault(j, int.MaxValue)).ThenBy(j => j, StringComparer.Ordinal).ToList();
+        var criteria = stages.SelectMany(s => s.Criteria).ToDictionary(c => c.Id, c => c.Name);
+        var comments = new List<AppealJurorComment>();
+        foreach (var card in cards.OrderBy(c => stages.FindIndex(s => s.Id == c.ContestStageId)).ThenBy(c => jurors.IndexOf(c.JurorUserId)))
+        {
+            var juror = jurors.IndexOf(card.JurorUserId) + 1;
+            var stage = stages.Single(s => s.Id == card.ContestStageId).Name;
+            comments.AddRange(card.Points.Where(p => !string.IsNullOrWhiteSpace(p.Comment))
+                .Select(p => new AppealJurorComment(juror, stage, criteria.GetValueOrDefault(p.ContestCriterionId), p.Comment!)));
+            if (!string.IsNullOrWhiteSpace(card.OverallComment))
+            {
+                comments.Add(new AppealJurorComment(juror, stage, null, card.OverallComment));
+            }
+        }
+        return comments;
     }
 
     private static IQueryable<AppealView> Views(ContestsDbContext db, Expression<Func<Appeal, bool>> filter) =>
