@@ -27,7 +27,9 @@ public sealed class ResultsPreviewTableTests : ComponentTestBase
         Assert.Equal(["P-002", "P-001", "P-003"], rows.Select(r => r.GetAttribute("data-profile")));
         var first = rows[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["1", "P-002", "Grupo Dos", "88.00", "5.00", "93.00", "Financiado", "S/ 7,500.00"], first.Take(8));
-        Assert.Contains("Puntaje 88.00", first[8], StringComparison.Ordinal);
+        Assert.Equal(8, first.Count);
+        var explanation = categories[0].QuerySelector("[data-testid=results-explanation][data-profile=P-002]")!.TextContent;
+        Assert.Contains("Puntaje 88.00", explanation, StringComparison.Ordinal);
         Assert.Equal("Desaprobado", rows[2].QuerySelector("[data-testid=outcome]")!.TextContent);
         Assert.Equal("—", rows[2].QuerySelector("td")!.TextContent);
     }
