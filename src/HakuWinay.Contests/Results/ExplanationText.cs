@@ -37,8 +37,6 @@ internal sealed class ExplanationText
         return text;
     }
 
-    public int Length => _length;
-
     public ExplanationText Append(string? value)
     {
         if (value is not null)
