@@ -38,14 +38,19 @@ internal static class BudgetAllocation
     /// <param name="partialMinimumPercent">PartialLast: the least share of its request (0..100) a partial award may be.</param>
     /// <param name="requests">The ranked profiles' fund requests, in rank order.</param>
     /// <param name="budget">The category's budget plus what rolled over into it.</param>
+    /// <param name="allocations">Where each ranked profile's allocation goes, in rank order (as long as <paramref name="requests"/>).</param>
     /// <param name="left">What remains after the awards.</param>
-    public static Allocation[] Allocate(BudgetAllocationPolicy policy, decimal partialMinimumPercent, IReadOnlyList<decimal> requests, decimal budget, out decimal left)
+    /// <remarks>
+    /// Spans rather than lists and a returned array: a large category's allocations are a few hundred
+    /// kilobytes, a large-object-heap allocation per ranking that the caller now rents from the pool.
+    /// </remarks>
+    public static void Allocate(
+        BudgetAllocationPolicy policy, decimal partialMinimumPercent, ReadOnlySpan<decimal> requests, decimal budget, Span<Allocation> allocations, out decimal left)
     {
-        var allocations = new Allocation[requests.Count];
         var remaining = Ranking.TwoDecimals(budget);
         var waitlisted = 0;
         int? stoppedAt = null;
-        for (var i = 0; i < requests.Count; i++)
+        for (var i = 0; i < requests.Length; i++)
         {
             var request = Ranking.TwoDecimals(requests[i]);
             var before = remaining;
@@ -77,6 +82,5 @@ internal static class BudgetAllocation
             allocations[i] = new Allocation(step, before, award, position, step == AllocationStep.AfterStop ? stoppedAt : null);
         }
         left = remaining;
-        return allocations;
     }
 }

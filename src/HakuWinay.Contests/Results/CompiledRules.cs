@@ -71,9 +71,17 @@ internal sealed class CompiledRules
         CategoryIndex = categoryIndex;
         TieBreakers = [.. rules.TieBreakers.Select(Resolve)];
         StageNames = [.. rules.Stages.Select(s => s.Name)];
+        PassMarkText = ResultExplanations.Mark(rules.PassMark);
+        PartialMinimumText = ResultExplanations.Mark(rules.PartialAwardMinimumPercent ?? 0m);
         TieBreakerNames = [.. TieBreakers.Select(t => ResultExplanations.TieBreaker(
             t.Rule.Kind, t.Stage >= 0 ? stages[t.Stage].Stage.Name : null, t.Criterion >= 0 ? stages[t.Stage].Stage.Criteria[t.Criterion].Name : null))];
     }
+
+    /// <summary>The pass mark as the explanations write it ("70"): formatted once, not once per profile.</summary>
+    public string PassMarkText { get; }
+
+    /// <summary>PartialLast's minimum share as the explanations write it ("30"), formatted once.</summary>
+    public string PartialMinimumText { get; }
 
     /// <summary>How each tie-breaker reads in a note ("mayor puntaje en la etapa …").</summary>
     public string[] TieBreakerNames { get; }

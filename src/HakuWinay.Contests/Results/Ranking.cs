@@ -1,3 +1,4 @@
+using System.Buffers;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Judging;
@@ -25,11 +26,17 @@ public static class Ranking
         var rules = CompiledRules.From(input.Rules);
         var profiles = input.Profiles ?? throw new ResultsInputException("The input has no list of profiles.");
         var scores = input.Scores ?? throw new ResultsInputException("The input has no list of scores.");
-        var profileIndex = IndexProfiles(rules, profiles);
+        var categorySizes = new int[rules.Rules.Categories.Count];
+        var profileIndex = IndexProfiles(rules, profiles, categorySizes);
         var slots = ScoreTally.Slots(rules, out var slotCount);
         using var tally = ScoreTally.Count(rules, scores, profileIndex, slots, slotCount);
 
-        var byCategory = rules.Rules.Categories.Select(_ => new List<ProfileRun>()).ToArray();
+        // Sized up front: a growing list of ten thousand profiles copies itself a dozen times.
+        var byCategory = new List<ProfileRun>[categorySizes.Length];
+        for (var c = 0; c < byCategory.Length; c++)
+        {
+            byCategory[c] = new List<ProfileRun>(categorySizes[c]);
+        }
         for (var p = 0; p < profiles.Count; p++)
         {
             var run = Evaluate(rules, tally, profiles[p], p);
@@ -59,7 +66,8 @@ public static class Ranking
     /// </summary>
     internal static decimal TwoDecimals(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
-    private static Dictionary<string, int> IndexProfiles(CompiledRules rules, IReadOnlyList<ProfileFacts> profiles)
+    /// <summary>Checks the profiles and indexes them by code; counts each category's profiles into <paramref name="categorySizes"/>.</summary>
+    private static Dictionary<string, int> IndexProfiles(CompiledRules rules, IReadOnlyList<ProfileFacts> profiles, int[] categorySizes)
     {
         var index = new Dictionary<string, int>(profiles.Count, StringComparer.Ordinal);
         for (var p = 0; p < profiles.Count; p++)
@@ -69,10 +77,11 @@ public static class Ranking
             {
                 throw new ResultsInputException($"Profile code '{profile.Code}' is empty or appears twice.");
             }
-            if (profile.CategoryCode is null || !rules.CategoryIndex.ContainsKey(profile.CategoryCode))
+            if (profile.CategoryCode is null || !rules.CategoryIndex.TryGetValue(profile.CategoryCode, out var category))
             {
                 throw new ResultsInputException($"Profile {profile.Code} names category {profile.CategoryCode}, which the rules do not have.");
             }
+            categorySizes[category]++;
             if (profile.FundRequest < 0)
             {
                 throw new ResultsInputException($"Profile {profile.Code} asks for a negative amount.");
@@ -88,8 +97,13 @@ public static class Ranking
                 throw new ResultsInputException(
                     $"Profile {profile.Code}'s group facts are missing or incoherent: counts must lie between 0 and its member households.");
             }
+            if (profile.AcceptedIncomplete is not { Count: > 0 })
+            {
+                // The usual case: no set of accepted stages to build and check.
+                continue;
+            }
             var acceptedStages = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var accepted in profile.AcceptedIncomplete ?? [])
+            foreach (var accepted in profile.AcceptedIncomplete)
             {
                 if (accepted?.StageCode is null || !rules.StageIndex.ContainsKey(accepted.StageCode))
                 {
@@ -191,8 +205,14 @@ public static class Ranking
     /// <summary>Rules 6 to 8 for one category: rank the passed, allocate, explain; adds the category's entries in output order.</summary>
     private static CategoryOutcome RankAndAllocate(CompiledRules rules, RankedCategory category, List<ProfileRun> runs, decimal rolledOver, List<ResultEntry> entries)
     {
-        var ranked = runs.Where(r => r.Passed).ToList();
-        ranked.Sort(TieBreaking.Compare);
+        // Plain loops rather than LINQ: this runs once per category over every profile in it.
+        var ranked = new List<ProfileRun>(runs.Count);
+        var others = new List<ProfileRun>(runs.Count);
+        foreach (var run in runs)
+        {
+            (run.Passed ? ranked : others).Add(run);
+        }
+        TieBreaking.Sort(ranked);
         for (var i = 0; i < ranked.Count; i++)
         {
             ranked[i].Rank = i + 1;
@@ -202,45 +222,70 @@ public static class Ranking
         var policy = rules.Rules.Allocation;
         var minimum = rules.Rules.PartialAwardMinimumPercent ?? 0m;
         var budget = TwoDecimals(category.Budget);
-        var allocations = BudgetAllocation.Allocate(policy, minimum, ranked.ConvertAll(r => r.Facts.FundRequest), budget + rolledOver, out var left);
         var used = 0.00m;
         var funded = 0;
-        for (var i = 0; i < ranked.Count; i++)
+        decimal left;
+        // Pooled: for a large category both are large-object-heap arrays, each collected only by a
+        // full collection, which walks the whole (large) input.
+        var requests = ArrayPool<decimal>.Shared.Rent(ranked.Count);
+        var allocations = ArrayPool<Allocation>.Shared.Rent(ranked.Count);
+        try
         {
-            var run = ranked[i];
-            run.Allocation = allocations[i];
-            run.Outcome = allocations[i].Outcome;
-            used += allocations[i].Award;
-            funded += run.Outcome is ResultOutcome.Funded or ResultOutcome.PartiallyFunded ? 1 : 0;
-            entries.Add(Entry(category, run, ResultExplanations.Ranked(
-                run.Evaluation!.Value, rules.Rules.PassMark, i + 1, ranked.Count, category.Name,
-                TwoDecimals(run.Facts.FundRequest), allocations[i], policy, minimum, Line(rules, run)), rules));
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                requests[i] = ranked[i].Facts.FundRequest;
+            }
+            BudgetAllocation.Allocate(policy, minimum, requests.AsSpan(0, ranked.Count), budget + rolledOver, allocations.AsSpan(0, ranked.Count), out left);
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                var run = ranked[i];
+                run.Allocation = allocations[i];
+                run.Outcome = allocations[i].Outcome;
+                used += allocations[i].Award;
+                funded += run.Outcome is ResultOutcome.Funded or ResultOutcome.PartiallyFunded ? 1 : 0;
+                var text = ExplanationText.Start();
+                ResultExplanations.Ranked(
+                    text, run.Evaluation!.Value, rules.PassMarkText, i + 1, ranked.Count, category.Name,
+                    TwoDecimals(run.Facts.FundRequest), allocations[i], policy, rules.PartialMinimumText, Line(rules, run));
+                entries.Add(Entry(category, run, Explanation(text, run, rules)));
+            }
         }
-        var others = runs.Where(r => !r.Passed).ToList();
-        others.Sort((a, b) => string.CompareOrdinal(a.Facts.Code, b.Facts.Code));
+        finally
+        {
+            ArrayPool<decimal>.Shared.Return(requests);
+            ArrayPool<Allocation>.Shared.Return(allocations);
+        }
+        others.Sort(static (a, b) => string.CompareOrdinal(a.Facts.Code, b.Facts.Code));
         foreach (var run in others)
         {
-            entries.Add(Entry(category, run, run.Outcome switch
+            string explanation;
+            if (run.Outcome is ResultOutcome.Ineligible or ResultOutcome.Withdrawn)
             {
-                ResultOutcome.Ineligible => ResultExplanations.Ineligible,
-                ResultOutcome.Withdrawn => ResultExplanations.Withdrawn,
-                ResultOutcome.Incomplete => ResultExplanations.Incomplete(ShortStages(rules, run), Line(rules, run)),
-                _ => ResultExplanations.Failed(run.Evaluation!.Value, rules.Rules.PassMark, Line(rules, run)),
-            }, rules));
+                // Not scored, so no accepted stage to add: the fixed sentence itself, no copy.
+                explanation = run.Outcome == ResultOutcome.Ineligible ? ResultExplanations.Ineligible : ResultExplanations.Withdrawn;
+            }
+            else
+            {
+                var text = ExplanationText.Start();
+                if (run.Outcome == ResultOutcome.Incomplete)
+                {
+                    ResultExplanations.Incomplete(text, rules.StageNames, run.Stages, Line(rules, run));
+                }
+                else
+                {
+                    ResultExplanations.Failed(text, run.Evaluation!.Value, rules.PassMarkText, Line(rules, run));
+                }
+                explanation = Explanation(text, run, rules);
+            }
+            entries.Add(Entry(category, run, explanation));
         }
         return new CategoryOutcome(category.Code, budget, rolledOver, used, left, ranked.Count, funded);
     }
 
     private static ScoreLine Line(CompiledRules rules, ProfileRun run) => new(rules.StageNames, run.Stages, run.Bonus, run.Final);
 
-    /// <summary>The stages that make a profile Incomplete (rule 5): no scorecard, or fewer than required and not accepted.</summary>
-    private static IEnumerable<(string, int, int)> ShortStages(CompiledRules rules, ProfileRun run) =>
-        run.Stages
-            .Select((result, s) => (Name: rules.StageNames[s], result))
-            .Where(s => s.result.Scorecards == 0 || (s.result.Scorecards < s.result.Required && !s.result.AcceptedIncomplete))
-            .Select(s => (s.Name, s.result.Scorecards, s.result.Required));
-
-    private static ResultEntry Entry(RankedCategory category, ProfileRun run, string explanation, CompiledRules rules)
+    /// <summary>The explanation written so far, with a sentence for each stage an Admin accepted incomplete, as one string.</summary>
+    private static string Explanation(ExplanationText text, ProfileRun run, CompiledRules rules)
     {
         for (var s = 0; s < run.Stages.Length; s++)
         {
@@ -248,13 +293,15 @@ public static class Ranking
             {
                 var stage = rules.Stages[s].Stage;
                 var acceptance = run.Facts.AcceptedIncomplete.First(a => string.Equals(a.StageCode, stage.Code, StringComparison.Ordinal));
-                explanation += " " + ResultExplanations.Accepted(stage.Name, run.Stages[s].Scorecards, stage.RequiredScorecards, acceptance.Reason);
+                ResultExplanations.Accepted(text.Append(' '), stage.Name, run.Stages[s].Scorecards, stage.RequiredScorecards, acceptance.Reason);
             }
         }
-        return new ResultEntry(
-            run.Facts.Code, category.Code, run.Stages, run.Evaluation, run.Bonus, run.Final, run.Passed, run.Rank,
-            run.Allocation?.WaitlistPosition, run.Outcome, run.Allocation?.Award ?? 0.00m, explanation, run.TieBreakNote);
+        return text.ToString();
     }
+
+    private static ResultEntry Entry(RankedCategory category, ProfileRun run, string explanation) => new(
+        run.Facts.Code, category.Code, run.Stages, run.Evaluation, run.Bonus, run.Final, run.Passed, run.Rank,
+        run.Allocation?.WaitlistPosition, run.Outcome, run.Allocation?.Award ?? 0.00m, explanation, run.TieBreakNote);
 }
 
 /// <summary>One profile while it is being ranked.</summary>

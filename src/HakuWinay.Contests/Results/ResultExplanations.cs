@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 
 namespace HakuWinay.Contests.Results;
@@ -19,69 +17,75 @@ internal static class ResultExplanations
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>One buffer per thread for the explanations, so that twenty thousand of them allocate only their strings.</summary>
-    [ThreadStatic]
-    private static StringBuilder? _buffer;
-
-    private static StringBuilder Buffer() => (_buffer ??= new StringBuilder(512)).Clear();
-
     public const string Ineligible = "No apto: el perfil no pasó la revisión de elegibilidad y no fue calificado.";
 
     public const string Withdrawn = "Retirado: el grupo retiró su perfil y no fue calificado.";
 
+    // The texts below are written into the thread's ExplanationText (see there why); the caller
+    // starts it, may append more (an accepted incomplete stage), and turns it into the string.
+
     /// <summary>
     /// A ranked profile: "Puntaje 78.50 ≥ 70; puesto 3 de 9 en negocio en idea; presupuesto restante
     /// S/ 22,500.00 ≥ solicitado S/ 7,500.00: financiado con S/ 7,500.00. Etapas: …".
+    /// <paramref name="passMark"/> and <paramref name="partialMinimumPercent"/> come written by <see cref="Mark"/>
+    /// (once per ranking, not once per profile).
     /// </summary>
-    public static string Ranked(
-        decimal evaluation, decimal passMark, int rank, int ranked, string category, decimal request, Allocation allocation,
-        BudgetAllocationPolicy policy, decimal partialMinimumPercent, ScoreLine scores)
+    public static void Ranked(
+        ExplanationText text, decimal evaluation, string passMark, int rank, int ranked, string category, decimal request, Allocation allocation,
+        BudgetAllocationPolicy policy, string partialMinimumPercent, ScoreLine scores)
     {
-        var text = Buffer();
-        text.Append(Invariant, $"Puntaje {evaluation:F2} ≥ {Mark(passMark)}; puesto {rank} de {ranked} en {category}; ");
-        var remaining = Money.Format(allocation.Remaining);
-        var asked = Money.Format(request);
+        text.Append("Puntaje ").AppendTwoDecimals(evaluation).Append(" ≥ ").Append(passMark)
+            .Append("; puesto ").Append(rank).Append(" de ").Append(ranked).Append(" en ").Append(category).Append("; ");
         _ = allocation.Step switch
         {
-            AllocationStep.Fits =>
-                text.Append(Invariant, $"presupuesto restante {remaining} ≥ solicitado {asked}: financiado con {asked}"),
-            AllocationStep.PartiallyFits => text.Append(Invariant,
-                $"presupuesto restante {remaining} < solicitado {asked}, y es al menos el {Mark(partialMinimumPercent)} % de lo solicitado: financiado en parte con {remaining}"),
-            AllocationStep.BelowPartialMinimum => text.Append(Invariant,
-                $"presupuesto restante {remaining} < solicitado {asked}, y es menos del {Mark(partialMinimumPercent)} % de lo solicitado: lista de espera, posición {allocation.WaitlistPosition}"),
-            AllocationStep.DoesNotFit => text.Append(Invariant,
-                $"presupuesto restante {remaining} < solicitado {asked}: lista de espera, posición {allocation.WaitlistPosition}"),
-            _ => text.Append(Invariant,
-                $"la asignación se detuvo en el puesto {allocation.StoppedAtRank}, el primero que no alcanzó presupuesto ({PolicyName(policy)}): lista de espera, posición {allocation.WaitlistPosition}"),
+            AllocationStep.Fits => text.Append("presupuesto restante ").AppendMoney(allocation.Remaining)
+                .Append(" ≥ solicitado ").AppendMoney(request).Append(": financiado con ").AppendMoney(request),
+            AllocationStep.PartiallyFits => text.Append("presupuesto restante ").AppendMoney(allocation.Remaining)
+                .Append(" < solicitado ").AppendMoney(request).Append(", y es al menos el ").Append(partialMinimumPercent)
+                .Append(" % de lo solicitado: financiado en parte con ").AppendMoney(allocation.Remaining),
+            AllocationStep.BelowPartialMinimum => text.Append("presupuesto restante ").AppendMoney(allocation.Remaining)
+                .Append(" < solicitado ").AppendMoney(request).Append(", y es menos del ").Append(partialMinimumPercent)
+                .Append(" % de lo solicitado: lista de espera, posición ").Append(allocation.WaitlistPosition.GetValueOrDefault()),
+            AllocationStep.DoesNotFit => text.Append("presupuesto restante ").AppendMoney(allocation.Remaining)
+                .Append(" < solicitado ").AppendMoney(request).Append(": lista de espera, posición ").Append(allocation.WaitlistPosition.GetValueOrDefault()),
+            _ => text.Append("la asignación se detuvo en el puesto ").Append(allocation.StoppedAtRank.GetValueOrDefault())
+                .Append(", el primero que no alcanzó presupuesto (").Append(PolicyName(policy)).Append("): lista de espera, posición ")
+                .Append(allocation.WaitlistPosition.GetValueOrDefault()),
         };
-        return AppendScores(text.Append(". "), scores).ToString();
+        AppendScores(text.Append(". "), scores);
     }
 
-    /// <summary>"Puntaje 65.20 &lt; 70 (puntaje mínimo): desaprobado. Etapas: …".</summary>
-    public static string Failed(decimal evaluation, decimal passMark, ScoreLine scores)
+    /// <summary>"Puntaje 65.20 &lt; 70 (puntaje mínimo): desaprobado. Etapas: …" (<paramref name="passMark"/> as <see cref="Ranked"/>'s).</summary>
+    public static void Failed(ExplanationText text, decimal evaluation, string passMark, ScoreLine scores)
     {
-        var text = Buffer();
-        text.Append(Invariant, $"Puntaje {evaluation:F2} < {Mark(passMark)} (puntaje mínimo): desaprobado");
+        text.Append("Puntaje ").AppendTwoDecimals(evaluation).Append(" < ").Append(passMark).Append(" (puntaje mínimo): desaprobado");
         text.Append(scores.Bonus > 0 ? "; la bonificación no cuenta para aprobar. " : ". ");
-        return AppendScores(text, scores).ToString();
+        AppendScores(text, scores);
     }
 
     /// <summary>"Calificación incompleta: la etapa Presentación pública tiene 2 de 3 fichas de calificación; no entra al orden de mérito. Etapas: …".</summary>
-    public static string Incomplete(IEnumerable<(string Stage, int Scorecards, int Required)> shortStages, ScoreLine scores)
+    public static void Incomplete(ExplanationText text, IReadOnlyList<string> stageNames, IReadOnlyList<StageResult> stages, ScoreLine scores)
     {
-        var text = Buffer().Append("Calificación incompleta: ");
+        text.Append("Calificación incompleta: ");
         var first = true;
-        foreach (var (stage, scorecards, required) in shortStages)
+        for (var s = 0; s < stages.Count; s++)
         {
-            text.Append(first ? "" : "; ").Append(Invariant, $"la etapa {stage} tiene {scorecards} de {required} fichas de calificación");
-            first = false;
+            // The stages that make a profile Incomplete (rule 5): no scorecard, or fewer than required and not accepted.
+            var result = stages[s];
+            if (result.Scorecards == 0 || (result.Scorecards < result.Required && !result.AcceptedIncomplete))
+            {
+                text.Append(first ? "" : "; ").Append("la etapa ").Append(stageNames[s]).Append(" tiene ").Append(result.Scorecards)
+                    .Append(" de ").Append(result.Required).Append(" fichas de calificación");
+                first = false;
+            }
         }
-        return AppendScores(text.Append("; no entra al orden de mérito. "), scores).ToString();
+        AppendScores(text.Append("; no entra al orden de mérito. "), scores);
     }
 
-    /// <summary>Appended for a stage an Admin accepted with fewer scorecards than required.</summary>
-    public static string Accepted(string stage, int scorecards, int required, string reason) =>
-        string.Create(Invariant, $"La etapa {stage} se calificó con {scorecards} de {required} fichas, aceptado por la administración: {reason}.");
+    /// <summary>Appended (after a space) for a stage an Admin accepted with fewer scorecards than required.</summary>
+    public static void Accepted(ExplanationText text, string stage, int scorecards, int required, string reason) =>
+        text.Append("La etapa ").Append(stage).Append(" se calificó con ").Append(scorecards).Append(" de ").Append(required)
+            .Append(" fichas, aceptado por la administración: ").Append(reason).Append('.');
 
     /// <summary>What a tie-breaker compares: "mayor puntaje en la etapa Presentación pública".</summary>
     public static string TieBreaker(TieBreakerKind kind, string? stage, string? criterion) => kind switch
@@ -97,46 +101,46 @@ internal static class ResultExplanations
     /// "Empate en 78.50 con AYA-002 (puesto 4); lo resolvió el desempate por mayor puntaje en la etapa …: 80.00 frente a 75.00."
     /// Each value as it was compared: "80.00", "62.50 %", or a Lima time for the earlier submission.
     /// </summary>
-    public static string TieBrokenBy(
-        decimal final, string other, int otherRank, TieBreakerKind kind, string tieBreaker, (decimal Key, DateTime SubmittedAtUtc) mine, (decimal Key, DateTime SubmittedAtUtc) theirs)
+    public static void TieBrokenBy(
+        ExplanationText text, decimal final, string other, int otherRank, TieBreakerKind kind, string tieBreaker,
+        (decimal Key, DateTime SubmittedAtUtc) mine, (decimal Key, DateTime SubmittedAtUtc) theirs)
     {
-        var text = Buffer().Append(Invariant, $"Empate en {final:F2} con {other} (puesto {otherRank}); lo resolvió el desempate por {tieBreaker}: ");
-        return AppendTieValue(AppendTieValue(text, kind, mine).Append(" frente a "), kind, theirs).Append('.').ToString();
+        text.Append("Empate en ").AppendTwoDecimals(final).Append(" con ").Append(other).Append(" (puesto ").Append(otherRank)
+            .Append("); lo resolvió el desempate por ").Append(tieBreaker).Append(": ");
+        AppendTieValue(AppendTieValue(text, kind, mine).Append(" frente a "), kind, theirs).Append('.');
     }
 
-    public static string TieBySubmissionTime(decimal final, string other, int otherRank, DateTime mine, DateTime theirs) =>
-        string.Create(Invariant,
-            $"Empate en {final:F2} con {other} (puesto {otherRank}) no resuelto por los criterios de desempate; se ordenó por hora de presentación: {Time(mine)} frente a {Time(theirs)}.");
+    public static void TieBySubmissionTime(ExplanationText text, decimal final, string other, int otherRank, DateTime mine, DateTime theirs) =>
+        text.Append("Empate en ").AppendTwoDecimals(final).Append(" con ").Append(other).Append(" (puesto ").Append(otherRank)
+            .Append(") no resuelto por los criterios de desempate; se ordenó por hora de presentación: ")
+            .AppendLimaTime(mine).Append(" frente a ").AppendLimaTime(theirs).Append('.');
 
-    public static string TieByCode(decimal final, string other, int otherRank) =>
-        string.Create(Invariant,
-            $"Empate en {final:F2} con {other} (puesto {otherRank}) no resuelto por los criterios de desempate ni por la hora de presentación; se ordenó por código de perfil.");
+    public static void TieByCode(ExplanationText text, decimal final, string other, int otherRank) =>
+        text.Append("Empate en ").AppendTwoDecimals(final).Append(" con ").Append(other).Append(" (puesto ").Append(otherRank)
+            .Append(") no resuelto por los criterios de desempate ni por la hora de presentación; se ordenó por código de perfil.");
+
+    /// <summary>The pass mark or a percentage as the rules state it: "70", "72.5".</summary>
+    public static string Mark(decimal value) => value.ToString("0.##", Invariant);
 
     /// <summary>"Etapas: Evaluación de campo 40.00, Presentación pública 38.50; bonificación 2.00; puntaje final 80.50."</summary>
-    private static StringBuilder AppendScores(StringBuilder text, ScoreLine scores)
+    private static void AppendScores(ExplanationText text, ScoreLine scores)
     {
         text.Append("Etapas: ");
         for (var s = 0; s < scores.Stages.Count; s++)
         {
             text.Append(s == 0 ? "" : ", ").Append(scores.StageNames[s]).Append(' ');
-            _ = scores.Stages[s].Score is { } score ? text.Append(Invariant, $"{score:F2}") : text.Append("sin fichas");
+            _ = scores.Stages[s].Score is { } score ? text.AppendTwoDecimals(score) : text.Append("sin fichas");
         }
-        text.Append(Invariant, $"; bonificación {scores.Bonus:F2}");
-        _ = scores.Final is { } final ? text.Append(Invariant, $"; puntaje final {final:F2}.") : text.Append('.');
-        return text;
+        text.Append("; bonificación ").AppendTwoDecimals(scores.Bonus);
+        _ = scores.Final is { } final ? text.Append("; puntaje final ").AppendTwoDecimals(final).Append('.') : text.Append('.');
     }
 
-    private static StringBuilder AppendTieValue(StringBuilder text, TieBreakerKind kind, (decimal Key, DateTime SubmittedAtUtc) value) => kind switch
+    private static ExplanationText AppendTieValue(ExplanationText text, TieBreakerKind kind, (decimal Key, DateTime SubmittedAtUtc) value) => kind switch
     {
-        TieBreakerKind.HigherJuntosShare or TieBreakerKind.HigherWomenHeadedShare => text.Append(Invariant, $"{value.Key:F2} %"),
-        TieBreakerKind.EarlierSubmission => text.Append(Time(value.SubmittedAtUtc)),
-        _ => text.Append(Invariant, $"{value.Key:F2}"),
+        TieBreakerKind.HigherJuntosShare or TieBreakerKind.HigherWomenHeadedShare => text.AppendTwoDecimals(value.Key).Append(" %"),
+        TieBreakerKind.EarlierSubmission => text.AppendLimaTime(value.SubmittedAtUtc),
+        _ => text.AppendTwoDecimals(value.Key),
     };
-
-    /// <summary>The pass mark or a percentage as the rules state it: "70", "72.5".</summary>
-    private static string Mark(decimal value) => value.ToString("0.##", Invariant);
-
-    private static string Time(DateTime utc) => LimaTime.ToLima(utc).ToString("dd/MM/yyyy HH:mm:ss", Invariant);
 
     private static string PolicyName(BudgetAllocationPolicy policy) => policy == BudgetAllocationPolicy.PartialLast
         ? "asignación parcial al último que no alcanza"

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Judging;
 
@@ -97,13 +99,24 @@ internal sealed class ScoreTally : IDisposable
         int[] cellOf, decimal[] totals, int[] counts, decimal[] criterionSums, int[] order)
     {
         var stageCount = rules.Stages.Length;
+        var scratch = Array.Empty<CriterionScore>();
+        string? lastCode = null;
+        var lastProfile = -1;
         for (var i = 0; i < scores.Count; i++)
         {
             var score = scores[i] ?? throw new ResultsInputException($"Score number {i + 1} is missing.");
-            if (score.ProfileCode is null || !profileIndex.TryGetValue(score.ProfileCode, out var profile))
+            // A profile's scorecards usually come one after another: the same code as the previous
+            // score's needs no hashing (ordinal equality first checks the reference).
+            int profile;
+            if (score.ProfileCode is not null && string.Equals(score.ProfileCode, lastCode, StringComparison.Ordinal))
+            {
+                profile = lastProfile;
+            }
+            else if (score.ProfileCode is null || !profileIndex.TryGetValue(score.ProfileCode, out profile))
             {
                 throw new ResultsInputException($"A score names profile '{score.ProfileCode}', which the input does not have.");
             }
+            (lastCode, lastProfile) = (score.ProfileCode, profile);
             if (rules.FindStage(score.StageCode) is var stage && stage < 0)
             {
                 throw new ResultsInputException($"A score of profile {score.ProfileCode} names stage '{score.StageCode}', which the rules do not have.");
@@ -115,7 +128,7 @@ internal sealed class ScoreTally : IDisposable
             var cell = profile * stageCount + stage;
             cellOf[i] = cell;
             counts[cell]++;
-            totals[i] = StageTotal(rules.Stages[stage], score, order, slots[stage], criterionSums, cell * slotCount);
+            totals[i] = StageTotal(rules.Stages[stage], score, Points(score, ref scratch), order, slots[stage], criterionSums, cell * slotCount);
         }
     }
 
@@ -123,12 +136,12 @@ internal sealed class ScoreTally : IDisposable
     /// Rule 1, as <see cref="ScoreRules.StageTotal(IReadOnlyList{ScoringCriterion}, IEnumerable{KeyValuePair{string, decimal}})"/>
     /// computes it (summed in the stage's criterion order), without a dictionary when the points come in that order.
     /// </summary>
-    private static decimal StageTotal(CompiledStage stage, SubmittedScore score, int[] order, int[] slots, decimal[] criterionSums, int sumsAt)
+    private static decimal StageTotal(
+        CompiledStage stage, SubmittedScore score, ReadOnlySpan<CriterionScore> points, int[] order, int[] slots, decimal[] criterionSums, int sumsAt)
     {
         var criteria = stage.Criteria;
-        var points = score.Points ?? throw Problem(score, "has no points");
         var total = 0m;
-        var inOrder = points.Count == criteria.Length;
+        var inOrder = points.Length == criteria.Length;
         for (var j = 0; inOrder && j < criteria.Length; j++)
         {
             var point = points[j];
@@ -158,13 +171,48 @@ internal sealed class ScoreTally : IDisposable
         return total;
     }
 
+    /// <summary>
+    /// A score's points as a span: a list's or an array's own storage (an interface call per point
+    /// costs as much as the point's addition), any other list copied into <paramref name="scratch"/>.
+    /// </summary>
+    private static ReadOnlySpan<CriterionScore> Points(SubmittedScore score, ref CriterionScore[] scratch)
+    {
+        switch (score.Points)
+        {
+            case null:
+                throw Problem(score, "has no points");
+            case List<CriterionScore> list:
+                return CollectionsMarshal.AsSpan(list);
+            case CriterionScore[] array:
+                return array;
+            case var other:
+                if (scratch.Length < other.Count)
+                {
+                    scratch = new CriterionScore[other.Count];
+                }
+                for (var k = 0; k < other.Count; k++)
+                {
+                    scratch[k] = other[k];
+                }
+                return scratch.AsSpan(0, other.Count);
+        }
+    }
+
+    /// <summary>Room for <see cref="decimal.GetBits(decimal, Span{int})"/> without <c>stackalloc</c>, which would keep <see cref="Weighted"/> from being inlined.</summary>
+    [InlineArray(4)]
+    private struct DecimalBits
+    {
+        private int _word;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static decimal Weighted(CompiledStage stage, int j, decimal value, SubmittedScore score)
     {
         if (stage.Tables[j] is { } table)
         {
             // Non-negative points below 2^32 hundredths written with no decimal (7) or one (7.5, 7.0):
             // sign and scale are in the flags word, the high and middle words are 0.
-            Span<int> bits = stackalloc int[4];
+            var bits = default(DecimalBits);
             decimal.GetBits(value, bits);
             var halves = (bits[1] | bits[2]) != 0 ? -1L : bits[3] switch
             {
@@ -177,6 +225,12 @@ internal sealed class ScoreTally : IDisposable
                 return table[halves];
             }
         }
+        return WeightedChecked(stage, j, value, score);
+    }
+
+    /// <summary>Points the table does not hold: checked against the range, then weighted (kept out of line, with its throw).</summary>
+    private static decimal WeightedChecked(CompiledStage stage, int j, decimal value, SubmittedScore score)
+    {
         ref readonly var criterion = ref stage.Criteria[j];
         if (decimal.IsNegative(value) || value > criterion.Criterion.MaxPoints)
         {
@@ -186,10 +240,10 @@ internal sealed class ScoreTally : IDisposable
     }
 
     /// <summary>Where each criterion's points are in a score that lists them in another order; refuses unknown, repeated and missing criteria.</summary>
-    private static void Locate(CompiledStage stage, SubmittedScore score, IReadOnlyList<CriterionScore> points, int[] order)
+    private static void Locate(CompiledStage stage, SubmittedScore score, ReadOnlySpan<CriterionScore> points, int[] order)
     {
         Array.Fill(order, -1, 0, stage.Criteria.Length);
-        for (var k = 0; k < points.Count; k++)
+        for (var k = 0; k < points.Length; k++)
         {
             var code = points[k]?.CriterionCode;
             if (code is null || !stage.CriterionIndex.TryGetValue(code, out var j))

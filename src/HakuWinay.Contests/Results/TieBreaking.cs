@@ -43,40 +43,56 @@ internal static class TieBreaking
         };
     }
 
-    /// <summary>Writes the tie-break note of every ranked profile whose final score equals a neighbour's.</summary>
+    /// <summary>Sorts a category's passed profiles, the better one first.</summary>
+    public static void Sort(List<ProfileRun> ranked) => ranked.Sort(Compare);
+
+    /// <summary>
+    /// Writes the tie-break note of every ranked profile whose final score equals a neighbour's: what
+    /// separated it from the one above, then (after a space) from the one below. Each note is written
+    /// once into the explanation buffer and becomes one string, rather than two strings joined by a third.
+    /// </summary>
     public static void Note(CompiledRules rules, List<ProfileRun> ranked)
     {
-        for (var i = 0; i + 1 < ranked.Count; i++)
+        var above = Decided.ByFinalScore;
+        for (var i = 0; i < ranked.Count; i++)
         {
-            var (upper, lower) = (ranked[i], ranked[i + 1]);
-            var step = Decider(upper, lower);
-            if (step != Decided.ByFinalScore)
+            var run = ranked[i];
+            var below = i + 1 < ranked.Count ? Decider(run, ranked[i + 1]) : Decided.ByFinalScore;
+            if (above != Decided.ByFinalScore || below != Decided.ByFinalScore)
             {
-                Append(upper, Text(rules, step, upper, lower));
-                Append(lower, Text(rules, step, lower, upper));
+                var text = ExplanationText.Start();
+                if (above != Decided.ByFinalScore)
+                {
+                    Text(text, rules, above, run, ranked[i - 1]);
+                }
+                if (below != Decided.ByFinalScore)
+                {
+                    Text(above != Decided.ByFinalScore ? text.Append(' ') : text, rules, below, run, ranked[i + 1]);
+                }
+                run.TieBreakNote = text.ToString();
             }
+            above = below;
         }
     }
 
-    private static void Append(ProfileRun run, string note) =>
-        run.TieBreakNote = run.TieBreakNote is null ? note : run.TieBreakNote + " " + note;
-
-    private static string Text(CompiledRules rules, Decided step, ProfileRun mine, ProfileRun theirs)
+    private static void Text(ExplanationText text, CompiledRules rules, Decided step, ProfileRun mine, ProfileRun theirs)
     {
         var final = mine.Final.GetValueOrDefault();
         var other = theirs.Facts.Code;
         var otherRank = theirs.Rank.GetValueOrDefault();
         if (step == Decided.BySubmissionTime)
         {
-            return ResultExplanations.TieBySubmissionTime(final, other, otherRank, mine.Facts.SubmittedAtUtc, theirs.Facts.SubmittedAtUtc);
+            ResultExplanations.TieBySubmissionTime(text, final, other, otherRank, mine.Facts.SubmittedAtUtc, theirs.Facts.SubmittedAtUtc);
+            return;
         }
         if (step == Decided.ByCode)
         {
-            return ResultExplanations.TieByCode(final, other, otherRank);
+            ResultExplanations.TieByCode(text, final, other, otherRank);
+            return;
         }
         var t = (int)step;
-        return ResultExplanations.TieBrokenBy(
-            final, other, otherRank, rules.TieBreakers[t].Rule.Kind, rules.TieBreakerNames[t],
+        ResultExplanations.TieBrokenBy(
+            text, final, other, otherRank, rules.TieBreakers[t].Rule.Kind, rules.TieBreakerNames[t],
             (mine.Keys[t], mine.Facts.SubmittedAtUtc), (theirs.Keys[t], theirs.Facts.SubmittedAtUtc));
     }
 
