@@ -91,30 +91,9 @@ internal sealed class JsonFields
 
     public string String(JsonElement obj, string path, string name) => NullableString(obj, path, name, nullable: false) ?? "";
 
-    public string? NullableString(JsonElement obj, string path, string name, bool nullable = true)
-    {
-        var element = Field(obj, name);
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Undefined:
-                return null;
-            case JsonValueKind.Null when nullable:
-                return null;
-            case JsonValueKind.String:
-                try
-                {
-                    return element.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    Error($"{path}.{name}", "the text holds invalid UTF-16 (a lone surrogate)");
-                    return null;
-                }
-            default:
-                Error($"{path}.{name}", $"{Describe(element)} is not {(nullable ? "a text or null" : "a text")} (a JSON string)");
-                return null;
-        }
-    }
+    public string? NullableString(JsonElement obj, string path, string name, bool nullable = true) =>
+        StringOf(obj, path, name, nullable, out _,
+            element => $"{Describe(element)} is not {(nullable ? "a text or null" : "a text")} (a JSON string)");
 
     /// <summary>A non-empty code (of a stage, a profile, ...).</summary>
     public string Code(JsonElement obj, string path, string name)
@@ -243,7 +222,12 @@ internal sealed class JsonFields
     }
 
     /// <summary>A value written as a JSON string (money, scores, numbers, times, enums); null when missing, null or wrong.</summary>
-    private string? Text(JsonElement obj, string path, string name, bool nullable, out JsonElement element)
+    private string? Text(JsonElement obj, string path, string name, bool nullable, out JsonElement element) =>
+        StringOf(obj, path, name, nullable, out element,
+            found => $"{Describe(found)} is not a JSON string; this value is written in quotes, such as \"{Example(name)}\"{OrNull(nullable)}");
+
+    /// <summary>The field's string; null, with an error unless missing or an allowed null, otherwise. <paramref name="notAString"/> words the error for a value of another kind.</summary>
+    private string? StringOf(JsonElement obj, string path, string name, bool nullable, out JsonElement element, Func<JsonElement, string> notAString)
     {
         element = Field(obj, name);
         switch (element.ValueKind)
@@ -263,7 +247,7 @@ internal sealed class JsonFields
                     return null;
                 }
             default:
-                Error($"{path}.{name}", $"{Describe(element)} is not a JSON string; this value is written in quotes, such as \"{Example(name)}\"{OrNull(nullable)}");
+                Error($"{path}.{name}", notAString(element));
                 return null;
         }
     }
