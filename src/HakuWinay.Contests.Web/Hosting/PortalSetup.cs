@@ -2,6 +2,7 @@ using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Dashboards;
+using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
@@ -12,6 +13,10 @@ using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Results.Publication;
 using HakuWinay.Contests.Seeding;
 using HakuWinay.Contests.Web.Account;
+using HakuWinay.Contests.Web.Accounting;
+using HakuWinay.Contests.Web.Disbursements;
+using HakuWinay.Contests.Web.Execution;
+using HakuWinay.Contests.Web.FollowUp;
 using HakuWinay.Contests.Web.Components;
 using HakuWinay.Contests.Web.Jobs;
 using HakuWinay.Contests.Web.Judging;
@@ -96,6 +101,12 @@ public static class PortalSetup
         services.AddScoped<AppealQueries>();
         services.AddScoped<ResultsReader>();
         services.AddScoped<AppealDesk>();
+        services.AddScoped<ExecutionSweepService>();
+        services.AddScoped<IExecutionSweepTrigger, HangfireExecutionSweepTrigger>();
+        services.AddDisbursements();
+        services.AddAccounting();
+        services.AddFollowUp();
+        services.AddExecution();
         services.AddSingleton<ContestEvents>();
         services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
 
@@ -197,6 +208,10 @@ public static class PortalSetup
         app.MapAttachmentEndpoints();
         app.MapResultsEndpoints();
         app.MapAppealAttachmentEndpoints();
+        app.MapDisbursementsEndpoints();
+        app.MapAccountingEndpoints();
+        app.MapFollowUpEndpoints();
+        app.MapExecutionEndpoints();
         app.MapJobsDashboard();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Notifications;
@@ -51,6 +52,7 @@ public static class HangfireSetup
         services.AddTransient<DispatchOutboxJob>();
         services.AddTransient<ContestClockJob>();
         services.AddTransient<ScoringReminderJob>();
+        services.AddTransient<ExecutionSweepJob>();
         return services;
     }
 

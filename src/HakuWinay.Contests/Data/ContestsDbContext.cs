@@ -1,6 +1,9 @@
+using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Catalog;
 using HakuWinay.Contests.Contests;
+using HakuWinay.Contests.Disbursements;
+using HakuWinay.Contests.FollowUp;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
@@ -43,6 +46,11 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<IncompleteAcceptance> IncompleteAcceptances => Set<IncompleteAcceptance>();
     public DbSet<JurorPseudonym> JurorPseudonyms => Set<JurorPseudonym>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<AwardTranche> AwardTranches => Set<AwardTranche>();
+    public DbSet<AwardVisit> AwardVisits => Set<AwardVisit>();
+    public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
+    public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

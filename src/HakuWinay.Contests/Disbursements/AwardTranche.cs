@@ -24,7 +24,7 @@ public enum TrancheStatus
 /// less) is refused, and a tranche already paid cannot be paid again, so a repeated request
 /// changes nothing.
 /// </summary>
-public sealed class AwardTranche
+public sealed class AwardTranche : IVersioned
 {
     public const int MaxBankReferenceLength = 100;
     public const int MaxReasonLength = 1_000;
@@ -50,6 +50,7 @@ public sealed class AwardTranche
     }
 
     public int Id { get; private set; }
+    public int AwardId { get; private set; }
 
     /// <summary>1 for the first tranche.</summary>
     public int Order { get; private set; }
@@ -67,6 +68,10 @@ public sealed class AwardTranche
     public decimal? PaidAmount { get; private set; }
     public DateOnly? PaidOnLimaDate { get; private set; }
     public string? BankReference { get; private set; }
+
+    /// <summary>The bank's voucher of the payment (PDF or image), when one was uploaded.</summary>
+    public StoredFile? Voucher { get; private set; }
+    public string? PaidByUserId { get; private set; }
     public string? HoldReason { get; private set; }
     public string? CancellationReason { get; private set; }
 
@@ -76,6 +81,9 @@ public sealed class AwardTranche
     public DateTime? PaidAtUtc { get; private set; }
     public DateTime? HeldAtUtc { get; private set; }
     public DateTime? CancelledAtUtc { get; private set; }
+    public Guid Version { get; set; }
+
+    public bool IsPaid => Status == TrancheStatus.Paid;
 
     /// <summary>What is still to be paid: the amount until paid, then nothing.</summary>
     public decimal RemainingAmount => Status == TrancheStatus.Paid ? 0m : Amount;
@@ -88,7 +96,10 @@ public sealed class AwardTranche
         UpdatedAtUtc = nowUtc;
     }
 
-    public void Pay(decimal amount, DateOnly paidOnLimaDate, string bankReference, DateTime nowUtc, DateOnly todayInLima)
+    public void Pay(decimal amount, DateOnly paidOnLimaDate, string bankReference, DateTime nowUtc, DateOnly todayInLima) =>
+        Pay(amount, paidOnLimaDate, bankReference, voucher: null, paidByUserId: null, nowUtc, todayInLima);
+
+    public void Pay(decimal amount, DateOnly paidOnLimaDate, string bankReference, StoredFile? voucher, string? paidByUserId, DateTime nowUtc, DateOnly todayInLima)
     {
         Require(nameof(Pay), TrancheStatus.Paid, TrancheStatus.Due);
         if (amount <= 0)
@@ -113,7 +124,24 @@ public sealed class AwardTranche
         PaidAmount = amount;
         PaidOnLimaDate = paidOnLimaDate;
         BankReference = reference;
+        Voucher = voucher;
+        PaidByUserId = paidByUserId;
         PaidAtUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// Gives an unpaid tranche a new amount, when a corrected publication changes the award before
+    /// anything was paid. A paid or cancelled tranche keeps what it has.
+    /// </summary>
+    public void ChangeAmount(decimal amount, DateTime nowUtc)
+    {
+        Require(nameof(ChangeAmount), Status, TrancheStatus.Scheduled, TrancheStatus.Due, TrancheStatus.OnHold);
+        if (amount < 0 || Money.Round(amount) != amount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"A tranche's amount must be zero or more, in cents, not {amount}."), nameof(amount));
+        }
+        Amount = amount;
         UpdatedAtUtc = nowUtc;
     }
 

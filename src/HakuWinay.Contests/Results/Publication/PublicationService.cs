@@ -16,7 +16,7 @@ public sealed record PublishedVersion(int PublicationId, int Version, string Has
 /// <summary>
 /// Publishes a contest's results as an immutable version and opens corrections of them. A
 /// publication ranks the database's input, writes the open results package, stores it with one
-/// entry per profile, moves the contest on (first time) or closes the open correction, audits it and
+/// entry per profile, creates or corrects the awards (<see cref="Disbursements.AwardSync"/>), moves the contest on (first time) or closes the open correction, audits it and
 /// queues one email per group, all in one transaction. Two clicks at once publish once: the
 /// version is unique per contest and the contest's row version is checked.
 /// </summary>
@@ -78,6 +78,7 @@ public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFa
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
             await RecordUpheldAppealsAsync(db, contestId, version, ct);
+            await Disbursements.AwardSync.ApplyAsync(db, publication, admin.UserId, now, ct);
             var emails = await ResultEmails.QueueAsync(db, contest, publication, readiness.Built, ranking, now, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
