@@ -152,6 +152,10 @@ public sealed class Award : IVersioned
         RequireActive(nameof(Pay));
         var tranche = _tranches.SingleOrDefault(t => t.Id == trancheId)
             ?? throw new ArgumentException($"Tranche {trancheId} is not one of this award's.", nameof(trancheId));
+        if (tranche.IsPaid)
+        {
+            throw new InvalidOperationException($"Tranche {tranche.Order} is already paid.");
+        }
         var left = Amount - PaidAmount;
         if (amount > left)
         {
