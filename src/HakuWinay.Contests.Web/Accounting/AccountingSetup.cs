@@ -1,3 +1,8 @@
+using System.Security.Claims;
+using HakuWinay.Contests.Accounting;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Web.Profiles;
+
 namespace HakuWinay.Contests.Web.Accounting;
 
 /// <summary>Expenses (rendición de cuentas): the services and endpoints of the feature.</summary>
@@ -5,11 +10,34 @@ public static class AccountingSetup
 {
     public static IServiceCollection AddAccounting(this IServiceCollection services)
     {
+        // Scoped like IExecutionSweepTrigger, which the service asks for a sweep after an approval.
+        services.AddScoped<ExpenseService>();
+        services.AddScoped<ExpenseQueries>();
+        services.AddScoped<ExpenseDesk>();
         return services;
     }
 
     public static WebApplication MapAccountingEndpoints(this WebApplication app)
     {
+        // An expense's receipt: to the Admin, the group's representative and the award's Technician; anyone
+        // else (and an expense of another award) gets 404, so ids reveal nothing. Always a download, never sniffed.
+        app.MapGet("/awards/{awardId:int}/expenses/{expenseId:int}/receipt", async (int awardId, int expenseId, ClaimsPrincipal principal, HttpContext http,
+            ExpenseQueries expenses, CancellationToken ct) =>
+        {
+            var user = principal.ToActingUser();
+            if (user is null)
+            {
+                return Microsoft.AspNetCore.Http.Results.Unauthorized();
+            }
+            var receipt = await expenses.ReceiptAsync(user, awardId, expenseId, ct);
+            if (receipt is null)
+            {
+                return Microsoft.AspNetCore.Http.Results.NotFound();
+            }
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Microsoft.AspNetCore.Http.Results.File(receipt.FilePath, receipt.ContentType, receipt.DisplayName);
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
         return app;
     }
 }
