@@ -68,4 +68,5 @@ public sealed record RiskReason(
     decimal? AccountedPercent = null,
     decimal? RequiredPercent = null);
 
-public sealed record BusinessAtRisk(int AwardId, string ProfileCode, string GroupName, string Category, string ProductionLine, IReadOnlyList<RiskReason> Reasons);
+/// <summary>A business that needs the Admin's attention: who it is, its money (labelled with its group) and why.</summary>
+public sealed record BusinessAtRisk(int AwardId, string ProfileCode, string GroupName, string Category, string ProductionLine, ExecutionTotals Figures, IReadOnlyList<RiskReason> Reasons);

@@ -35,7 +35,8 @@ public static class ExecutionDashboardRules
             active
                 .Select(a => (Award: a, Reasons: RiskReasons(a, todayInLima)))
                 .Where(x => x.Reasons.Count > 0)
-                .Select(x => new BusinessAtRisk(x.Award.AwardId, x.Award.ProfileCode, x.Award.GroupName, x.Award.Category, x.Award.ProductionLine, x.Reasons))
+                .Select(x => new BusinessAtRisk(x.Award.AwardId, x.Award.ProfileCode, x.Award.GroupName, x.Award.Category, x.Award.ProductionLine,
+                    Totals(x.Award.GroupName, [x.Award]), x.Reasons))
                 .OrderBy(r => r.ProfileCode, StringComparer.Ordinal)
                 .ToList());
     }
