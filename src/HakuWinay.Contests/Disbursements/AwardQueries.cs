@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
@@ -61,7 +62,7 @@ public sealed class AwardQueries(IDbContextFactory<ContestsDbContext> dbFactory,
         var awards = await db.Awards.AsNoTracking().Include(a => a.Tranches).Include(a => a.Visits)
             .Where(a => a.ContestId == contestId && (status == null || a.Status == status)).ToListAsync(ct);
         var ids = awards.Select(a => a.Id).ToList();
-        var names = await Names(db).Where(n => ids.Contains(n.AwardId)).ToDictionaryAsync(n => n.AwardId, ct);
+        var names = await Names(db, a => ids.Contains(a.Id)).ToDictionaryAsync(n => n.AwardId, ct);
         var expenses = await ExpenseTotals(db, ids, ct);
         var rows = awards.Select(a =>
         {
@@ -82,7 +83,7 @@ public sealed class AwardQueries(IDbContextFactory<ContestsDbContext> dbFactory,
         {
             return null;
         }
-        var n = await Names(db).SingleAsync(x => x.AwardId == awardId, ct);
+        var n = await Names(db, a => a.Id == awardId).SingleAsync(ct);
         var expenses = await db.Expenses.Where(e => e.AwardId == awardId).Select(e => new { e.AwardTrancheId, e.Status, e.Amount }).ToListAsync(ct);
         var approvedByTranche = expenses.Where(e => e.Status == ExpenseStatus.Approved).GroupBy(e => e.AwardTrancheId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
         var approved = approvedByTranche.Values.Sum();
@@ -143,8 +144,8 @@ public sealed class AwardQueries(IDbContextFactory<ContestsDbContext> dbFactory,
             : ServiceResult<AwardFileDownload>.Fail(ServiceOutcome.NotFound);
     }
 
-    private static IQueryable<AwardNames> Names(ContestsDbContext db) =>
-        from a in db.Awards
+    private static IQueryable<AwardNames> Names(ContestsDbContext db, Expression<Func<Award, bool>> which) =>
+        from a in db.Awards.Where(which)
         join p in db.BusinessProfiles on a.BusinessProfileId equals p.Id
         join g in db.ProducerGroups on a.ProducerGroupId equals g.Id
         join c in db.Contests on a.ContestId equals c.Id
