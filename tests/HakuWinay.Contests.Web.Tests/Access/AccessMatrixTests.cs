@@ -81,6 +81,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{ContestId:int}/results/acta"] = new("/admin/contests/1/results/acta", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results/dashboard"] = new("/admin/contests/1/results/dashboard", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results"] = new("/admin/contests/1/results", Roles.Admin),
+        ["/admin/contests/{ContestId:int}/awards"] = new("/admin/contests/1/awards", Roles.Admin),
+        ["/admin/awards/{AwardId:int}"] = new("/admin/awards/1", Roles.Admin),
+        ["/admin/awards/{AwardId:int}/closing-act"] = new("/admin/awards/1/closing-act", Roles.Admin),
     };
 
     /// <summary>
@@ -97,6 +100,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         "/contests/{code}/results/scores.csv",
         // An appeal is filed against a publication, so before one there is no appeal to download.
         "/appeals/{appealId}/attachment",
+        // Awards are made at publication: before it there is no award, agreement or voucher.
+        "/admin/awards/{AwardId:int}",
+        "/admin/awards/{AwardId:int}/closing-act",
+        "/awards/{awardId}/agreement",
+        "/awards/{awardId}/tranches/{trancheId}/voucher",
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -117,6 +125,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{id}/results/dashboard/{table}.csv"] = new("/admin/contests/1/results/dashboard/lines.csv", Roles.Admin),
         // The filing group's representative, or staff; AppealAttachmentTests downloads a real one and refuses other groups.
         ["/appeals/{appealId}/attachment"] = new("/appeals/1/attachment", Roles.Admin, Roles.Technician, Roles.Producer),
+        // The award's group representative, or the Admin; AwardAdminServiceTests downloads real ones and refuses other groups.
+        ["/awards/{awardId}/agreement"] = new("/awards/1/agreement", Roles.Admin, Roles.Producer),
+        ["/awards/{awardId}/tranches/{trancheId}/voucher"] = new("/awards/1/tranches/1/voucher", Roles.Admin, Roles.Producer),
     };
 
     public static TheoryData<string, string> Cases()
