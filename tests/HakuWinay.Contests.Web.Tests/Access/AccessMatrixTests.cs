@@ -84,6 +84,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{ContestId:int}/awards"] = new("/admin/contests/1/awards", Roles.Admin),
         ["/admin/awards/{AwardId:int}"] = new("/admin/awards/1", Roles.Admin),
         ["/admin/awards/{AwardId:int}/closing-act"] = new("/admin/awards/1/closing-act", Roles.Admin),
+        ["/admin/awards/{AwardId:int}/expenses"] = new("/admin/awards/1/expenses", Roles.Admin),
+        // The group's own award pages: its representative, the award's Technician, the Admin; GroupAwardAccessTests refuses other groups.
+        ["/awards/{AwardId:int}"] = new("/awards/1", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/awards/{AwardId:int}/expenses"] = new("/awards/1/expenses", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/my/awards"] = new("/my/awards", Roles.Producer),
+        ["/admin/contests/{ContestId:int}/execution"] = new("/admin/contests/1/execution", Roles.Admin),
     };
 
     /// <summary>
@@ -105,6 +111,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         "/admin/awards/{AwardId:int}/closing-act",
         "/awards/{awardId}/agreement",
         "/awards/{awardId}/tranches/{trancheId}/voucher",
+        "/admin/awards/{AwardId:int}/expenses",
+        "/awards/{AwardId:int}",
+        "/awards/{AwardId:int}/expenses",
+        "/awards/{awardId}/expenses/{expenseId}/receipt",
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -128,6 +138,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         // The award's group representative, or the Admin; AwardAdminServiceTests downloads real ones and refuses other groups.
         ["/awards/{awardId}/agreement"] = new("/awards/1/agreement", Roles.Admin, Roles.Producer),
         ["/awards/{awardId}/tranches/{trancheId}/voucher"] = new("/awards/1/tranches/1/voucher", Roles.Admin, Roles.Producer),
+        ["/awards/{awardId}/expenses/{expenseId}/receipt"] = new("/awards/1/expenses/1/receipt", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/admin/contests/{id}/execution.csv"] = new("/admin/contests/1/execution.csv", Roles.Admin),
     };
 
     public static TheoryData<string, string> Cases()

@@ -47,7 +47,11 @@ public sealed class PaidAwardsPortal : IAsyncLifetime
     public FakeSweepTrigger Sweep { get; } = new();
 
     /// <summary>The real service, with a sweep trigger the tests can count.</summary>
-    public ExpenseService Service => new(Factory, Storage, TimeProvider.System, Portal.Services.GetRequiredService<IOutboxSignal>(), Sweep);
+    public ExpenseService Service => new(Factory, Storage, TimeProvider.System, Scope.ServiceProvider.GetRequiredService<IOutboxSignal>(), Sweep);
+
+    private IServiceScope Scope => _scope ??= Portal.Services.CreateScope();
+
+    private IServiceScope? _scope;
 
     public async Task InitializeAsync()
     {
@@ -131,6 +135,7 @@ public sealed class PaidAwardsPortal : IAsyncLifetime
             client.Dispose();
         }
         _gate.Dispose();
+        _scope?.Dispose();
         Portal.Dispose();
         return Task.CompletedTask;
     }
