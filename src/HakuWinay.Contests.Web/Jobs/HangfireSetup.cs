@@ -21,10 +21,12 @@ public static class HangfireSetup
 {
     public const string DashboardPath = "/admin/jobs";
 
-    private static readonly PostgreSqlStorageOptions PostgreSqlOptions = new() { PrepareSchemaIfNecessary = true, SchemaName = "hangfire" };
-
     public static IServiceCollection AddPortalJobs(this IServiceCollection services, IConfiguration configuration, DatabaseSetup.ResolvedDatabase database)
     {
+        // A sweep faster than Hangfire's 15-second polling (the tests use one) needs faster polling
+        // of the schedule and, on PostgreSQL, of the queues, or it would run only every 15 seconds.
+        var polling = ExecutionSweepSchedule.Polling(ExecutionSweepSchedule.Interval(configuration));
+        var postgreSqlOptions = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, SchemaName = "hangfire", QueuePollInterval = polling };
         // The storage is one instance per app, registered before AddHangfire so Hangfire uses it
         // instead of the process-wide JobStorage.Current (two portals in one process, as in the
         // tests, must not share or dispose each other's storage).
@@ -32,7 +34,7 @@ public static class HangfireSetup
         {
             DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true }),
             DatabaseProvider.PostgreSql => new PostgreSqlStorage(
-                new NpgsqlConnectionFactory(database.ConnectionString, PostgreSqlOptions), PostgreSqlOptions),
+                new NpgsqlConnectionFactory(database.ConnectionString, postgreSqlOptions), postgreSqlOptions),
             _ => new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }),
         });
         services.AddHangfire((provider, config) => config
@@ -46,6 +48,7 @@ public static class HangfireSetup
             services.AddHangfireServer(options =>
             {
                 options.WorkerCount = workers;
+                options.SchedulePollingInterval = polling;
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
         }
@@ -53,6 +56,7 @@ public static class HangfireSetup
         services.AddTransient<ContestClockJob>();
         services.AddTransient<ScoringReminderJob>();
         services.AddTransient<ExecutionSweepJob>();
+        services.AddScoped<IExecutionLinks, ExecutionLinks>();
         return services;
     }
 
@@ -67,6 +71,8 @@ public static class HangfireSetup
         jobs.AddOrUpdate<DispatchOutboxJob>(DispatchOutboxJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<ContestClockJob>(ContestClockJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         jobs.AddOrUpdate<ScoringReminderJob>(ScoringReminderJob.RecurringId, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        var sweep = ExecutionSweepSchedule.Cron(ExecutionSweepSchedule.Interval(services.GetRequiredService<IConfiguration>()));
+        jobs.AddOrUpdate<ExecutionSweepJob>(ExecutionSweepJob.RecurringId, job => job.RunAsync(CancellationToken.None), sweep);
     }
 
     public static void MapJobsDashboard(this WebApplication app)
