@@ -81,6 +81,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{ContestId:int}/results/acta"] = new("/admin/contests/1/results/acta", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results/dashboard"] = new("/admin/contests/1/results/dashboard", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results"] = new("/admin/contests/1/results", Roles.Admin),
+        // Follow-up visits: only the assigned Technician (VisitServiceTests refuses another one); the Admin reviews.
+        ["/technician/visits"] = new("/technician/visits", Roles.Technician),
+        ["/technician/visits/{VisitId:int}"] = new("/technician/visits/1", Roles.Technician),
+        ["/admin/visits/{VisitId:int}"] = new("/admin/visits/1", Roles.Admin),
     };
 
     /// <summary>
@@ -97,6 +101,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         "/contests/{code}/results/scores.csv",
         // An appeal is filed against a publication, so before one there is no appeal to download.
         "/appeals/{appealId}/attachment",
+        // Visits belong to awards, which publication creates.
+        "/technician/visits/{VisitId:int}",
+        "/admin/visits/{VisitId:int}",
+        "/visits/{visitId}/photos/{photoId}",
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -117,6 +125,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{id}/results/dashboard/{table}.csv"] = new("/admin/contests/1/results/dashboard/lines.csv", Roles.Admin),
         // The filing group's representative, or staff; AppealAttachmentTests downloads a real one and refuses other groups.
         ["/appeals/{appealId}/attachment"] = new("/appeals/1/attachment", Roles.Admin, Roles.Technician, Roles.Producer),
+        // The Admin, the assigned Technician and the award's group; VisitPortalTests refuses other groups.
+        ["/visits/{visitId}/photos/{photoId}"] = new("/visits/1/photos/1", Roles.Admin, Roles.Technician, Roles.Producer),
     };
 
     public static TheoryData<string, string> Cases()
