@@ -99,7 +99,7 @@ public sealed class VisitQueries(IDbContextFactory<ContestsDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await (from ph in db.VisitPhotos
+        var found = await (from ph in db.VisitPhotos.AsNoTracking()
                            join v in db.AwardVisits on ph.AwardVisitId equals v.Id
                            join a in db.Awards on v.AwardId equals a.Id
                            join g in db.ProducerGroups on a.ProducerGroupId equals g.Id

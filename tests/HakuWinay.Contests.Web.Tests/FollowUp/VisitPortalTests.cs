@@ -20,7 +20,7 @@ public sealed class VisitPortalTests(VisitsPortal portal) : IClassFixture<Visits
         foreach (var (principal, email) in new[] { ("admin", AwardedDemo.AdminEmail), ("tech", AwardedDemo.TechnicianEmail), ("group", award.RepresentativeEmail!) })
         {
             var response = await (await portal.ClientAsync(principal, email)).GetAsync(url);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal((principal, HttpStatusCode.OK), (principal, response.StatusCode));
             Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
             Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
         }

@@ -1,5 +1,6 @@
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.FollowUp;
+using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,7 +82,7 @@ public sealed class VisitServiceTests(VisitsPortal portal) : IClassFixture<Visit
     {
         var (visitId, _) = await portal.NextScheduledVisitAsync();
         var service = portal.Service();
-        var filesBefore = Directory.GetFiles(Path.GetDirectoryName(portal.Storage.PathOf("x"))!).Length;
+        var filesBefore = Directory.GetFiles(Path.GetDirectoryName(portal.Storage.PathOf(AttachmentStorage.NewStorageName()))!).Length;
 
         var pdf = await service.AddPhotoAsync(portal.Technician, visitId, new UploadedFile("foto.jpg", new MemoryStream("%PDF-1.7 fake"u8.ToArray())));
         var big = new byte[11 * 1024 * 1024];
@@ -92,7 +93,7 @@ public sealed class VisitServiceTests(VisitsPortal portal) : IClassFixture<Visit
         Assert.Equal("Files.ImageOnly", Assert.Single(pdf.Violations).Rule);
         Assert.Equal("Attachments.TooLarge", Assert.Single(huge.Violations).Rule);
         Assert.Equal(ServiceOutcome.Invalid, badName.Outcome);
-        Assert.Equal(filesBefore, Directory.GetFiles(Path.GetDirectoryName(portal.Storage.PathOf("x"))!).Length);
+        Assert.Equal(filesBefore, Directory.GetFiles(Path.GetDirectoryName(portal.Storage.PathOf(AttachmentStorage.NewStorageName()))!).Length);
         for (var i = 0; i < AwardVisit.MaxPhotos; i++)
         {
             Assert.True((await service.AddPhotoAsync(portal.Technician, visitId, new UploadedFile($"foto{i}.jpg", new MemoryStream(Jpeg)))).Succeeded);

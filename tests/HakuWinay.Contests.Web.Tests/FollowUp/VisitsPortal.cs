@@ -23,9 +23,20 @@ public sealed class CountingSweepTrigger : IExecutionSweepTrigger
     public void SweepSoon() => Interlocked.Increment(ref _count);
 }
 
+/// <summary>Counts the outbox signals instead of enqueuing a dispatch.</summary>
+public sealed class CountingOutboxSignal : IOutboxSignal
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public void MessagesQueued() => Interlocked.Increment(ref _count);
+}
+
 /// <summary>
-/// The demo published, with tranche 1 of every award but the last paid (so their visits are
-/// dated); the last award's visits stay Planned. Each test takes visits of its own through
+/// The demo published, with tranche 1 of every award paid (so their visits are dated). To
+/// give every test visits of its own, more awards are made the same way for demo profiles that
+/// were not funded; the last of them stays unpaid, its visits Planned. Each test takes visits of its own through
 /// <see cref="NextScheduledVisitAsync"/>, so tests sharing the portal do not meet.
 /// </summary>
 public sealed partial class VisitsPortal : IAsyncLifetime
@@ -40,8 +51,9 @@ public sealed partial class VisitsPortal : IAsyncLifetime
 
     public PortalFactory Portal { get; } = new();
     public CountingSweepTrigger Sweeps { get; } = new();
+    public CountingOutboxSignal OutboxSignal { get; } = new();
     public IReadOnlyList<DemoAward> Awards { get; private set; } = [];
-    public DemoAward UnpaidAward => Awards[^1];
+    public DemoAward UnpaidAward { get; private set; } = null!;
     public string TechnicianId { get; private set; } = "";
     public string AdminId { get; private set; } = "";
 
@@ -53,12 +65,21 @@ public sealed partial class VisitsPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Awards = await AwardedDemo.PublishAsync(Portal);
-        Assert.True(Awards.Count >= 3, $"The demo should fund at least three profiles, not {Awards.Count}.");
+        var published = await AwardedDemo.PublishAsync(Portal);
         await using var db = await Factory.CreateDbContextAsync();
         TechnicianId = await db.Users.Where(u => u.Email == AwardedDemo.TechnicianEmail).Select(u => u.Id).SingleAsync();
         AdminId = await db.Users.Where(u => u.Email == AwardedDemo.AdminEmail).Select(u => u.Id).SingleAsync();
         var now = DateTime.UtcNow;
+        var spares = await db.BusinessProfiles.Where(p => !db.Awards.Any(a => a.BusinessProfileId == p.Id))
+            .OrderBy(p => p.Id).Take(6).Select(p => new { p.Id, p.ContestId, p.ProducerGroupId }).ToListAsync();
+        foreach (var spare in spares)
+        {
+            db.Awards.Add(new Award(spare.ContestId, spare.Id, spare.ProducerGroupId, 7333.33m, 1, HakuWinay.Contests.Contests.Contest.DefaultTranches, HakuWinay.Contests.Contests.Contest.DefaultFollowUpDays, TechnicianId, now));
+        }
+        await db.SaveChangesAsync();
+        Awards = await AwardedDemo.AwardsAsync(Factory);
+        UnpaidAward = Awards[^1];
+        Assert.True(Awards.Count >= 4 && Awards.Count > published.Count, "The demo should have profiles left without an award.");
         var today = DateOnly.FromDateTime(LimaTime.ToLima(now));
         foreach (var demo in Awards.Take(Awards.Count - 1))
         {
@@ -92,7 +113,7 @@ public sealed partial class VisitsPortal : IAsyncLifetime
         }
     }
 
-    public VisitService Service() => new(Factory, Storage, TimeProvider.System, Portal.Services.GetRequiredService<IOutboxSignal>(), Sweeps);
+    public VisitService Service() => new(Factory, Storage, TimeProvider.System, OutboxSignal, Sweeps);
 
     public VisitQueries Queries() => new(Factory, Storage);
 
