@@ -90,6 +90,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/awards/{AwardId:int}/expenses"] = new("/awards/1/expenses", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/my/awards"] = new("/my/awards", Roles.Producer),
         ["/admin/contests/{ContestId:int}/execution"] = new("/admin/contests/1/execution", Roles.Admin),
+        // Follow-up visits: only the assigned Technician (VisitServiceTests refuses another one); the Admin reviews.
+        ["/technician/visits"] = new("/technician/visits", Roles.Technician),
+        ["/technician/visits/{VisitId:int}"] = new("/technician/visits/1", Roles.Technician),
+        ["/admin/visits/{VisitId:int}"] = new("/admin/visits/1", Roles.Admin),
     };
 
     /// <summary>
@@ -115,6 +119,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         "/awards/{AwardId:int}",
         "/awards/{AwardId:int}/expenses",
         "/awards/{awardId}/expenses/{expenseId}/receipt",
+        // Visits belong to awards, which publication creates.
+        "/technician/visits/{VisitId:int}",
+        "/admin/visits/{VisitId:int}",
+        "/visits/{visitId}/photos/{photoId}",
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -140,6 +148,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/awards/{awardId}/tranches/{trancheId}/voucher"] = new("/awards/1/tranches/1/voucher", Roles.Admin, Roles.Producer),
         ["/awards/{awardId}/expenses/{expenseId}/receipt"] = new("/awards/1/expenses/1/receipt", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/admin/contests/{id}/execution.csv"] = new("/admin/contests/1/execution.csv", Roles.Admin),
+        // The Admin, the assigned Technician and the award's group; VisitPortalTests refuses other groups.
+        ["/visits/{visitId}/photos/{photoId}"] = new("/visits/1/photos/1", Roles.Admin, Roles.Technician, Roles.Producer),
     };
 
     public static TheoryData<string, string> Cases()
