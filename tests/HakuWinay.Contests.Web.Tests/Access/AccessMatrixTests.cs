@@ -81,6 +81,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{ContestId:int}/results/acta"] = new("/admin/contests/1/results/acta", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results/dashboard"] = new("/admin/contests/1/results/dashboard", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results"] = new("/admin/contests/1/results", Roles.Admin),
+        // Accounting: no award exists before publication; AwardPagesAccessTests opens real ones and refuses other groups.
+        ["/my/awards"] = new("/my/awards", Roles.Producer),
+        ["/awards/{AwardId:int}"] = new("/awards/1", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/awards/{AwardId:int}/expenses"] = new("/awards/1/expenses", Roles.Admin, Roles.Technician, Roles.Producer),
+        ["/admin/awards/{AwardId:int}/expenses"] = new("/admin/awards/1/expenses", Roles.Admin),
     };
 
     /// <summary>
@@ -97,6 +102,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         "/contests/{code}/results/scores.csv",
         // An appeal is filed against a publication, so before one there is no appeal to download.
         "/appeals/{appealId}/attachment",
+        // Awards are created at publication.
+        "/awards/{AwardId:int}",
+        "/awards/{AwardId:int}/expenses",
+        "/admin/awards/{AwardId:int}/expenses",
+        "/awards/{awardId}/expenses/{expenseId}/receipt",
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
@@ -117,6 +127,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{id}/results/dashboard/{table}.csv"] = new("/admin/contests/1/results/dashboard/lines.csv", Roles.Admin),
         // The filing group's representative, or staff; AppealAttachmentTests downloads a real one and refuses other groups.
         ["/appeals/{appealId}/attachment"] = new("/appeals/1/attachment", Roles.Admin, Roles.Technician, Roles.Producer),
+        // The award's group, its Technician, Admins; AwardPagesAccessTests downloads a real one and refuses other groups.
+        ["/awards/{awardId}/expenses/{expenseId}/receipt"] = new("/awards/1/expenses/1/receipt", Roles.Admin, Roles.Technician, Roles.Producer),
     };
 
     public static TheoryData<string, string> Cases()
