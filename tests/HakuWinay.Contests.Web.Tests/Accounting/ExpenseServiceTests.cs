@@ -5,211 +5,195 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Web.Tests.Accounting;
 
+/// <summary>Recording and reviewing expenses through the real service: every refusal keeps nothing, neither a row nor a file.</summary>
 public sealed class ExpenseServiceTests(PaidAwardsPortal portal) : IClassFixture<PaidAwardsPortal>
 {
-    private static int _number;
+    private ExpenseInput Valid(string number) => new(portal.MyLine, portal.Today.AddDays(-5), "Agroveterinaria Huanta", ExpenseDocumentType.Boleta, number, 350.50m);
 
-    /// <summary>A valid expense of the Producer's award, with a document number no other test uses.</summary>
-    private ExpenseInput Valid(decimal amount = 250.00m, int? line = null) =>
-        new(line ?? portal.MyLine, portal.Today.AddDays(-3), "Agroveterinaria Los Andes", ExpenseDocumentType.Boleta,
-            "B001-" + Interlocked.Increment(ref _number).ToString("D6", System.Globalization.CultureInfo.InvariantCulture), amount);
-
-    private async Task<(int Expenses, int Files)> CountsAsync()
+    private async Task<(int Rows, int Files)> StoredAsync()
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
         return (await db.Expenses.CountAsync(), portal.Storage.StoredFiles().Count());
     }
 
-    private async Task AssertRefusedAsync(ServiceResult<int> result, (int, int) before, string? rule = null, ServiceOutcome outcome = ServiceOutcome.Invalid)
+    private async Task AssertRefusedAsync(string principal, int awardId, int? trancheId, ExpenseInput input, UploadedFile? receipt, ServiceOutcome outcome, string? rule = null)
     {
+        var before = await StoredAsync();
+        var result = await portal.Service.RecordAsync(await portal.ActingAsync(principal), awardId, trancheId, input, receipt);
+
         Assert.Equal(outcome, result.Outcome);
         if (rule is not null)
         {
             Assert.Contains(result.Violations, v => v.Rule == rule);
         }
-        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
-    [Fact]
-    public async Task The_group_records_an_expense_against_its_latest_paid_tranche_and_it_awaits_review()
+    [Theory]
+    [InlineData(Roles.Producer)]
+    [InlineData(Roles.Technician)]
+    [InlineData(Roles.Admin)]
+    public async Task The_representative_the_assigned_technician_and_an_admin_record_an_expense_against_the_latest_paid_tranche(string principal)
     {
-        var producer = await portal.ActingAsync(Roles.Producer);
-
-        var result = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid(), Receipts.File(Receipts.Pdf));
+        var result = await portal.Service.RecordAsync(await portal.ActingAsync(principal), portal.Mine.AwardId, null, Valid("OK-" + principal), Receipts.File(Receipts.Pdf));
 
         Assert.True(result.Succeeded, string.Join(", ", result.Violations.Select(v => v.Rule)));
         await using var db = await portal.Factory.CreateDbContextAsync();
         var expense = await db.Expenses.SingleAsync(e => e.Id == result.Value);
-        Assert.Equal((portal.MyFirstTranche, ExpenseStatus.Submitted, "boleta.pdf"), (expense.AwardTrancheId, expense.Status, expense.Receipt.DisplayName));
+        Assert.Equal((portal.MyFirstTranche, ExpenseStatus.Submitted), (expense.AwardTrancheId, expense.Status));
         Assert.True(File.Exists(portal.Storage.PathOf(expense.Receipt.StorageName)));
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "expense.recorded" && a.EntityId == result.Value.ToString()));
     }
 
     [Fact]
-    public async Task An_expense_against_another_groups_award_is_not_found_and_keeps_nothing()
+    public async Task An_expense_against_another_groups_award_is_not_found_and_its_file_is_not_kept() =>
+        await AssertRefusedAsync(Roles.Producer, portal.Theirs.AwardId, null, Valid("OTHER-1") with { InvestmentLineId = portal.TheirLine },
+            Receipts.File(Receipts.Pdf), ServiceOutcome.NotFound);
+
+    [Fact]
+    public async Task A_technician_not_assigned_to_the_awards_visits_is_not_found() =>
+        await AssertRefusedAsync(Roles.Technician, portal.Theirs.AwardId, null, Valid("OTHER-2") with { InvestmentLineId = portal.TheirLine },
+            Receipts.File(Receipts.Pdf), ServiceOutcome.NotFound);
+
+    [Fact]
+    public async Task A_line_of_another_profile_or_a_counterpart_line_is_refused()
     {
-        var producer = await portal.ActingAsync(Roles.Producer);
-        var before = await CountsAsync();
-
-        var result = await portal.Service.RecordAsync(producer, portal.Theirs.AwardId, null, Valid(line: portal.TheirLine), Receipts.File(Receipts.Pdf));
-
-        await AssertRefusedAsync(result, before, outcome: ServiceOutcome.NotFound);
+        await AssertRefusedAsync(Roles.Producer, portal.Mine.AwardId, null, Valid("L-1") with { InvestmentLineId = portal.TheirLine }, Receipts.File(Receipts.Pdf), ServiceOutcome.Invalid, "Expenses.LineNotInPlan");
+        await AssertRefusedAsync(Roles.Producer, portal.Mine.AwardId, null, Valid("L-2") with { InvestmentLineId = portal.MyCounterpartLine }, Receipts.File(Receipts.Pdf), ServiceOutcome.Invalid, "Expenses.LineNotInPlan");
     }
 
     [Fact]
-    public async Task A_technician_not_following_the_award_cannot_record_for_it()
+    public async Task A_tranche_not_paid_or_of_another_award_is_refused()
     {
-        var technician = await portal.ActingAsync(Roles.Technician);
-        var before = await CountsAsync();
-
-        var theirs = await portal.Service.RecordAsync(technician, portal.Theirs.AwardId, null, Valid(line: portal.TheirLine), Receipts.File(Receipts.Pdf));
-        await AssertRefusedAsync(theirs, before, outcome: ServiceOutcome.NotFound);
-
-        var mine = await portal.Service.RecordAsync(technician, portal.Mine.AwardId, null, Valid(), Receipts.File(Receipts.Png, "boleta.png"));
-        Assert.True(mine.Succeeded);
-    }
-
-    public static TheoryData<string> BadLines() => new() { "theirs", "counterpart" };
-
-    [Theory]
-    [MemberData(nameof(BadLines))]
-    public async Task A_line_outside_the_awards_fund_plan_is_refused(string which)
-    {
-        var producer = await portal.ActingAsync(Roles.Producer);
-        var before = await CountsAsync();
-        var line = which == "theirs" ? portal.TheirLine : portal.MyCounterpartLine;
-
-        var result = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid(line: line), Receipts.File(Receipts.Pdf));
-
-        await AssertRefusedAsync(result, before, "Expenses.LineNotInPlan");
+        await AssertRefusedAsync(Roles.Producer, portal.Mine.AwardId, portal.MySecondTranche, Valid("T-1"), Receipts.File(Receipts.Pdf), ServiceOutcome.Invalid, "Expenses.TrancheNotPaid");
+        await AssertRefusedAsync(Roles.Admin, portal.Mine.AwardId, portal.TheirFirstTranche, Valid("T-2"), Receipts.File(Receipts.Pdf), ServiceOutcome.Invalid, "Expenses.TrancheNotPaid");
     }
 
     [Fact]
-    public async Task An_unpaid_tranche_or_another_awards_tranche_is_refused()
-    {
-        var producer = await portal.ActingAsync(Roles.Producer);
-        var before = await CountsAsync();
+    public async Task A_cancelled_award_takes_no_expense() =>
+        await AssertRefusedAsync(Roles.Admin, portal.Cancelled.AwardId, null, Valid("C-1"), Receipts.File(Receipts.Pdf), ServiceOutcome.Invalid, "Expenses.AwardNotActive");
 
-        await AssertRefusedAsync(await portal.Service.RecordAsync(producer, portal.Mine.AwardId, portal.MySecondTranche, Valid(), Receipts.File(Receipts.Pdf)), before, "Expenses.TrancheNotPaid");
-        await AssertRefusedAsync(await portal.Service.RecordAsync(producer, portal.Mine.AwardId, portal.TheirFirstTranche, Valid(), Receipts.File(Receipts.Pdf)), before, "Expenses.TrancheNotPaid");
-    }
-
-    [Fact]
-    public async Task Bad_dates_and_amounts_are_refused_each_with_its_rule()
+    public static TheoryData<string, string> BadFields() => new()
     {
-        var producer = await portal.ActingAsync(Roles.Producer);
-        var before = await CountsAsync();
-        var cases = new (ExpenseInput Input, string Rule)[]
-        {
-            (Valid() with { SpentOn = portal.Today.AddDays(1) }, "Expenses.DateInFuture"),
-            (Valid() with { SpentOn = portal.SignedOn.AddDays(-1) }, "Expenses.DateBeforeAgreement"),
-            (Valid(0m), "Expenses.AmountNotPositive"),
-            (Valid(-50m), "Expenses.AmountNotPositive"),
-            (Valid(10.001m), "Expenses.AmountCents"),
-            (Valid(Expense.MaxAmount + 1m), "Expenses.AmountTooLarge"),
-            (Valid() with { Supplier = "  " }, "Expenses.TextRequired"),
-            (Valid() with { DocumentNumber = new string('9', Expense.MaxDocumentNumberLength + 1) }, "Expenses.TextTooLong"),
-            (Valid() with { Supplier = "Bodega\u0000" }, "Expenses.TextInvalid"),
-            (Valid() with { DocumentType = (ExpenseDocumentType)42 }, "Expenses.DocumentTypeUnknown"),
-        };
-        foreach (var (input, rule) in cases)
-        {
-            await AssertRefusedAsync(await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, input, Receipts.File(Receipts.Pdf)), before, rule);
-        }
-    }
-
-    public static TheoryData<string, string, int> BadReceipts() => new()
-    {
-        { "an executable named .pdf", "boleta.pdf", 0 },
-        { "html with a script", "boleta.pdf", 1 },
-        { "an empty file", "boleta.pdf", 2 },
-        { "eleven megabytes", "boleta.pdf", 3 },
-        { "a path in the name", "../../etc/passwd.pdf", 4 },
+        { "future", "Expenses.DateInFuture" },
+        { "before-agreement", "Expenses.DateBeforeAgreement" },
+        { "zero", "Expenses.AmountNotPositive" },
+        { "negative", "Expenses.AmountNotPositive" },
+        { "decimals", "Expenses.AmountCents" },
+        { "empty-supplier", "Expenses.TextRequired" },
+        { "long-number", "Expenses.TextTooLong" },
     };
 
     [Theory]
-    [MemberData(nameof(BadReceipts))]
-    public async Task A_receipt_that_is_not_a_pdf_or_an_image_is_refused_and_leaves_no_file(string why, string name, int kind)
+    [MemberData(nameof(BadFields))]
+    public async Task Wrong_fields_are_refused_with_nothing_stored(string what, string rule)
     {
-        Assert.NotEmpty(why);
-        var producer = await portal.ActingAsync(Roles.Producer);
-        var before = await CountsAsync();
-        byte[] bytes = kind switch
+        var input = Valid("F-" + what);
+        input = what switch
         {
-            0 => Receipts.Executable,
-            1 => Receipts.Html,
-            2 => [],
-            3 => [.. Receipts.Pdf, .. new byte[11 * 1024 * 1024]],
-            _ => Receipts.Pdf,
+            "future" => input with { SpentOn = portal.Today.AddDays(1) },
+            "before-agreement" => input with { SpentOn = portal.SignedOn.AddDays(-1) },
+            "zero" => input with { Amount = 0m },
+            "negative" => input with { Amount = -5m },
+            "decimals" => input with { Amount = 10.001m },
+            "empty-supplier" => input with { Supplier = " " },
+            _ => input with { DocumentNumber = new string('9', Expense.MaxDocumentNumberLength + 1) },
         };
-        var rule = kind switch { 2 => "Attachments.Empty", 3 => "Attachments.TooLarge", 4 => "Attachments.BadName", _ => "Attachments.WrongType" };
 
-        var result = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid(), Receipts.File(bytes, name));
+        await AssertRefusedAsync(Roles.Producer, portal.Mine.AwardId, null, input, Receipts.File(Receipts.Pdf), ServiceOutcome.Invalid, rule);
+    }
 
-        await AssertRefusedAsync(result, before, rule);
+    [Theory]
+    [InlineData("exe", "Attachments.WrongType")]
+    [InlineData("html", "Attachments.WrongType")]
+    [InlineData("empty", "Attachments.Empty")]
+    [InlineData("badname", "Attachments.BadName")]
+    [InlineData("none", "Files.Required")]
+    public async Task A_receipt_that_is_not_a_pdf_or_image_is_refused_and_not_kept(string what, string rule)
+    {
+        var receipt = what switch
+        {
+            "exe" => Receipts.File(Receipts.Executable, "boleta.pdf"),
+            "html" => Receipts.File(Receipts.Html, "boleta.png"),
+            "empty" => Receipts.File([], "boleta.pdf"),
+            "badname" => Receipts.File(Receipts.Pdf, "../../etc/passwd"),
+            _ => null,
+        };
+
+        await AssertRefusedAsync(Roles.Producer, portal.Mine.AwardId, null, Valid("R-" + what), receipt, ServiceOutcome.Invalid, rule);
     }
 
     [Fact]
-    public async Task The_same_receipt_cannot_be_accounted_twice_unless_the_first_was_rejected()
+    public async Task An_oversized_receipt_is_refused_and_not_kept() =>
+        await AssertRefusedAsync(Roles.Producer, portal.Mine.AwardId, null, Valid("R-big"),
+            Receipts.File([.. Receipts.Pdf, .. new byte[HakuWinay.Contests.Profiles.AttachmentFile.MaxBytes]]), ServiceOutcome.Invalid, "Attachments.TooLarge");
+
+    [Fact]
+    public async Task The_same_document_is_refused_while_not_rejected_and_accepted_again_after_a_rejection()
     {
         var producer = await portal.ActingAsync(Roles.Producer);
-        var admin = await portal.ActingAsync(Roles.Admin);
-        var input = Valid();
-        var first = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, input, Receipts.File(Receipts.Pdf));
+        var first = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid("DUP-1"), Receipts.File(Receipts.Png, "foto.png"));
         Assert.True(first.Succeeded);
-        var before = await CountsAsync();
 
-        var again = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, input with { Supplier = " agroveterinaria los andes " }, Receipts.File(Receipts.Pdf));
-        await AssertRefusedAsync(again, before, "Expenses.DuplicateDocument");
+        await AssertRefusedAsync(Roles.Producer, portal.Mine.AwardId, null, Valid("dup-1") with { Supplier = " agroveterinaria huanta " }, Receipts.File(Receipts.Pdf),
+            ServiceOutcome.Invalid, "Expenses.DuplicateDocument");
 
-        Assert.True((await portal.Service.RejectAsync(admin, first.Value, "El monto no coincide con la boleta.")).Succeeded);
-        Assert.True((await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, input, Receipts.File(Receipts.Pdf))).Succeeded);
+        Assert.True((await portal.Service.RejectAsync(await portal.ActingAsync(Roles.Admin), first.Value, "Boleta ilegible")).Succeeded);
+        Assert.True((await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid("DUP-1"), Receipts.File(Receipts.Pdf))).Succeeded);
     }
 
     [Fact]
-    public async Task A_cancelled_award_takes_no_expenses()
+    public async Task Approving_asks_for_a_sweep_and_approving_again_is_refused()
     {
+        var recorded = await portal.Service.RecordAsync(await portal.ActingAsync(Roles.Producer), portal.Mine.AwardId, null, Valid("AP-1"), Receipts.File(Receipts.Pdf));
         var admin = await portal.ActingAsync(Roles.Admin);
-        var before = await CountsAsync();
-
-        var result = await portal.Service.RecordAsync(admin, portal.Cancelled.AwardId, null, Valid(), Receipts.File(Receipts.Pdf));
-
-        await AssertRefusedAsync(result, before, "Expenses.AwardNotActive");
-    }
-
-    [Fact]
-    public async Task Only_an_admin_reviews_once_a_rejection_needs_a_reason_and_an_approval_asks_for_a_sweep()
-    {
-        var producer = await portal.ActingAsync(Roles.Producer);
-        var admin = await portal.ActingAsync(Roles.Admin);
-        var recorded = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid(), Receipts.File(Receipts.Pdf));
         var sweeps = portal.Sweep.Count;
 
-        Assert.Equal(ServiceOutcome.Forbidden, (await portal.Service.ApproveAsync(producer, recorded.Value)).Outcome);
-        Assert.Contains((await portal.Service.RejectAsync(admin, recorded.Value, "  ")).Violations, v => v.Rule == "Expenses.ReasonRequired");
-        Assert.True((await portal.Service.ApproveAsync(admin, recorded.Value)).Succeeded);
-        Assert.Contains((await portal.Service.ApproveAsync(admin, recorded.Value)).Violations, v => v.Rule == "Expenses.AlreadyReviewed");
-        Assert.Contains((await portal.Service.RejectAsync(admin, recorded.Value, "Tarde")).Violations, v => v.Rule == "Expenses.AlreadyReviewed");
+        var approved = await portal.Service.ApproveAsync(admin, recorded.Value);
+        var again = await portal.Service.ApproveAsync(admin, recorded.Value);
+        var reject = await portal.Service.RejectAsync(admin, recorded.Value, "tarde");
 
+        Assert.Equal(ServiceOutcome.Ok, approved.Outcome);
         Assert.Equal(sweeps + 1, portal.Sweep.Count);
+        Assert.Equal("Expenses.AlreadyReviewed", Assert.Single(again.Violations).Rule);
+        Assert.Equal("Expenses.AlreadyReviewed", Assert.Single(reject.Violations).Rule);
         await using var db = await portal.Factory.CreateDbContextAsync();
-        Assert.Equal(ExpenseStatus.Approved, await db.Expenses.Where(e => e.Id == recorded.Value).Select(e => e.Status).SingleAsync());
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "expense.approved" && a.EntityId == recorded.Value.ToString()));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_reviews_and_a_rejection_needs_a_reason_and_emails_the_group()
+    {
+        var recorded = await portal.Service.RecordAsync(await portal.ActingAsync(Roles.Producer), portal.Mine.AwardId, null, Valid("RJ-1"), Receipts.File(Receipts.Pdf));
+        var admin = await portal.ActingAsync(Roles.Admin);
+
+        Assert.Equal(ServiceOutcome.Forbidden, (await portal.Service.ApproveAsync(await portal.ActingAsync(Roles.Technician), recorded.Value)).Outcome);
+        Assert.Equal("Expenses.ReasonRequired", Assert.Single((await portal.Service.RejectAsync(admin, recorded.Value, "  ")).Violations).Rule);
+        Assert.Equal("Expenses.ReasonInvalid", Assert.Single((await portal.Service.RejectAsync(admin, recorded.Value, new string('x', Expense.MaxReasonLength + 1))).Violations).Rule);
+        var rejected = await portal.Service.RejectAsync(admin, recorded.Value, "El comprobante no corresponde al negocio.");
+
+        Assert.Equal(ExpenseStatus.Rejected, rejected.Value);
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        var mail = await db.Outbox.SingleAsync(m => m.DeduplicationKey == $"expense-rejected:{recorded.Value}");
+        Assert.Equal(portal.Mine.RepresentativeEmail, mail.To);
+        Assert.Equal("El comprobante no corresponde al negocio.", (await db.Expenses.SingleAsync(e => e.Id == recorded.Value)).RejectionReason);
     }
 
     [Fact]
     public async Task Two_admins_reviewing_at_once_leave_one_decision()
     {
-        var producer = await portal.ActingAsync(Roles.Producer);
+        var recorded = await portal.Service.RecordAsync(await portal.ActingAsync(Roles.Producer), portal.Mine.AwardId, null, Valid("CC-1"), Receipts.File(Receipts.Pdf));
         var admin = await portal.ActingAsync(Roles.Admin);
-        var recorded = await portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid(), Receipts.File(Receipts.Pdf));
 
         var results = await Task.WhenAll(
             portal.Service.ApproveAsync(admin, recorded.Value),
-            portal.Service.RejectAsync(admin, recorded.Value, "La boleta está borrosa."));
+            portal.Service.RejectAsync(admin, recorded.Value, "Duplicado"));
 
-        Assert.Single(results, r => r.Succeeded);
+        var winner = Assert.Single(results, r => r.Succeeded);
+        var loser = Assert.Single(results, r => !r.Succeeded);
+        Assert.True(loser.Outcome == ServiceOutcome.Conflict || loser.Violations.Single().Rule == "Expenses.AlreadyReviewed");
         await using var db = await portal.Factory.CreateDbContextAsync();
-        var expense = await db.Expenses.SingleAsync(e => e.Id == recorded.Value);
-        Assert.NotEqual(ExpenseStatus.Submitted, expense.Status);
-        Assert.Equal(expense.Status == ExpenseStatus.Rejected, expense.RejectionReason is not null);
+        Assert.Equal(winner.Value, (await db.Expenses.SingleAsync(e => e.Id == recorded.Value)).Status);
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => (a.Action == "expense.approved" || a.Action == "expense.rejected") && a.EntityId == recorded.Value.ToString()));
     }
 }

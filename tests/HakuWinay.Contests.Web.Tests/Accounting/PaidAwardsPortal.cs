@@ -46,12 +46,10 @@ public sealed class PaidAwardsPortal : IAsyncLifetime
 
     public FakeSweepTrigger Sweep { get; } = new();
 
+    public CountingOutboxSignal Outbox { get; } = new();
+
     /// <summary>The real service, with a sweep trigger the tests can count.</summary>
-    public ExpenseService Service => new(Factory, Storage, TimeProvider.System, Scope.ServiceProvider.GetRequiredService<IOutboxSignal>(), Sweep);
-
-    private IServiceScope Scope => _scope ??= Portal.Services.CreateScope();
-
-    private IServiceScope? _scope;
+    public ExpenseService Service => new(Factory, Storage, TimeProvider.System, Outbox, Sweep);
 
     public async Task InitializeAsync()
     {
@@ -135,7 +133,6 @@ public sealed class PaidAwardsPortal : IAsyncLifetime
             client.Dispose();
         }
         _gate.Dispose();
-        _scope?.Dispose();
         Portal.Dispose();
         return Task.CompletedTask;
     }
@@ -149,6 +146,16 @@ public sealed class FakeSweepTrigger : IExecutionSweepTrigger
     public int Count => _count;
 
     public void SweepSoon() => Interlocked.Increment(ref _count);
+}
+
+/// <summary>Counts the outbox signals, instead of enqueuing a dispatch.</summary>
+public sealed class CountingOutboxSignal : IOutboxSignal
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public void MessagesQueued() => Interlocked.Increment(ref _count);
 }
 
 /// <summary>Receipt bytes: real PDF and PNG headers, and files that only pretend to be receipts.</summary>
