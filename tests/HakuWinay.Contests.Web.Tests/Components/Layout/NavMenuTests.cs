@@ -23,8 +23,8 @@ public sealed class NavMenuTests : ComponentTestBase
     [Theory]
     [InlineData(Roles.Admin, new[] { "Concursos", "Administración", "Gestión de concursos", "Grupos", "Correos" })]
     [InlineData(Roles.Juror, new[] { "Concursos", "Jurado" })]
-    [InlineData(Roles.Producer, new[] { "Concursos", "Mi grupo", "Mis perfiles" })]
-    [InlineData(Roles.Technician, new[] { "Concursos", "Seguimiento" })]
+    [InlineData(Roles.Producer, new[] { "Concursos", "Mi grupo", "Mis perfiles", "Mis financiamientos" })]
+    [InlineData(Roles.Technician, new[] { "Concursos", "Seguimiento", "Mis visitas" })]
     public void Each_role_sees_its_own_links_and_a_sign_out_button(string role, string[] expected)
     {
         SignInAs("u1", "persona@demo.pe", role);
