@@ -81,6 +81,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{ContestId:int}/results/acta"] = new("/admin/contests/1/results/acta", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results/dashboard"] = new("/admin/contests/1/results/dashboard", Roles.Admin),
         ["/admin/contests/{ContestId:int}/results"] = new("/admin/contests/1/results", Roles.Admin),
+        // Nothing is published in this demo, so the dashboard is empty; ExecutionDashboardPageTests shows a funded one.
+        ["/admin/contests/{ContestId:int}/execution"] = new("/admin/contests/1/execution", Roles.Admin),
     };
 
     /// <summary>
@@ -115,6 +117,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/contests/{id}/results/preview/ranking.csv"] = new("/admin/contests/1/results/preview/ranking.csv", Roles.Admin),
         ["/admin/contests/{id}/results/preview/scores.csv"] = new("/admin/contests/1/results/preview/scores.csv", Roles.Admin),
         ["/admin/contests/{id}/results/dashboard/{table}.csv"] = new("/admin/contests/1/results/dashboard/lines.csv", Roles.Admin),
+        ["/admin/contests/{contestId:int}/execution.csv"] = new("/admin/contests/1/execution.csv", Roles.Admin),
         // The filing group's representative, or staff; AppealAttachmentTests downloads a real one and refuses other groups.
         ["/appeals/{appealId}/attachment"] = new("/appeals/1/attachment", Roles.Admin, Roles.Technician, Roles.Producer),
     };
