@@ -15,20 +15,5 @@ internal sealed class ExecutionLinks(NavigationManager navigation, IConfiguratio
 
     public string Visit(int visitId) => Absolute($"technician/visits/{visitId.ToString(CultureInfo.InvariantCulture)}");
 
-    private string Absolute(string path)
-    {
-        if (configuration["Portal:PublicUrl"] is { Length: > 0 } configured && Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var root))
-        {
-            return new Uri(root, path).AbsoluteUri;
-        }
-        try
-        {
-            return navigation.ToAbsoluteUri(path).AbsoluteUri;
-        }
-        catch (InvalidOperationException)
-        {
-            // No request behind this scope (a Hangfire job) and no configured address.
-            return "/" + path;
-        }
-    }
+    private string Absolute(string path) => Hosting.PortalUrls.Absolute(navigation, configuration, path);
 }

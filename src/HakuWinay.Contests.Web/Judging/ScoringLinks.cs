@@ -15,20 +15,5 @@ internal sealed class ScoringLinks(NavigationManager navigation, IConfiguration 
 
     public string Scorecards(int contestId) => Absolute($"juror/contests/{contestId.ToString(CultureInfo.InvariantCulture)}/scorecards");
 
-    private string Absolute(string path)
-    {
-        if (configuration["Portal:PublicUrl"] is { Length: > 0 } configured && Uri.TryCreate(configured.TrimEnd('/') + "/", UriKind.Absolute, out var root))
-        {
-            return new Uri(root, path).AbsoluteUri;
-        }
-        try
-        {
-            return navigation.ToAbsoluteUri(path).AbsoluteUri;
-        }
-        catch (InvalidOperationException)
-        {
-            // No request behind this scope (a Hangfire job) and no configured address.
-            return "/" + path;
-        }
-    }
+    private string Absolute(string path) => Hosting.PortalUrls.Absolute(navigation, configuration, path);
 }

@@ -73,9 +73,9 @@ public sealed class Expense : IVersioned
         AwardTrancheId = awardTrancheId;
         InvestmentLineId = input.InvestmentLineId;
         SpentOn = input.SpentOn;
-        Supplier = Required(input.Supplier, MaxSupplierLength, "The supplier");
+        Supplier = RequiredText.Of(input.Supplier, MaxSupplierLength, "The supplier", refuseControlCharacters: true);
         DocumentType = input.DocumentType;
-        DocumentNumber = Required(input.DocumentNumber, MaxDocumentNumberLength, "The document number");
+        DocumentNumber = RequiredText.Of(input.DocumentNumber, MaxDocumentNumberLength, "The document number", refuseControlCharacters: true);
         Amount = input.Amount;
         Receipt = receipt;
         Status = ExpenseStatus.Submitted;
@@ -125,7 +125,7 @@ public sealed class Expense : IVersioned
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(adminUserId);
         RequireSubmitted(nameof(Reject));
-        RejectionReason = Required(reason, MaxReasonLength, "The reason for rejecting the expense");
+        RejectionReason = RequiredText.Of(reason, MaxReasonLength, "The reason for rejecting the expense", refuseControlCharacters: true);
         Status = ExpenseStatus.Rejected;
         ReviewedByUserId = adminUserId;
         ReviewedAtUtc = nowUtc;
@@ -138,23 +138,5 @@ public sealed class Expense : IVersioned
         {
             throw new InvalidOperationException($"The expense is {Status}: {action} is only for a submitted expense.");
         }
-    }
-
-    private static string Required(string? value, int maxLength, string what)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            throw new ArgumentException($"{what} is required.");
-        }
-        if (text.Length > maxLength)
-        {
-            throw new ArgumentException($"{what} may have at most {maxLength} characters, not {text.Length}.");
-        }
-        if (text.Any(char.IsControl))
-        {
-            throw new ArgumentException($"{what} may not contain control characters.");
-        }
-        return text;
     }
 }

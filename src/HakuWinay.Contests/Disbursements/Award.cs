@@ -230,7 +230,7 @@ public sealed class Award : IVersioned
         {
             throw new InvalidOperationException("The award has no correction to resolve.");
         }
-        CorrectionResolution = Required(resolution, MaxReasonLength, "The resolution of the correction");
+        CorrectionResolution = RequiredText.Of(resolution, MaxReasonLength, "The resolution of the correction");
         CorrectionResolvedAtUtc = nowUtc;
         CorrectionResolvedByUserId = adminUserId;
         UpdatedAtUtc = nowUtc;
@@ -244,7 +244,7 @@ public sealed class Award : IVersioned
         {
             throw new InvalidOperationException("An award with a payment cannot be cancelled.");
         }
-        var text = Required(reason, MaxReasonLength, "The reason for cancelling the award");
+        var text = RequiredText.Of(reason, MaxReasonLength, "The reason for cancelling the award");
         foreach (var tranche in _tranches.Where(t => t.Status != TrancheStatus.Cancelled))
         {
             tranche.Cancel(text.Length <= AwardTranche.MaxReasonLength ? text : text[..AwardTranche.MaxReasonLength], nowUtc);
@@ -317,20 +317,6 @@ public sealed class Award : IVersioned
         {
             throw new InvalidOperationException($"The award is {Status}: {action} is not possible.");
         }
-    }
-
-    private static string Required(string? value, int maxLength, string what)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            throw new ArgumentException($"{what} is required.");
-        }
-        if (text.Length > maxLength)
-        {
-            throw new ArgumentException($"{what} may have at most {maxLength} characters, not {text.Length}.");
-        }
-        return text;
     }
 }
 

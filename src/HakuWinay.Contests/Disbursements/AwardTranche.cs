@@ -118,7 +118,7 @@ public sealed class AwardTranche : IVersioned
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The payment date {paidOnLimaDate:dd/MM/yyyy} is in the future (today in Lima is {todayInLima:dd/MM/yyyy})."), nameof(paidOnLimaDate));
         }
-        var reference = Required(bankReference, MaxBankReferenceLength, "The bank operation reference", nameof(bankReference));
+        var reference = RequiredText.Of(bankReference, MaxBankReferenceLength, "The bank operation reference", nameof(bankReference));
 
         Status = TrancheStatus.Paid;
         PaidAmount = amount;
@@ -148,7 +148,7 @@ public sealed class AwardTranche : IVersioned
     public void PutOnHold(string reason, DateTime nowUtc)
     {
         Require(nameof(PutOnHold), TrancheStatus.OnHold, TrancheStatus.Scheduled, TrancheStatus.Due);
-        var text = Required(reason, MaxReasonLength, "The reason for holding the tranche", nameof(reason));
+        var text = RequiredText.Of(reason, MaxReasonLength, "The reason for holding the tranche", nameof(reason));
         HeldFromStatus = Status;
         Status = TrancheStatus.OnHold;
         HoldReason = text;
@@ -168,7 +168,7 @@ public sealed class AwardTranche : IVersioned
     public void Cancel(string reason, DateTime nowUtc)
     {
         Require(nameof(Cancel), TrancheStatus.Cancelled, TrancheStatus.Scheduled, TrancheStatus.Due, TrancheStatus.OnHold);
-        var text = Required(reason, MaxReasonLength, "The reason for cancelling the tranche", nameof(reason));
+        var text = RequiredText.Of(reason, MaxReasonLength, "The reason for cancelling the tranche", nameof(reason));
         Status = TrancheStatus.Cancelled;
         HeldFromStatus = null;
         CancellationReason = text;
@@ -183,19 +183,5 @@ public sealed class AwardTranche : IVersioned
             throw new InvalidOperationException(
                 $"Tranche {Order} cannot go from {Status} to {target} ({action}); only from {string.Join(" or ", from)}.");
         }
-    }
-
-    private static string Required(string? value, int maxLength, string what, string parameter)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            throw new ArgumentException($"{what} is required.", parameter);
-        }
-        if (text.Length > maxLength)
-        {
-            throw new ArgumentException($"{what} may have at most {maxLength} characters, not {text.Length}.", parameter);
-        }
-        return text;
     }
 }
