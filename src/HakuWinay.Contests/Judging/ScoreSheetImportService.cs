@@ -150,6 +150,12 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
                 errors.Add(new(sheet.FirstRow, "ScoreSheet.ScorecardExcluded", sheet.ProfileCode, sheet.StageCode, sheet.JurorEmail));
                 continue;
             }
+            else if (scorecard.Status == ScorecardStatus.Submitted)
+            {
+                // Submitted since the file was validated: the same file imported twice at once, or the juror's own submission.
+                errors.Add(new(sheet.FirstRow, "ScoreSheet.AlreadySubmitted", sheet.ProfileCode, sheet.StageCode, sheet.JurorEmail));
+                continue;
+            }
             if (errors.Count > 0)
             {
                 continue;
