@@ -34,9 +34,7 @@ public static class AccountingSetup
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.CacheControl = "private, no-store";
-            return Microsoft.AspNetCore.Http.Results.File(receipt.FilePath, receipt.ContentType, receipt.DisplayName);
+            return Hosting.PrivateFiles.Send(http, receipt.FilePath, receipt.ContentType, receipt.DisplayName);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
         return app;
     }

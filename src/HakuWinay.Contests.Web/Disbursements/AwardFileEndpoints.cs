@@ -36,8 +36,6 @@ internal static class AwardFileEndpoints
         {
             return Microsoft.AspNetCore.Http.Results.NotFound();
         }
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "private, no-store";
-        return Microsoft.AspNetCore.Http.Results.File(found.Value!.FilePath, found.Value.ContentType, found.Value.DisplayName);
+        return Hosting.PrivateFiles.Send(http, found.Value!.FilePath, found.Value.ContentType, found.Value.DisplayName);
     }
 }

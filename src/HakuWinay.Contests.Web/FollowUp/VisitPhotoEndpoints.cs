@@ -26,10 +26,8 @@ internal static class VisitPhotoEndpoints
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.CacheControl = "private, no-store";
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'";
-            return Microsoft.AspNetCore.Http.Results.File(found.Value!.FilePath, found.Value.ContentType);
+            return Hosting.PrivateFiles.Send(http, found.Value!.FilePath, found.Value.ContentType);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
     }
 }

@@ -32,10 +32,8 @@ internal static class AttachmentEndpoints
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.CacheControl = "private, no-store";
             var attachment = found.Value!.Attachment;
-            return Microsoft.AspNetCore.Http.Results.File(found.Value.FilePath, attachment.ContentType, attachment.DownloadName);
+            return Hosting.PrivateFiles.Send(http, found.Value.FilePath, attachment.ContentType, attachment.DownloadName);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror));
     }
 }

@@ -26,9 +26,7 @@ internal static class AppealAttachmentEndpoints
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.CacheControl = "private, no-store";
-            return Microsoft.AspNetCore.Http.Results.File(found.Value!.FilePath, found.Value.ContentType, found.Value.DisplayName);
+            return Hosting.PrivateFiles.Send(http, found.Value!.FilePath, found.Value.ContentType, found.Value.DisplayName);
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
     }
 }

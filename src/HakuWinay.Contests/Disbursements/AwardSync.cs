@@ -59,8 +59,22 @@ public static class AwardSync
             {
                 continue;
             }
-            var action = wasPaid ? "award.correction-flagged" : award.Status == AwardStatus.Cancelled ? "award.cancelled" : "award.amount-changed";
-            _ = wasPaid ? flagged++ : award.Status == AwardStatus.Cancelled ? cancelled++ : updated++;
+            string action;
+            if (wasPaid)
+            {
+                action = "award.correction-flagged";
+                flagged++;
+            }
+            else if (award.Status == AwardStatus.Cancelled)
+            {
+                action = "award.cancelled";
+                cancelled++;
+            }
+            else
+            {
+                action = "award.amount-changed";
+                updated++;
+            }
             db.AuditLog.Add(AuditEntry.Record(nowUtc, adminUserId, action, nameof(Award), Key(award.BusinessProfileId), contestId,
                 before: before, after: new { award.Amount, Status = award.Status.ToString(), Version = publication.Version, NewAmount = newAmount }));
         }

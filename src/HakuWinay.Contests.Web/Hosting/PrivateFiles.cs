@@ -1,0 +1,17 @@
+namespace HakuWinay.Contests.Web.Hosting;
+
+/// <summary>
+/// How the portal sends a file it keeps for certain people only (an attachment, an agreement, a
+/// voucher, a receipt, a photo): never sniffed by the browser, never kept by a shared cache.
+/// With a download name it is an attachment; without one it is shown inline.
+/// </summary>
+internal static class PrivateFiles
+{
+    public static IResult Send(HttpContext http, string path, string contentType, string? downloadName = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, no-store";
+        return Microsoft.AspNetCore.Http.Results.File(path, contentType, downloadName);
+    }
+}
