@@ -126,9 +126,7 @@ public sealed class ExpenseQueries(IDbContextFactory<ContestsDbContext> dbFactor
         {
             return null;
         }
-        var previous = award.Tranches.SingleOrDefault(t => t.Order == tranche.Order - 1);
-        var approved = previous is null ? 0m : tally.Tranches.Single(t => t.TrancheId == previous.Id).Approved;
-        var visited = previous?.PaidAtUtc is { } paidAt && award.Visits.Any(v => v.IsApprovedSatisfactory && v.ApprovedAtUtc >= paidAt);
-        return TrancheConditions.Check(tranche, new TrancheConditionFacts(award.AgreementSignedOn is not null, previous?.PaidAmount, approved, visited));
+        var approvedByTranche = tally.Tranches.ToDictionary(t => t.TrancheId, t => t.Approved);
+        return TrancheConditions.Check(tranche, AwardProgress.FactsFor(award, tranche, approvedByTranche));
     }
 }

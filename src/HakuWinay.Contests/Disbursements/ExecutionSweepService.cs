@@ -123,26 +123,20 @@ public sealed class ExecutionSweepService(IDbContextFactory<ContestsDbContext> d
         return await TrySaveAsync(db, ct) ? queued : null;
     }
 
-    /// <summary>What the database says of a tranche's condition (see <see cref="TrancheConditionFacts"/>).</summary>
+    /// <summary>
+    /// What the database says of a tranche's condition, read the way the award's pages read it
+    /// (<see cref="AwardProgress.FactsFor"/>), so the sweep never disagrees with what they show.
+    /// </summary>
     private static async Task<TrancheConditionFacts> FactsAsync(ContestsDbContext db, AwardTranche tranche, CancellationToken ct)
     {
-        var signed = await db.Awards.AnyAsync(a => a.Id == tranche.AwardId && a.AgreementSignedOn != null, ct);
-        var previous = await db.AwardTranches.AsNoTracking()
-            .Where(t => t.AwardId == tranche.AwardId && t.Order == tranche.Order - 1 && t.Status == TrancheStatus.Paid)
-            .Select(t => new { t.Id, t.PaidAmount, t.PaidOnLimaDate })
-            .SingleOrDefaultAsync(ct);
-        if (previous?.PaidOnLimaDate is not { } previousPaidOn)
-        {
-            return new TrancheConditionFacts(signed);
-        }
+        var award = await db.Awards.AsNoTracking().Include(a => a.Tranches).Include(a => a.Visits).AsSplitQuery()
+            .SingleAsync(a => a.Id == tranche.AwardId, ct);
         // Summed here, not in SQL: SQLite cannot add up decimals.
-        var approved = (await db.Expenses
-            .Where(e => e.AwardTrancheId == previous.Id && e.Status == ExpenseStatus.Approved)
-            .Select(e => e.Amount).ToListAsync(ct)).Sum();
-        var visitApproved = await db.AwardVisits.AnyAsync(v => v.AwardId == tranche.AwardId
-            && v.Status == VisitStatus.Approved && v.Rating == VisitRating.Satisfactory
-            && v.VisitedOn != null && v.VisitedOn >= previousPaidOn, ct);
-        return new TrancheConditionFacts(signed, previous.PaidAmount, approved, visitApproved);
+        var approved = await db.Expenses.AsNoTracking()
+            .Where(e => e.AwardId == tranche.AwardId && e.Status == ExpenseStatus.Approved)
+            .Select(e => new { e.AwardTrancheId, e.Amount }).ToListAsync(ct);
+        var approvedByTranche = approved.GroupBy(e => e.AwardTrancheId).ToDictionary(g => g.Key, g => g.Sum(e => e.Amount));
+        return AwardProgress.FactsFor(award, tranche, approvedByTranche);
     }
 
     private async Task<List<int>> LateVisitIdsAsync(DateOnly today, CancellationToken ct)

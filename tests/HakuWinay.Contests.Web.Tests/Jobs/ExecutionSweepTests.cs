@@ -1,6 +1,8 @@
+using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.FollowUp;
 using HakuWinay.Contests.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HakuWinay.Contests.Web.Tests.Jobs;
 
@@ -126,6 +128,36 @@ public sealed class ExecutionSweepTests
         var summary = await scenario.SweepAsync();
 
         Assert.Equal(0, summary.TranchesMadeDue);
+        // The Admin's award page and the group's page read the condition as the sweep does.
+        using var scope = scenario.Portal.Services.CreateScope();
+        var adminView = await scope.ServiceProvider.GetRequiredService<AwardQueries>().AwardAsync(award);
+        var groupView = await scope.ServiceProvider.GetRequiredService<ExpenseQueries>()
+            .AccountsAsync(new Common.ActingUser(scenario.AdminIds[0], IsAdmin: true), award);
+        Assert.Equal(TrancheNotDueReason.NoSatisfactoryVisitApproved, adminView!.Tranches.Single(t => t.Order == 2).Conditions.NotDueReason);
+        Assert.Equal(TrancheNotDueReason.NoSatisfactoryVisitApproved, groupView!.Tranches.Single(t => t.Order == 2).Check!.NotDueReason);
+    }
+
+    [Fact]
+    public async Task A_satisfactory_visit_from_after_the_payment_meets_the_condition_on_the_sweep_and_on_both_pages_alike()
+    {
+        using var scenario = await SweepScenario.StartAsync(Start);
+        var award = scenario.First.AwardId;
+        await scenario.RecordAgreementAsync(award, StartDay.AddDays(-5));
+        await scenario.SweepAsync();
+        await scenario.PayAsync(award, 1, StartDay);
+        await scenario.ApproveExpenseAsync(award, 1, (await scenario.TrancheAsync(award, 1)).PaidAmount!.Value);
+        scenario.SetLimaTime(2026, 12, 20, 10);
+        await scenario.FileVisitAsync(award, 1, new DateOnly(2026, 12, 20), VisitRating.Satisfactory, approve: true);
+
+        using var scope = scenario.Portal.Services.CreateScope();
+        var adminView = await scope.ServiceProvider.GetRequiredService<AwardQueries>().AwardAsync(award);
+        var groupView = await scope.ServiceProvider.GetRequiredService<ExpenseQueries>()
+            .AccountsAsync(new Common.ActingUser(scenario.AdminIds[0], IsAdmin: true), award);
+        var summary = await scenario.SweepAsync();
+
+        Assert.True(adminView!.Tranches.Single(t => t.Order == 2).Conditions.IsDue);
+        Assert.True(groupView!.Tranches.Single(t => t.Order == 2).Check!.IsDue);
+        Assert.Equal(1, summary.TranchesMadeDue);
     }
 
     [Fact]
