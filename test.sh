@@ -260,6 +260,22 @@ if ((TOTAL_PASSED + TOTAL_FAILED + TOTAL_SKIPPED == 0)) && [[ -z $any_failed ]];
     echo "  FAIL  no test ran at all"
     any_failed=1
 fi
+if [[ -n $any_failed ]]; then
+    # The names and first message lines of the failed tests, so that a CI log
+    # cut to its last lines still says what failed.
+    echo
+    echo "Failed tests:"
+    for p in "${projects[@]}"; do
+        log=$RUN_DIR/test-logs/$p.log
+        [[ -f $log ]] || continue
+        sed -E 's/\x1b\[[0-9;]*[A-Za-z]//g; s/\r$//' "$log" |
+            awk '
+                /^ +Failed [^ ]/ { print "  " $0; grab = 6; next }
+                grab > 0 && /^ +Stack Trace:/ { grab = 0; next }
+                grab > 0 && !/^ +Error Message:/ && NF { print "      " substr($0, 1, 300); grab--; next }
+            '
+    done
+fi
 [[ -z $any_failed ]] || die "tests failed (logs in $RUN_DIR/test-logs)"
 
 # ---------------------------------------------------------------------------

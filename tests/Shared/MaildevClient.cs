@@ -12,6 +12,9 @@ public sealed record MaildevEmail(
 /// <summary>Reads what a maildev server received, through its HTTP API.</summary>
 public sealed class MaildevClient(Uri baseUrl) : IDisposable
 {
+    /// <summary>How long a wait may last on a loaded CI machine; a wait that succeeds returns as soon as it does.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private readonly HttpClient _http = new() { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
 
     public async Task<IReadOnlyList<MaildevEmail>> AllAsync() =>
@@ -19,11 +22,11 @@ public sealed class MaildevClient(Uri baseUrl) : IDisposable
 
     /// <summary>Waits, bounded, until <paramref name="count"/> messages with this subject have arrived; returns those there are.</summary>
     public Task<List<MaildevEmail>> WaitForAsync(string subject, int count = 1) =>
-        PollAsync(all => all.Where(m => m.Subject == subject).ToList(), matching => matching.Count >= count, TimeSpan.FromSeconds(10));
+        PollAsync(all => all.Where(m => m.Subject == subject).ToList(), matching => matching.Count >= count, Patience);
 
     /// <summary>Waits, bounded, for the first message that matches; null if none arrives in time.</summary>
     public Task<MaildevEmail?> WaitForAsync(Func<MaildevEmail, bool> match) =>
-        PollAsync(all => all.FirstOrDefault(match), found => found is not null, TimeSpan.FromSeconds(20));
+        PollAsync(all => all.FirstOrDefault(match), found => found is not null, Patience);
 
     /// <summary>
     /// maildev offers no notification: it answers the SMTP transaction before it has stored the
