@@ -41,6 +41,10 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<int>("AwardTrancheId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(248)
+                        .HasColumnType("character varying(248)");
+
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -94,6 +98,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasIndex("AwardTrancheId");
 
                     b.HasIndex("InvestmentLineId");
+
+                    b.HasIndex("AwardId", "DocumentKey")
+                        .IsUnique();
 
                     b.HasIndex("AwardId", "Status");
 
@@ -829,6 +836,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CancelledByCorrection")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("timestamp with time zone");

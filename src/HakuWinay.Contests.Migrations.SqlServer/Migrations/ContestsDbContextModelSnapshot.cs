@@ -41,6 +41,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<int>("AwardTrancheId")
                         .HasColumnType("int");
 
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(248)
+                        .HasColumnType("nvarchar(248)");
+
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -94,6 +98,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.HasIndex("AwardTrancheId");
 
                     b.HasIndex("InvestmentLineId");
+
+                    b.HasIndex("AwardId", "DocumentKey")
+                        .IsUnique()
+                        .HasFilter("[DocumentKey] IS NOT NULL");
 
                     b.HasIndex("AwardId", "Status");
 
@@ -829,6 +837,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("CancelledByCorrection")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("datetime2");

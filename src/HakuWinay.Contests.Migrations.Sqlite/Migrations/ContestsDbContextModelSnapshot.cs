@@ -34,6 +34,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.Property<int>("AwardTrancheId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(248)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocumentNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -87,6 +91,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.HasIndex("AwardTrancheId");
 
                     b.HasIndex("InvestmentLineId");
+
+                    b.HasIndex("AwardId", "DocumentKey")
+                        .IsUnique();
 
                     b.HasIndex("AwardId", "Status");
 
@@ -792,6 +799,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CancelledByCorrection")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");

@@ -16,6 +16,8 @@ internal sealed class ExpenseConfiguration : IEntityTypeConfiguration<Expense>
         builder.HasOne<InvestmentLine>().WithMany().HasForeignKey(e => e.InvestmentLineId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(e => new { e.AwardId, e.Status });
         builder.HasIndex(e => e.AwardTrancheId);
+        builder.HasIndex(e => new { e.AwardId, e.DocumentKey }).IsUnique();
+        builder.Property(e => e.DocumentKey).HasMaxLength(Expense.MaxDocumentKeyLength);
         builder.Property(e => e.Supplier).HasMaxLength(Expense.MaxSupplierLength);
         builder.Property(e => e.DocumentNumber).HasMaxLength(Expense.MaxDocumentNumberLength);
         builder.Property(e => e.DocumentType).HasConversion<int>();

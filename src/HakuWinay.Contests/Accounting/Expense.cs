@@ -76,6 +76,7 @@ public sealed class Expense : IVersioned
         Supplier = RequiredText.Of(input.Supplier, MaxSupplierLength, "The supplier", refuseControlCharacters: true);
         DocumentType = input.DocumentType;
         DocumentNumber = RequiredText.Of(input.DocumentNumber, MaxDocumentNumberLength, "The document number", refuseControlCharacters: true);
+        DocumentKey = KeyOf(DocumentType, Supplier, DocumentNumber);
         Amount = input.Amount;
         Receipt = receipt;
         Status = ExpenseStatus.Submitted;
@@ -105,6 +106,23 @@ public sealed class Expense : IVersioned
     public DateTime UpdatedAtUtc { get; private set; }
     public Guid Version { get; set; }
 
+    /// <summary>
+    /// The payment document (type, supplier, number; case and outer spaces ignored) while the
+    /// expense counts: unique per award in the database, so two requests at the same instant
+    /// cannot account for one receipt twice. Cleared when the expense is rejected, so the group
+    /// can record the document again, corrected.
+    /// </summary>
+    public string? DocumentKey { get; private set; }
+
+    public const int MaxDocumentKeyLength = MaxSupplierLength + MaxDocumentNumberLength + 8;
+
+    public static string KeyOf(ExpenseDocumentType type, string supplier, string number)
+    {
+        ArgumentNullException.ThrowIfNull(supplier);
+        ArgumentNullException.ThrowIfNull(number);
+        return string.Create(CultureInfo.InvariantCulture, $"{(int)type}|{supplier.Trim().ToUpperInvariant()}|{number.Trim().ToUpperInvariant()}");
+    }
+
     /// <summary>Whether two expenses are the same payment document (so one receipt is not accounted twice).</summary>
     public bool IsSameDocument(string supplier, ExpenseDocumentType type, string number) =>
         DocumentType == type
@@ -127,6 +145,7 @@ public sealed class Expense : IVersioned
         RequireSubmitted(nameof(Reject));
         RejectionReason = RequiredText.Of(reason, MaxReasonLength, "The reason for rejecting the expense", refuseControlCharacters: true);
         Status = ExpenseStatus.Rejected;
+        DocumentKey = null;
         ReviewedByUserId = adminUserId;
         ReviewedAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;

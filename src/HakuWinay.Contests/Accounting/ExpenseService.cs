@@ -77,7 +77,19 @@ public sealed class ExpenseService(
         {
             var expense = new Expense(awardId, tranche!.Value, input, file!, user.UserId, now, today, award.AgreementSignedOn);
             db.Expenses.Add(expense);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                if (!await DocumentTakenAsync(awardId, expense.DocumentKey!, ct))
+                {
+                    throw;
+                }
+                // The same document, recorded by a request that saved between our check and our save.
+                return ServiceResult<int>.Invalid("DocumentNumber", "Expenses.DuplicateDocument");
+            }
             saved = true;
             db.AuditLog.Add(AuditEntry.Record(now, user.UserId, "expense.recorded", nameof(Expense), Key(expense.Id), award.ContestId, award.ProfileId,
                 after: new
@@ -192,6 +204,13 @@ public sealed class ExpenseService(
             """);
         await NotificationOutbox.QueueAsync(db, email, $"Gasto no aprobado: {expense.Supplier} {expense.DocumentNumber}", body, now,
             $"expense-rejected:{Key(expense.Id)}", ct);
+    }
+
+    /// <summary>Whether a counting expense of the award already holds this document (read on a fresh context: the failed one still holds our insert).</summary>
+    private async Task<bool> DocumentTakenAsync(int awardId, string documentKey, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Expenses.AnyAsync(e => e.AwardId == awardId && e.DocumentKey == documentKey, ct);
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -12,7 +12,7 @@ public enum AwardStatus
     Active = 0,
     /// <summary>Every tranche paid, spending accounted, the last visit approved, the closing act signed.</summary>
     Closed = 1,
-    /// <summary>A corrected publication no longer funds it, before anything was paid.</summary>
+    /// <summary>Ended before anything was paid: a corrected publication no longer funds it (<see cref="Award.CancelledByCorrection"/>), or an Admin cancelled it.</summary>
     Cancelled = 2,
 }
 
@@ -98,6 +98,13 @@ public sealed class Award : IVersioned
 
     public string? CancellationReason { get; private set; }
     public DateTime? CancelledAtUtc { get; private set; }
+
+    /// <summary>
+    /// Cancelled because a corrected version of the results stopped funding the profile, not by
+    /// an Admin: a later version that funds the profile again gives it a new award, while an
+    /// Admin's cancellation stands whatever later versions say.
+    /// </summary>
+    public bool CancelledByCorrection { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime UpdatedAtUtc { get; private set; }
@@ -206,6 +213,7 @@ public sealed class Award : IVersioned
         if (newAmount <= 0)
         {
             Cancel(string.Create(CultureInfo.InvariantCulture, $"La versión {publicationVersion} de los resultados ya no financia este perfil."), nowUtc);
+            CancelledByCorrection = true;
             return true;
         }
         var amounts = TrancheSchedule.Split(newAmount, plan);

@@ -18,7 +18,9 @@ public sealed record AwardSyncSummary(int Created, int Updated, int Cancelled, i
 /// transaction: each Funded or PartiallyFunded entry without an award gets one (schedule from
 /// the contest's plan, visits assigned to the closest, least loaded Technician); an award without
 /// payment follows the new amount, or is cancelled when no longer funded; an award already paid
-/// that the correction changes is flagged to the Admin and left as it is.
+/// that the correction changes is flagged to the Admin and left as it is. A profile that one
+/// correction dropped and a later one funds again gets a new award; an award an Admin cancelled
+/// stays cancelled.
 /// </summary>
 public static class AwardSync
 {
@@ -43,10 +45,11 @@ public static class AwardSync
         var technicians = await TechnicianLoadsAsync(db, ct);
         int created = 0, updated = 0, cancelled = 0, flagged = 0;
 
-        foreach (var award in awards.Where(a => a.Status == AwardStatus.Cancelled && funded.ContainsKey(a.BusinessProfileId)).ToList())
+        foreach (var award in awards.Where(a => a.CancelledByCorrection && funded.ContainsKey(a.BusinessProfileId)).ToList())
         {
             // A later correction funds again a profile an earlier one had dropped: its cancelled
-            // award (nothing was ever paid on it) gives way to a new one, below.
+            // award (nothing was ever paid on it) gives way to a new one, below. An award an Admin
+            // cancelled stays cancelled (FollowCorrection leaves it alone).
             db.Awards.Remove(award);
             awards.Remove(award);
         }

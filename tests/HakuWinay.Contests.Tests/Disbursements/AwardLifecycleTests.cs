@@ -123,6 +123,18 @@ public sealed class AwardLifecycleTests
         Assert.Equal(AwardStatus.Cancelled, award.Status);
         Assert.All(award.Tranches, t => Assert.Equal(TrancheStatus.Cancelled, t.Status));
         Assert.Contains("versión 2", award.CancellationReason, StringComparison.Ordinal);
+        Assert.True(award.CancelledByCorrection);
+    }
+
+    [Fact]
+    public void An_admins_cancellation_is_not_a_corrections_and_a_later_correction_leaves_it_alone()
+    {
+        var award = Signed();
+        award.Cancel("Renuncia del grupo", Now);
+
+        Assert.False(award.FollowCorrection(2, 5_000m, Contest.DefaultTranches, Now));
+
+        Assert.Equal((AwardStatus.Cancelled, false, "Renuncia del grupo"), (award.Status, award.CancelledByCorrection, award.CancellationReason));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Profiles;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Web.Tests.Accounting;
@@ -177,6 +178,48 @@ public sealed class ExpenseServiceTests(PaidAwardsPortal portal) : IClassFixture
         var mail = await db.Outbox.SingleAsync(m => m.DeduplicationKey == $"expense-rejected:{recorded.Value}");
         Assert.Equal(portal.Mine.RepresentativeEmail, mail.To);
         Assert.Equal("El comprobante no corresponde al negocio.", (await db.Expenses.SingleAsync(e => e.Id == recorded.Value)).RejectionReason);
+    }
+
+    [Fact]
+    public async Task The_same_document_sent_four_times_at_once_is_accounted_once_and_no_other_file_is_kept()
+    {
+        var producer = await portal.ActingAsync(Roles.Producer);
+        var before = await StoredAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            Task.Run(() => portal.Service.RecordAsync(producer, portal.Mine.AwardId, null, Valid("RACE-1"), Receipts.File(Receipts.Pdf)))));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("Expenses.DuplicateDocument", Assert.Single(r.Violations).Rule));
+        Assert.Equal((before.Rows + 1, before.Files + 1), await StoredAsync());
+        await using var db = await portal.Factory.CreateDbContextAsync();
+        Assert.Equal(1, await db.Expenses.CountAsync(e => e.DocumentNumber == "RACE-1"));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_document_twice_on_one_award_but_takes_it_again_once_the_first_is_rejected()
+    {
+        var recorded = await portal.Service.RecordAsync(await portal.ActingAsync(Roles.Producer), portal.Mine.AwardId, null, Valid("IDX-1"), Receipts.File(Receipts.Pdf));
+        var admin = await portal.ActingAsync(Roles.Admin);
+        Expense Copy(Expense e) => new(e.AwardId, e.AwardTrancheId,
+            new ExpenseInput(e.InvestmentLineId, e.SpentOn, " " + e.Supplier.ToLowerInvariant(), e.DocumentType, e.DocumentNumber.ToLowerInvariant(), 1m),
+            new StoredFile("copia.pdf", Guid.NewGuid().ToString("N") + ".pdf", AttachmentKind.Pdf, 100, new string('b', 64)), admin.UserId, DateTime.UtcNow, portal.Today, null);
+
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            // Past the service's own check, straight to the database, as a request racing another would be.
+            db.Expenses.Add(Copy(await db.Expenses.AsNoTracking().SingleAsync(e => e.Id == recorded.Value)));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        Assert.True((await portal.Service.RejectAsync(admin, recorded.Value, "Boleta ilegible")).Succeeded);
+        await using (var db = await portal.Factory.CreateDbContextAsync())
+        {
+            var rejected = await db.Expenses.AsNoTracking().SingleAsync(e => e.Id == recorded.Value);
+            Assert.Null(rejected.DocumentKey);
+            db.Expenses.Add(Copy(rejected));
+            await db.SaveChangesAsync();
+            Assert.Equal(2, await db.Expenses.CountAsync(e => e.DocumentNumber == "IDX-1" || e.DocumentNumber == "idx-1"));
+        }
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ExpenseDocumentKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DocumentKey",
+                table: "Expenses",
+                type: "TEXT",
+                maxLength: 248,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Expenses_AwardId_DocumentKey",
+                table: "Expenses",
+                columns: new[] { "AwardId", "DocumentKey" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Expenses_AwardId_DocumentKey",
+                table: "Expenses");
+
+            migrationBuilder.DropColumn(
+                name: "DocumentKey",
+                table: "Expenses");
+        }
+    }
+}
