@@ -101,11 +101,7 @@ public sealed class ExecutionSweepTests
     public async Task A_visit_not_approved_as_satisfactory_keeps_tranche_2_scheduled_even_when_everything_is_accounted(VisitRating rating, bool approve)
     {
         using var scenario = await SweepScenario.StartAsync(Start);
-        var award = scenario.First.AwardId;
-        await scenario.RecordAgreementAsync(award, StartDay);
-        await scenario.SweepAsync();
-        await scenario.PayAsync(award, 1, StartDay);
-        await scenario.ApproveExpenseAsync(award, 1, (await scenario.TrancheAsync(award, 1)).PaidAmount!.Value);
+        var award = await PaidAndAccountedAsync(scenario);
         await scenario.FileVisitAsync(award, 1, StartDay, rating, approve);
 
         var summary = await scenario.SweepAsync();
@@ -118,46 +114,53 @@ public sealed class ExecutionSweepTests
     public async Task A_satisfactory_visit_from_before_the_payment_does_not_count_for_tranche_2()
     {
         using var scenario = await SweepScenario.StartAsync(Start);
-        var award = scenario.First.AwardId;
-        await scenario.RecordAgreementAsync(award, StartDay.AddDays(-5));
-        await scenario.SweepAsync();
-        await scenario.PayAsync(award, 1, StartDay);
-        await scenario.ApproveExpenseAsync(award, 1, (await scenario.TrancheAsync(award, 1)).PaidAmount!.Value);
+        var award = await PaidAndAccountedAsync(scenario);
         await scenario.FileVisitAsync(award, 1, StartDay.AddDays(-1), VisitRating.Satisfactory, approve: true);
 
         var summary = await scenario.SweepAsync();
 
         Assert.Equal(0, summary.TranchesMadeDue);
         // The Admin's award page and the group's page read the condition as the sweep does.
-        using var scope = scenario.Portal.Services.CreateScope();
-        var adminView = await scope.ServiceProvider.GetRequiredService<AwardQueries>().AwardAsync(award);
-        var groupView = await scope.ServiceProvider.GetRequiredService<ExpenseQueries>()
-            .AccountsAsync(new Common.ActingUser(scenario.AdminIds[0], IsAdmin: true), award);
-        Assert.Equal(TrancheNotDueReason.NoSatisfactoryVisitApproved, adminView!.Tranches.Single(t => t.Order == 2).Conditions.NotDueReason);
-        Assert.Equal(TrancheNotDueReason.NoSatisfactoryVisitApproved, groupView!.Tranches.Single(t => t.Order == 2).Check!.NotDueReason);
+        var (admin, group) = await PagesReadTranche2Async(scenario, award);
+        Assert.Equal(TrancheNotDueReason.NoSatisfactoryVisitApproved, admin.NotDueReason);
+        Assert.Equal(TrancheNotDueReason.NoSatisfactoryVisitApproved, group.NotDueReason);
     }
 
     [Fact]
     public async Task A_satisfactory_visit_from_after_the_payment_meets_the_condition_on_the_sweep_and_on_both_pages_alike()
     {
         using var scenario = await SweepScenario.StartAsync(Start);
+        var award = await PaidAndAccountedAsync(scenario);
+        scenario.SetLimaTime(2026, 12, 20, 10);
+        await scenario.FileVisitAsync(award, 1, new DateOnly(2026, 12, 20), VisitRating.Satisfactory, approve: true);
+
+        var (admin, group) = await PagesReadTranche2Async(scenario, award);
+        var summary = await scenario.SweepAsync();
+
+        Assert.True(admin.IsDue);
+        Assert.True(group.IsDue);
+        Assert.Equal(1, summary.TranchesMadeDue);
+    }
+
+    /// <summary>The first award signed five days before the start, tranche 1 paid on the start day and all of it accounted and approved.</summary>
+    private static async Task<int> PaidAndAccountedAsync(SweepScenario scenario)
+    {
         var award = scenario.First.AwardId;
         await scenario.RecordAgreementAsync(award, StartDay.AddDays(-5));
         await scenario.SweepAsync();
         await scenario.PayAsync(award, 1, StartDay);
         await scenario.ApproveExpenseAsync(award, 1, (await scenario.TrancheAsync(award, 1)).PaidAmount!.Value);
-        scenario.SetLimaTime(2026, 12, 20, 10);
-        await scenario.FileVisitAsync(award, 1, new DateOnly(2026, 12, 20), VisitRating.Satisfactory, approve: true);
+        return award;
+    }
 
+    /// <summary>What the Admin's award page and the group's page say of tranche 2 now.</summary>
+    private static async Task<(TrancheDueCheck Admin, TrancheDueCheck Group)> PagesReadTranche2Async(SweepScenario scenario, int award)
+    {
         using var scope = scenario.Portal.Services.CreateScope();
         var adminView = await scope.ServiceProvider.GetRequiredService<AwardQueries>().AwardAsync(award);
         var groupView = await scope.ServiceProvider.GetRequiredService<ExpenseQueries>()
             .AccountsAsync(new Common.ActingUser(scenario.AdminIds[0], IsAdmin: true), award);
-        var summary = await scenario.SweepAsync();
-
-        Assert.True(adminView!.Tranches.Single(t => t.Order == 2).Conditions.IsDue);
-        Assert.True(groupView!.Tranches.Single(t => t.Order == 2).Check!.IsDue);
-        Assert.Equal(1, summary.TranchesMadeDue);
+        return (adminView!.Tranches.Single(t => t.Order == 2).Conditions, groupView!.Tranches.Single(t => t.Order == 2).Check!);
     }
 
     [Fact]
