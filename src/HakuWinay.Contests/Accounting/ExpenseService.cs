@@ -77,6 +77,8 @@ public sealed class ExpenseService(
         {
             var expense = new Expense(awardId, tranche!.Value, input, file!, user.UserId, now, today, award.AgreementSignedOn);
             db.Expenses.Add(expense);
+            // The row and its audit entry (which needs the row's id) are kept together or not at all.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -90,7 +92,6 @@ public sealed class ExpenseService(
                 // The same document, recorded by a request that saved between our check and our save.
                 return ServiceResult<int>.Invalid("DocumentNumber", "Expenses.DuplicateDocument");
             }
-            saved = true;
             db.AuditLog.Add(AuditEntry.Record(now, user.UserId, "expense.recorded", nameof(Expense), Key(expense.Id), award.ContestId, award.ProfileId,
                 after: new
                 {
@@ -99,6 +100,8 @@ public sealed class ExpenseService(
                     expense.Receipt.Sha256, OnBehalf = !award.IsRepresentative,
                 }));
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            saved = true;
             return ServiceResult<int>.Ok(expense.Id);
         }
         finally
