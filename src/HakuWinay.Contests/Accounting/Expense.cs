@@ -116,6 +116,7 @@ public sealed class Expense : IVersioned
 
     public const int MaxDocumentKeyLength = MaxSupplierLength + MaxDocumentNumberLength + 8;
 
+    /// <summary>The key of a document: its type, then supplier and number trimmed and in capitals.</summary>
     public static string KeyOf(ExpenseDocumentType type, string supplier, string number)
     {
         ArgumentNullException.ThrowIfNull(supplier);
@@ -125,9 +126,7 @@ public sealed class Expense : IVersioned
 
     /// <summary>Whether two expenses are the same payment document (so one receipt is not accounted twice).</summary>
     public bool IsSameDocument(string supplier, ExpenseDocumentType type, string number) =>
-        DocumentType == type
-        && string.Equals(DocumentNumber, number.Trim(), StringComparison.OrdinalIgnoreCase)
-        && string.Equals(Supplier, supplier.Trim(), StringComparison.OrdinalIgnoreCase);
+        KeyOf(DocumentType, Supplier, DocumentNumber) == KeyOf(type, supplier, number);
 
     public void Approve(string adminUserId, DateTime nowUtc)
     {

@@ -52,15 +52,9 @@ public sealed class ExpenseService(
         {
             violations.Add(new RuleViolation("InvestmentLineId", "Expenses.LineNotInPlan"));
         }
-        if (violations.Count == 0)
+        if (violations.Count == 0 && await DocumentTakenAsync(awardId, Expense.KeyOf(input.DocumentType, input.Supplier, input.DocumentNumber), ct))
         {
-            var sameAward = await db.Expenses.AsNoTracking().Where(e => e.AwardId == awardId && e.Status != ExpenseStatus.Rejected && e.DocumentType == input.DocumentType)
-                .Select(e => new { e.Supplier, e.DocumentNumber }).ToListAsync(ct);
-            if (sameAward.Any(e => string.Equals(e.Supplier, input.Supplier.Trim(), StringComparison.OrdinalIgnoreCase)
-                && string.Equals(e.DocumentNumber, input.DocumentNumber.Trim(), StringComparison.OrdinalIgnoreCase)))
-            {
-                violations.Add(new RuleViolation("DocumentNumber", "Expenses.DuplicateDocument"));
-            }
+            violations.Add(new RuleViolation("DocumentNumber", "Expenses.DuplicateDocument"));
         }
         if (violations.Count > 0)
         {
@@ -209,7 +203,10 @@ public sealed class ExpenseService(
             $"expense-rejected:{Key(expense.Id)}", ct);
     }
 
-    /// <summary>Whether a counting expense of the award already holds this document (read on a fresh context: the failed one still holds our insert).</summary>
+    /// <summary>
+    /// Whether a counting (not rejected) expense of the award already holds this document; on a
+    /// context of its own, as after a refused save the caller's context still holds its insert.
+    /// </summary>
     private async Task<bool> DocumentTakenAsync(int awardId, string documentKey, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
