@@ -129,6 +129,77 @@ public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactor
             .ToList();
     }
 
+    /// <summary>The id of the contest with this code (trimmed, any case); null for an unknown, blank or overlong code.</summary>
+    public async Task<int?> IdOfCodeAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        var normalized = (code ?? "").Trim().ToUpperInvariant();
+        if (normalized.Length == 0 || normalized.Length > Contest.MaxCodeLength)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Contests.Where(c => c.Code == normalized).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The home page: open calls (soonest deadline first), contests in evaluation (latest deadline
+    /// first) and published results (newest publication first), at most <paramref name="perSection"/> each.
+    /// </summary>
+    public async Task<HomeContests> HomeAsync(int perSection, CancellationToken cancellationToken = default)
+    {
+        var rows = await ListPublicAsync(cancellationToken);
+        HomeSection Section(ContestPhase phase)
+        {
+            var all = rows.Where(r => r.Phase == phase).ToList();
+            return new HomeSection(all.Take(perSection).ToList(), all.Count);
+        }
+        return new HomeContests(Section(ContestPhase.Open), Section(ContestPhase.Evaluation), Section(ContestPhase.Results));
+    }
+
+    /// <summary>One page of the public index under the filter, with the years and regions that have public contests.</summary>
+    public async Task<ContestIndexResult> IndexAsync(ContestIndexFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var rows = await ListPublicAsync(cancellationToken);
+        var matching = rows.Where(filter.Matches).ToList();
+        var pageCount = Math.Max(1, (matching.Count + ContestIndexFilter.PageSize - 1) / ContestIndexFilter.PageSize);
+        var page = Math.Min(filter.Page, pageCount);
+        return new ContestIndexResult(
+            matching.Skip((page - 1) * ContestIndexFilter.PageSize).Take(ContestIndexFilter.PageSize).ToList(), matching.Count, page, pageCount,
+            rows.Select(r => r.Year).Distinct().OrderDescending().ToList(),
+            rows.Select(r => (r.RegionCode, r.Summary.RegionName)).Distinct().OrderBy(r => r.RegionName, StringComparer.CurrentCulture).ToList(),
+            filter.Rejected);
+    }
+
+    /// <summary>
+    /// Every public contest (not drafts) in the order the home page and the index show them: open
+    /// calls, then evaluation, then published results. Contests are few (tens a year), so the
+    /// filtering happens here rather than in SQL.
+    /// </summary>
+    private async Task<IReadOnlyList<PublicContestRow>> ListPublicAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var contests = await db.Contests.AsNoTracking().Include(c => c.Categories)
+            .Where(c => c.Status != ContestStatus.Draft).ToListAsync(cancellationToken);
+        // A handful of versions per contest: read them all rather than rely on each provider's MAX over dates.
+        var latest = (await db.ResultsPublications.AsNoTracking().Select(p => new { p.ContestId, p.Version, p.PublishedAtUtc }).ToListAsync(cancellationToken))
+            .GroupBy(p => p.ContestId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Version)!);
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
+        return contests
+            .Select(c => new PublicContestRow(
+                Summarize(c, regions.GetValueOrDefault(c.RegionCode, c.RegionCode),
+                    c.ProvinceCode is null ? null : provinces.GetValueOrDefault(c.ProvinceCode, c.ProvinceCode), now),
+                c.RegionCode, ContestPhases.Of(c, now), ContestPhases.YearOf(c),
+                latest.TryGetValue(c.Id, out var l) ? l.Version : null, latest.TryGetValue(c.Id, out var p) ? p.PublishedAtUtc : null))
+            .OrderBy(r => r.Phase)
+            .ThenBy(r => r.Phase == ContestPhase.Open ? r.Summary.SubmissionsCloseAtUtc.Ticks : 0)
+            .ThenByDescending(r => r.Phase == ContestPhase.Results ? (r.ResultsPublishedAtUtc ?? DateTime.MinValue).Ticks : r.Summary.SubmissionsCloseAtUtc.Ticks)
+            .ThenBy(r => r.Summary.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>A call inside its dates shows as open even before the clock job has moved it.</summary>
     private static ContestSummary Summarize(Contest contest, string regionName, string? provinceName, DateTime nowUtc) => new(
         contest.Id, contest.Code, contest.Title, contest.AcceptsSubmissionsAt(nowUtc) ? ContestStatus.Open : contest.Status,

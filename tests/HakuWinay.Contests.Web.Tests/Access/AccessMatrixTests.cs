@@ -26,6 +26,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     {
         ["/"] = new("/", null),
         ["/contests/{Code}"] = new("/contests/AYA-2026-01", null),
+        // The public index of contests; PublicContestsTests covers its filters.
+        ["/contests"] = new("/contests?year=2026&status=open", null),
         ["/account/login"] = new("/account/login", null),
         ["/account/access-denied"] = new("/account/access-denied", null),
         ["/account/lockout"] = new("/account/lockout", null),
@@ -67,6 +69,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/scorecards/{ScorecardId:int}"] = new("/admin/scorecards/{scorecardId}", Roles.Admin),
         ["/admin/contests/{ContestId:int}/session"] = new("/admin/contests/1/session", Roles.Admin),
         ["/contests/{ContestId:int}/projector"] = new("/contests/1/projector", Roles.Admin, Roles.Technician),
+        // The same projector by the contest's code; ProjectorByCodeTests answers 404 for an unknown code.
+        ["/contests/{ContestCode}/projector"] = new("/contests/AYA-2026-01/projector", Roles.Admin, Roles.Technician),
         // LivePortalTests refuses the live page to jurors of other contests.
         ["/juror/contests/{ContestId:int}/live"] = new("/juror/contests/1/live", Roles.Juror),
         ["/admin/contests/{ContestId:int}/evaluation"] = new("/admin/contests/1/evaluation", Roles.Admin),

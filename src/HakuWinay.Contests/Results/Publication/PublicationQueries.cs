@@ -56,6 +56,28 @@ public sealed class PublicationQueries(IDbContextFactory<ContestsDbContext> dbFa
         return id is null ? null : await LoadAsync(db, id.Value, ct);
     }
 
+    /// <summary>
+    /// The published outcome of each of these profiles in the latest version of its contest's results;
+    /// a profile whose contest has no published results (or that the version does not list) is absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, ProfileOutcome>> LatestOutcomesAsync(IReadOnlyCollection<int> profileIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(profileIds);
+        if (profileIds.Count == 0)
+        {
+            return new Dictionary<int, ProfileOutcome>();
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from e in db.ResultsPublicationEntries
+                          join p in db.ResultsPublications on e.ResultsPublicationId equals p.Id
+                          join c in db.Contests on p.ContestId equals c.Id
+                          where profileIds.Contains(e.BusinessProfileId)
+                                && p.Version == db.ResultsPublications.Where(q => q.ContestId == p.ContestId).Max(q => q.Version)
+                          select new ProfileOutcome(e.BusinessProfileId, c.Code, e.ProfileCode, e.Outcome, e.Rank, e.Award, p.Version, p.PublishedAtUtc))
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.ProfileId);
+    }
+
     private static async Task<PublishedResults> LoadAsync(ContestsDbContext db, int publicationId, CancellationToken ct)
     {
         var publication = await db.ResultsPublications.AsNoTracking().Include(p => p.Entries).SingleAsync(p => p.Id == publicationId, ct);
@@ -78,6 +100,10 @@ public sealed class PublicationQueries(IDbContextFactory<ContestsDbContext> dbFa
             publication.PackageJson, metadata, input, results, entries, package);
     }
 }
+
+/// <summary>A profile's result in the latest published version of its contest's results.</summary>
+public sealed record ProfileOutcome(
+    int ProfileId, string ContestCode, string ProfileCode, ResultOutcome Outcome, int? Rank, decimal Award, int Version, DateTime PublishedAtUtc);
 
 public sealed record PublicationVersionRow(int PublicationId, int Version, DateTime PublishedAtUtc, string PublishedByUserId, string? CorrectionReason, string Hash);
 
