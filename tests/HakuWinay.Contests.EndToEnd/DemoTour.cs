@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using HakuWinay.Contests.Cli;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
@@ -44,7 +45,8 @@ public sealed class DemoTour(BrowserFixture browser, FullDemoKestrelPortal porta
         await page.GetByTestId("home-published").Locator($"[data-testid=contest-results-link][href*='{code}']").ClickAsync();
         await Expect(page).ToHaveURLAsync(Portal.Url($"/contests/{code}/results"));
         await page.GetByTestId("acta-link").First.ClickAsync();
-        await Expect(page).ToHaveURLAsync(Portal.Url($"/contests/{code}/results/acta"));
+        // The acta of the latest version: /contests/{code}/results/acta?version=2.
+        await Expect(page).ToHaveURLAsync(new Regex($"/contests/{code}/results/acta(\\?version=2)?$"));
 
         await page.GotoAsync($"/contests/{code}/results");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-package").First.ClickAsync());
@@ -156,23 +158,11 @@ public sealed class DemoTour(BrowserFixture browser, FullDemoKestrelPortal porta
         var phone = await OpenPageAsync(Devices.Phone);
         await SignInAsync(phone, AwardedDemo.TechnicianEmail, "/technician");
 
-        await phone.GotoAsync("/technician/visits");
-        await phone.Locator($"a[href='technician/visits/{visitId}']").ClickAsync();
-        await Expect(phone).ToHaveURLAsync(Portal.Url($"/technician/visits/{visitId}"));
-        var photo = phone.Locator("input[type=file]");
-        await Expect(photo).ToBeEnabledAsync();
-        await photo.SetInputFilesAsync(new FilePayload { Name = "colmenas.png", MimeType = "image/png", Buffer = Png });
-        await Expect(phone.Locator("img[src*='/photos/']")).ToHaveCountAsync(1);
-        await phone.Locator("#visited-on").FillAsync(today);
-        await phone.Locator("#members").FillAsync("3");
-        await phone.Locator("#jobs").FillAsync("1");
-        await phone.Locator("#sales").FillAsync("640.00");
-        await phone.Locator("#rating").SelectOptionAsync(nameof(VisitRating.Satisfactory));
-        await phone.GetByTestId("visit-line").First.Locator("input[inputmode=numeric]").FillAsync("35");
-        await phone.GetByTestId("visit-report-form").Locator("textarea").FillAsync("Colmenas instaladas; la centrífuga llegó la semana pasada.");
-        await phone.GetByTestId("submit-visit").ClickAsync();
+        await VisitReportForm.FileAsync(phone, Portal, visitId, new FilePayload { Name = "colmenas.png", MimeType = "image/png", Buffer = Png },
+            new VisitReportEntry(today, "3", "1", "640.00", "35", "Colmenas instaladas; la centrífuga llegó la semana pasada."));
 
-        await Expect(phone.GetByTestId("visit-filed")).ToContainTextAsync("espera la revisión");
+        await using var check = await Factory.CreateDbContextAsync();
+        Assert.Equal(VisitStatus.Submitted, await check.AwardVisits.Where(v => v.Id == visitId).Select(v => v.Status).SingleAsync());
     }
 
     private IDbContextFactory<ContestsDbContext> Factory => Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
