@@ -83,22 +83,8 @@ public sealed class ExecutionJourney(BrowserFixture browser, MailingKestrelPorta
         // The Technician files the first visit from a phone, with a photo; the Admin approves it.
         var technician = await OpenPageAsync(Devices.Phone);
         await SignInAsync(technician, AwardedDemo.TechnicianEmail, "/technician");
-        await technician.GotoAsync("/technician/visits");
-        await technician.Locator($"a[href='technician/visits/{facts.FirstVisitId}']").ClickAsync();
-        await Expect(technician).ToHaveURLAsync(Portal.Url($"/technician/visits/{facts.FirstVisitId}"));
-        var photo = technician.Locator("input[type=file]");
-        await Expect(photo).ToBeEnabledAsync();
-        await photo.SetInputFilesAsync(new FilePayload { Name = "galpon.png", MimeType = "image/png", Buffer = Png });
-        await Expect(technician.Locator("img[src*='/photos/']")).ToHaveCountAsync(1);
-        await technician.Locator("#visited-on").FillAsync(date);
-        await technician.Locator("#members").FillAsync("14");
-        await technician.Locator("#jobs").FillAsync("3");
-        await technician.Locator("#sales").FillAsync("2350.50");
-        await technician.Locator("#rating").SelectOptionAsync(nameof(VisitRating.Satisfactory));
-        await technician.GetByTestId("visit-line").First.Locator("input[inputmode=numeric]").FillAsync("60");
-        await technician.GetByTestId("visit-report-form").Locator("textarea").FillAsync("Galpón **techado**; cuyes en buen estado.");
-        await technician.GetByTestId("submit-visit").ClickAsync();
-        await Expect(technician.GetByTestId("visit-filed")).ToContainTextAsync("espera la revisión");
+        await VisitReportForm.FileAsync(technician, Portal, facts.FirstVisitId, new FilePayload { Name = "galpon.png", MimeType = "image/png", Buffer = Png },
+            new VisitReportEntry(date, "14", "3", "2350.50", "60", "Galpón **techado**; cuyes en buen estado."));
 
         await admin.GotoAsync($"/admin/visits/{facts.FirstVisitId}");
         await admin.GetByTestId("approve-visit").ClickAsync();

@@ -26,6 +26,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(DataFolder, "portal.db")}",
             ["Hangfire:WorkerCount"] = "1",
             ["Smtp:Host"] = "",
+            // The one-contest demo the tests were written against; a test that wants the demo of
+            // every stage passes Seed:DemoCycle=true (docs/decisions/015-demo-of-every-stage.md).
+            ["Seed:DemoCycle"] = "false",
             // Test output shows the portal's warnings and errors, not every request.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

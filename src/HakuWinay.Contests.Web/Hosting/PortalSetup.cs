@@ -61,6 +61,7 @@ public static class PortalSetup
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoCycleSeeder>();
         services.AddScoped<ContestQueries>();
         services.AddScoped<ContestClock>();
         services.AddScoped<ContestAdminService>();
@@ -179,7 +180,9 @@ public static class PortalSetup
         var seeds = new SeedFolder(configuration["Seed:Folder"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"));
         var bootstrap = new BootstrapAdminOptions(configuration["Bootstrap:AdminEmail"], configuration["Bootstrap:AdminPassword"]);
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        var demo = await initializer.InitializeAsync(seeds, loadDemo, bootstrap);
+        // The contests of every stage come with the demo unless Seed:DemoCycle is false (docs/decisions/015-demo-of-every-stage.md).
+        var loadDemoCycle = configuration.GetValue<bool?>("Seed:DemoCycle") ?? true;
+        var demo = await initializer.InitializeAsync(seeds, loadDemo, bootstrap, loadDemoCycle);
         HangfireSetup.RegisterRecurringJobs(scope.ServiceProvider);
         if (demo is not null)
         {

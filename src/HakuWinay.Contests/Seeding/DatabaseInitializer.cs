@@ -20,10 +20,12 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     UserManager<AppUser> users,
     DemoSeeder demo,
+    DemoCycleSeeder demoCycle,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task<DemoSeed?> InitializeAsync(SeedFolder seeds, bool loadDemo, BootstrapAdminOptions bootstrap, CancellationToken ct = default)
+    // loadDemoCycle: with the demo, also its contests of every stage (DemoCycleSeeder).
+    public async Task<DemoSeed?> InitializeAsync(SeedFolder seeds, bool loadDemo, BootstrapAdminOptions bootstrap, bool loadDemoCycle = false, CancellationToken ct = default)
     {
         await MigrateAsync(ct);
         await ReferenceDataSeeder.SeedAsync(db, seeds, ct);
@@ -35,6 +37,10 @@ public sealed class DatabaseInitializer(
             }
         }
         var demoSeed = loadDemo ? await demo.SeedAsync(seeds, ct) : null;
+        if (demoSeed is not null && loadDemoCycle)
+        {
+            await demoCycle.SeedAsync(demoSeed, seeds, ct);
+        }
         await EnsureBootstrapAdminAsync(bootstrap);
         return demoSeed;
     }

@@ -42,3 +42,6 @@ public sealed class MailingKestrelPortal() : KestrelPortal(new Dictionary<string
     ["Smtp:Security"] = "None",
     ["Smtp:TimeoutSeconds"] = "5",
 });
+
+/// <summary>A <see cref="KestrelPortal"/> with the demo of every stage (<see cref="FullDemo"/>).</summary>
+public sealed class FullDemoKestrelPortal() : KestrelPortal(FullDemo.Settings);
