@@ -7,7 +7,7 @@ namespace HakuWinay.Contests.Web.Components.Pages.Judging;
 /// <summary>A conflict as the forms send it: the group, the kind, a note (and, for the Admin, the juror).</summary>
 public sealed class ConflictInput
 {
-    [StringLength(450)]
+    [StringLength(450, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
     public string? JurorUserId { get; set; }
 
     [Range(1, int.MaxValue, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Required))]

@@ -41,7 +41,7 @@ public sealed class AuditPageTests : ComponentTestBase
         Assert.Contains("T-09-029", newest);
         Assert.Contains("\"status\":\"Submitted\"", newest);
         Assert.Contains("motivo 29", newest);
-        cut.Find("button[title='Go to next page'], .go-next").Click();
+        cut.Find("[data-testid=pager-next]").Click();
         cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut).Count));
     }
 }

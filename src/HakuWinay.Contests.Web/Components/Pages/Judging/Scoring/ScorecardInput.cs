@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using HakuWinay.Contests.Judging;
+using HakuWinay.Contests.Web.Localization;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace HakuWinay.Contests.Web.Components.Pages.Judging.Scoring;
@@ -9,7 +10,7 @@ public sealed class ScorecardInput
 {
     public List<CriterionInput> Criteria { get; } = [];
 
-    [StringLength(ScoreRules.MaxOverallCommentLength)]
+    [StringLength(ScoreRules.MaxOverallCommentLength, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
     public string? OverallComment { get; set; }
 
     public static ScorecardInput From(ScorecardView view)
@@ -51,6 +52,6 @@ public sealed class CriterionInput
 
     public decimal? Points { get; set; }
 
-    [StringLength(ScoreRules.MaxCriterionCommentLength)]
+    [StringLength(ScoreRules.MaxCriterionCommentLength, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
     public string? Comment { get; set; }
 }
