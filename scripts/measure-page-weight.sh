@@ -16,11 +16,17 @@ project="$root/src/HakuWinay.Contests.Web"
 work="$(mktemp -d)"
 pid=""
 
-cleanup() {
+# The portal runs in its own process group (setsid), so stopping it stops `dotnet run`'s child too.
+stop_portal() {
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill "$pid" 2>/dev/null || true
+    kill -- "-$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   fi
+  pid=""
+}
+
+cleanup() {
+  stop_portal
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -91,13 +97,15 @@ PY
 run_development() {
   local port; port=$(free_port)
   local url="http://127.0.0.1:$port"
-  # As README runs it, on another port and another data folder so it never meets a running copy.
+  # As README runs it (built first, so a slow build does not count against the start-up wait), on another
+  # port and another data folder so it never meets a running copy.
+  dotnet build "$project" -nodeReuse:false > "$work/build.log" 2>&1 || { tail -20 "$work/build.log" >&2; return 1; }
   ASPNETCORE_ENVIRONMENT=Development DataFolder="$work/dev-data" \
-    dotnet run --project "$project" --no-launch-profile --urls "$url" > "$work/portal.log" 2>&1 &
+    setsid dotnet run --project "$project" --no-build --no-launch-profile --urls "$url" > "$work/portal.log" 2>&1 &
   pid=$!
   wait_for "$url"
   measure "$url" "dev"
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  stop_portal
 }
 
 run_production() {
@@ -109,11 +117,11 @@ run_production() {
   (cd "$work/publish" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" DataFolder="$work/prod-data" \
     ConnectionStrings__Sqlite="Data Source=$work/prod-data/portal.db" \
     Bootstrap__AdminEmail=admin@example.pe Bootstrap__AdminPassword="Measure-Only-2026" \
-    dotnet HakuWinay.Contests.Web.dll > "$work/portal.log" 2>&1) &
+    exec setsid dotnet HakuWinay.Contests.Web.dll > "$work/portal.log" 2>&1) &
   pid=$!
   wait_for "$url"
   measure "$url" "prod"
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  stop_portal
 }
 
 case "${1:-both}" in
