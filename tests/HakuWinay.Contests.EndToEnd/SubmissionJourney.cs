@@ -11,7 +11,7 @@ namespace HakuWinay.Contests.EndToEnd;
 /// <summary>
 /// From the call to an eligible submission, as the people do it: a representative registers an
 /// account and the group with its households, writes a business profile with an investment plan
-/// and an attachment, submits it and sees the receipt, which also arrives by email (maildev); an
+/// and the contest's required documents, submits it and sees the receipt, which also arrives by email (maildev); an
 /// administrator verifies the group and declares the profile eligible; the group sees the decision.
 /// Run at a desktop size and at a phone size.
 /// </summary>
@@ -169,16 +169,22 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
     private static async Task ExpectLiveEditorAsync(IPage page) =>
         await Expect(page.GetByTestId("draft-editor")).ToHaveAttributeAsync("data-interactive", "true");
 
+    /// <summary>The demo contest's required documents, each uploaded into its slot by name.</summary>
     private static async Task AttachAsync(IPage page)
     {
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-        await SavedAfterAsync(page, () => page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        foreach (var (slot, file) in new[] { ("Acta de asamblea", "acta-de-asamblea.pdf"), ("Compromiso de contrapartida", "compromiso-de-contrapartida.pdf") })
         {
-            Name = "acta-de-conformacion.pdf",
-            MimeType = "application/pdf",
-            Buffer = pdf,
-        }));
-        await Expect(page.GetByTestId("attachment")).ToContainTextAsync("acta-de-conformacion.pdf");
+            var box = page.GetByTestId("document-slot").Filter(new() { HasText = slot });
+            await SavedAfterAsync(page, () => box.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = file,
+                MimeType = "application/pdf",
+                Buffer = pdf,
+            }));
+            await Expect(box).ToHaveAttributeAsync("data-filled", "true");
+            await Expect(box.GetByTestId("attachment")).ToContainTextAsync(file);
+        }
     }
 
     private static async Task<string> SubmitAsync(IPage page)

@@ -493,6 +493,42 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ContestCriterion");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PdfOnly")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestDocumentSlots", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestInvestmentCap", b =>
                 {
                     b.Property<int>("ContestId")
@@ -1945,6 +1981,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("DocumentSlotId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1971,9 +2010,12 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessProfileId");
+                    b.HasIndex("DocumentSlotId");
 
                     b.HasIndex("StorageName")
+                        .IsUnique();
+
+                    b.HasIndex("BusinessProfileId", "DocumentSlotId")
                         .IsUnique();
 
                     b.ToTable("ProfileAttachments");
@@ -2460,6 +2502,15 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("DocumentSlots")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestInvestmentCap", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -2921,6 +2972,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasForeignKey("BusinessProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestDocumentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentSlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
@@ -3058,6 +3114,8 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("DocumentSlots");
 
                     b.Navigation("EligibilityChecklist");
 

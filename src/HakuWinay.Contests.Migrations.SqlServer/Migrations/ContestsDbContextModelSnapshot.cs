@@ -494,6 +494,42 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("ContestCriterion");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("PdfOnly")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestDocumentSlots", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestInvestmentCap", b =>
                 {
                     b.Property<int>("ContestId")
@@ -1949,6 +1985,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("DocumentSlotId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -1975,10 +2014,14 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessProfileId");
+                    b.HasIndex("DocumentSlotId");
 
                     b.HasIndex("StorageName")
                         .IsUnique();
+
+                    b.HasIndex("BusinessProfileId", "DocumentSlotId")
+                        .IsUnique()
+                        .HasFilter("[DocumentSlotId] IS NOT NULL");
 
                     b.ToTable("ProfileAttachments");
                 });
@@ -2465,6 +2508,15 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("DocumentSlots")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestInvestmentCap", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -2926,6 +2978,11 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasForeignKey("BusinessProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestDocumentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentSlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
@@ -3063,6 +3120,8 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("DocumentSlots");
 
                     b.Navigation("EligibilityChecklist");
 

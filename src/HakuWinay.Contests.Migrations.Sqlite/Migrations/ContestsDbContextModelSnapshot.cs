@@ -474,6 +474,40 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.ToTable("ContestCriterion");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PdfOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestDocumentSlots", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestInvestmentCap", b =>
                 {
                     b.Property<int>("ContestId")
@@ -1874,6 +1908,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DocumentSlotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1900,9 +1937,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessProfileId");
+                    b.HasIndex("DocumentSlotId");
 
                     b.HasIndex("StorageName")
+                        .IsUnique();
+
+                    b.HasIndex("BusinessProfileId", "DocumentSlotId")
                         .IsUnique();
 
                     b.ToTable("ProfileAttachments");
@@ -2375,6 +2415,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("DocumentSlots")
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestInvestmentCap", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -2836,6 +2885,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasForeignKey("BusinessProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestDocumentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentSlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
@@ -2973,6 +3027,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("DocumentSlots");
 
                     b.Navigation("EligibilityChecklist");
 

@@ -48,6 +48,7 @@ public static class PortalSetup
         services.AddContestsDatabase(database);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.ServeCompressedAssetsInDevelopment();
         // Spanish and Quechua names go out as they are, not as &#xE1; entities: smaller pages, readable source.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalLocalization();

@@ -14,7 +14,13 @@ public static class RuleText
         {
             "Rules.RequestAboveMaxAward" or "ContestRules.MaxAwardAboveBudget" or "ContestRules.AmountRange"
                 => violation.Arguments.Select(a => (object)Money.Format((decimal)a)).ToArray(),
-            "Rules.CounterpartBelowMinimum" or "Rules.CategoryAboveCap" => violation.Arguments.Select(a => (object)((decimal)a).ToString("0.##", CultureInfo.CurrentCulture)).ToArray(),
+            "Rules.CounterpartBelowMinimum" or "Rules.CategoryAboveCap" => violation.Arguments.Select(a => a switch
+            {
+                decimal d => (object)d.ToString("0.##", CultureInfo.CurrentCulture),
+                // The investment category a cap is about, by the name the plan's selector shows.
+                InvestmentCategory category => localizer[$"InvestmentCategory.{category}"].Value,
+                _ => a,
+            }).ToArray(),
             _ => violation.Arguments.Select(a => a is decimal d ? d.ToString("0.##", CultureInfo.CurrentCulture) : a).ToArray(),
         };
         var text = localizer[violation.Rule];

@@ -123,7 +123,7 @@ public sealed partial class Contest : IVersioned
 
     /// <summary>
     /// A new draft with everything <paramref name="source"/> decided: categories, eligible lines,
-    /// limits, caps, checklist, evaluation design and settings, plans and bases. Not its code,
+    /// limits, caps, checklist, document slots, evaluation design and settings, plans and bases. Not its code,
     /// title, timeline, status, counters or lock.
     /// </summary>
     public static Contest CloneOf(Contest source, string code, string title, ContestTimeline timeline, DateTime createdAtUtc)
@@ -169,6 +169,8 @@ public sealed partial class Contest : IVersioned
         contest.SetPriorityRules(source.PriorityRules.Select(p => p.Rule).ToList());
         contest.PlanDisbursement(source.Tranches.OrderBy(t => t.Order).Select(t => t.Rule).ToList());
         contest.PlanFollowUp(source.FollowUpVisits.OrderBy(v => v.Order).Select(v => v.DaysAfterFirstPayment).ToList());
+        contest.SetDocumentSlots(source.DocumentSlots.OrderBy(s => s.Order)
+            .Select(s => new DocumentSlotSettings(null, s.Name, s.Description, s.IsRequired, s.PdfOnly)).ToList());
         return contest;
     }
 
@@ -282,7 +284,8 @@ public sealed partial class Contest : IVersioned
             category.MaxAward, MinCounterpartPercent,
             _investmentCaps.ToDictionary(c => c.Category, c => c.MaxPercentOfFund),
             MinHouseholds, MaxHouseholds,
-            _eligibleLines.Select(l => l.ProductionLineId).ToHashSet());
+            _eligibleLines.Select(l => l.ProductionLineId).ToHashSet(),
+            RequiredDocuments());
     }
 
     /// <summary>Numbers the next submitted profile and locks the rules at the first one.</summary>

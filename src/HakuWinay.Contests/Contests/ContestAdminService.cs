@@ -181,7 +181,7 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
     private static IQueryable<Contest> WithSetup(IQueryable<Contest> contests) => contests
         .Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps).Include(c => c.EligibilityChecklist)
         .Include(c => c.Stages).ThenInclude(s => s.Criteria)
-        .Include(c => c.TieBreakers).Include(c => c.PriorityRules).Include(c => c.Tranches).Include(c => c.FollowUpVisits);
+        .Include(c => c.TieBreakers).Include(c => c.PriorityRules).Include(c => c.Tranches).Include(c => c.FollowUpVisits).Include(c => c.DocumentSlots);
 
     private static async Task<bool> CodeTakenAsync(ContestsDbContext db, string code, int? exceptId, CancellationToken ct)
     {

@@ -30,6 +30,10 @@ public sealed partial class Contest
                 {
                     problems.Add(new("Bases", "ContestRules.BasesRequired"));
                 }
+                if (BasesPlaceholders.UnknownIn(BasesMarkdown, this) is { Count: > 0 } unknown)
+                {
+                    problems.Add(new("Bases", "ContestRules.UnknownPlaceholder", string.Join(", ", unknown.Select(u => "{{" + u + "}}"))));
+                }
                 break;
             case ContestSection.Timeline:
                 if (!Timeline.IsCoherent)

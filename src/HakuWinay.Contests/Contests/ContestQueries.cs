@@ -12,7 +12,7 @@ public sealed record ContestSummary(
     public decimal TotalBudget => Categories.Sum(c => c.Budget);
 }
 
-/// <summary>Everything the public page of a contest shows.</summary>
+/// <summary>Everything the public page of a contest shows; the bases with their placeholders filled from the settings.</summary>
 public sealed record ContestDetails(
     ContestSummary Summary,
     string BasesMarkdown,
@@ -88,7 +88,7 @@ public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contest = await db.Contests.AsNoTracking()
             .Include(c => c.Categories).Include(c => c.Stages).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
-            .Include(c => c.Tranches).Include(c => c.PriorityRules).AsSplitQuery()
+            .Include(c => c.Tranches).Include(c => c.PriorityRules).Include(c => c.DocumentSlots).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Code == code && c.Status != ContestStatus.Draft, cancellationToken);
         if (contest is null)
         {
@@ -102,7 +102,7 @@ public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactor
             : await db.Provinces.AsNoTracking().Where(p => p.Code == contest.ProvinceCode).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
         var summary = Summarize(contest, region ?? contest.RegionCode, province, now);
         return new ContestDetails(
-            summary, contest.BasesMarkdown, contest.Timeline, lines, contest.MinHouseholds, contest.MaxHouseholds, contest.MinCounterpartPercent,
+            summary, BasesPlaceholders.Fill(contest).Markdown, contest.Timeline, lines, contest.MinHouseholds, contest.MaxHouseholds, contest.MinCounterpartPercent,
             contest.InvestmentCaps.ToDictionary(c => c.Category, c => c.MaxPercentOfFund), contest.PassMark,
             contest.Stages.OrderBy(s => s.Order).Select(s => (s.Name, s.Weight)).ToList(),
             contest.Tranches.OrderBy(t => t.Order).Select(t => t.Rule).ToList(),

@@ -151,6 +151,13 @@ public sealed partial class ContestAdminService
             c => c.Tranches.OrderBy(t => t.Order).Select(t => t.Rule).ToList(),
             (_, contest) => Done(() => contest.PlanDisbursement(tranches)), ct);
 
+    /// <summary>The documents every profile must carry: editable while the contest is a draft (groups upload into them from publication on).</summary>
+    public Task<ServiceResult<Guid>> SaveDocumentSlotsAsync(
+        string adminId, int contestId, Guid expectedVersion, IReadOnlyList<DocumentSlotSettings> slots, CancellationToken ct = default) =>
+        SaveAsync(adminId, contestId, expectedVersion, "contest.document-slots-saved", locked: false, ContestSection.Eligibility,
+            c => c.DocumentSlots.OrderBy(s => s.Order).Select(s => new { s.Name, s.Description, s.IsRequired, s.PdfOnly }).ToList(),
+            (_, contest) => Done(() => contest.SetDocumentSlots(slots)), ct, checkSection: false);
+
     /// <summary>Follow-up visits are scheduling, not an outcome rule: they stay editable after submissions.</summary>
     public Task<ServiceResult<Guid>> SaveFollowUpPlanAsync(
         string adminId, int contestId, Guid expectedVersion, IReadOnlyList<int> daysAfterFirstPayment, CancellationToken ct = default) =>
@@ -223,6 +230,7 @@ public sealed partial class ContestAdminService
             return ServiceResult<Guid>.Invalid("Contest", "ContestRules.Locked");
         }
         var before = snapshot(contest);
+        var unknownBefore = BasesPlaceholders.UnknownIn(contest.BasesMarkdown, contest);
         try
         {
             await apply(db, contest);
@@ -238,6 +246,13 @@ public sealed partial class ContestAdminService
         if (checkSection && contest.Validate(section) is { Count: > 0 } problems)
         {
             return ServiceResult<Guid>.Invalid(problems);
+        }
+        // The bases quote the settings: a save that takes away what a placeholder names (a category, a stage, a
+        // tranche) is refused, or the bases would show a placeholder nobody can fill. The bases' own save says it in Validate.
+        if (section != ContestSection.General
+            && BasesPlaceholders.UnknownIn(contest.BasesMarkdown, contest).Except(unknownBefore, StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } orphaned)
+        {
+            return ServiceResult<Guid>.Invalid(section.ToString(), "ContestRules.PlaceholderInUse", string.Join(", ", orphaned.Select(u => "{{" + u + "}}")));
         }
         var now = clock.GetUtcNow().UtcDateTime;
         db.AuditLog.Add(AuditEntry.Record(now, adminId, action, nameof(Contest), contest.Code, contest.Id, before: before, after: snapshot(contest)));

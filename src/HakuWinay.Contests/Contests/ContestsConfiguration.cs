@@ -76,6 +76,18 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Navigation(c => c.Tranches).HasField("_tranches");
         builder.HasMany(c => c.FollowUpVisits).WithOne().HasForeignKey(v => v.ContestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.FollowUpVisits).HasField("_followUpVisits");
+        builder.HasMany(c => c.DocumentSlots).WithOne().HasForeignKey(s => s.ContestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.DocumentSlots).HasField("_documentSlots");
+    }
+}
+
+internal sealed class ContestDocumentSlotConfiguration : IEntityTypeConfiguration<ContestDocumentSlot>
+{
+    public void Configure(EntityTypeBuilder<ContestDocumentSlot> builder)
+    {
+        builder.ToTable("ContestDocumentSlots");
+        builder.Property(s => s.Name).HasMaxLength(ContestDocumentSlot.MaxNameLength);
+        builder.Property(s => s.Description).HasMaxLength(ContestDocumentSlot.MaxDescriptionLength);
     }
 }
 

@@ -2,12 +2,17 @@ using System.Globalization;
 using System.Security.Cryptography;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Profiles;
 
-public sealed record AttachmentRow(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, DateTime UploadedAtUtc);
+/// <summary>An attached file; <see cref="SlotId"/> names the contest's document slot it fills, if any.</summary>
+public sealed record AttachmentRow(int Id, string DisplayName, AttachmentKind Kind, long SizeBytes, DateTime UploadedAtUtc, int? SlotId = null);
+
+/// <summary>A document the contest asks for, as the profile editor offers it.</summary>
+public sealed record DocumentSlotView(int Id, string Name, string? Description, bool IsRequired, bool PdfOnly);
 
 public sealed record AttachmentAdded(int AttachmentId, Guid Version);
 
@@ -32,16 +37,45 @@ public sealed class AttachmentService(IDbContextFactory<ContestsDbContext> dbFac
             return ServiceResult<IReadOnlyList<AttachmentRow>>.Fail(outcome);
         }
         var rows = await db.ProfileAttachments.AsNoTracking().Where(a => a.BusinessProfileId == profileId).OrderBy(a => a.Id)
-            .Select(a => new AttachmentRow(a.Id, a.DisplayName, a.Kind, a.SizeBytes, a.UploadedAtUtc)).ToListAsync(ct);
+            .Select(a => new AttachmentRow(a.Id, a.DisplayName, a.Kind, a.SizeBytes, a.UploadedAtUtc, a.DocumentSlotId)).ToListAsync(ct);
         return ServiceResult<IReadOnlyList<AttachmentRow>>.Ok(rows);
+    }
+
+    /// <summary>The documents the profile's contest asks for, in the contest's order.</summary>
+    public async Task<ServiceResult<IReadOnlyList<DocumentSlotView>>> DocumentSlotsAsync(ActingUser user, int profileId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var failure = await AuthorizeAsync(db, user, profileId, ct);
+        if (failure is { } outcome)
+        {
+            return ServiceResult<IReadOnlyList<DocumentSlotView>>.Fail(outcome);
+        }
+        var slots = await (from p in db.BusinessProfiles
+                           where p.Id == profileId
+                           join s in db.Set<ContestDocumentSlot>() on p.ContestId equals s.ContestId
+                           orderby s.Order
+                           select new DocumentSlotView(s.Id, s.Name, s.Description, s.IsRequired, s.PdfOnly)).ToListAsync(ct);
+        return ServiceResult<IReadOnlyList<DocumentSlotView>>.Ok(slots);
     }
 
     /// <summary>
     /// Stores <paramref name="content"/> as an attachment of the draft read at <paramref name="expectedVersion"/>,
     /// reading it in chunks and reporting the bytes read so far to <paramref name="progress"/>.
     /// </summary>
-    public async Task<ServiceResult<AttachmentAdded>> UploadAsync(
-        ActingUser user, int profileId, Guid expectedVersion, string? fileName, Stream content, IProgress<long>? progress = null, CancellationToken ct = default)
+    public Task<ServiceResult<AttachmentAdded>> UploadAsync(
+        ActingUser user, int profileId, Guid expectedVersion, string? fileName, Stream content, IProgress<long>? progress = null, CancellationToken ct = default) =>
+        UploadAsync(user, profileId, null, expectedVersion, fileName, content, progress, ct);
+
+    /// <summary>
+    /// Stores <paramref name="content"/> in the contest's document slot <paramref name="slotId"/> (one file per slot;
+    /// only a PDF when the slot says so), under the same rules as any other attachment.
+    /// </summary>
+    public Task<ServiceResult<AttachmentAdded>> UploadToSlotAsync(
+        ActingUser user, int profileId, int slotId, Guid expectedVersion, string? fileName, Stream content, IProgress<long>? progress = null, CancellationToken ct = default) =>
+        UploadAsync(user, profileId, (int?)slotId, expectedVersion, fileName, content, progress, ct);
+
+    private async Task<ServiceResult<AttachmentAdded>> UploadAsync(
+        ActingUser user, int profileId, int? slotId, Guid expectedVersion, string? fileName, Stream content, IProgress<long>? progress, CancellationToken ct)
     {
         var displayName = AttachmentFile.DisplayName(fileName);
         if (displayName is null)
@@ -54,6 +88,15 @@ public sealed class AttachmentService(IDbContextFactory<ContestsDbContext> dbFac
         if (refusal is not null)
         {
             return ServiceResult<AttachmentAdded>.Fail(refusal.Value.Outcome) with { Violations = refusal.Value.Violations };
+        }
+        var slot = slotId is null ? null : await db.Set<ContestDocumentSlot>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == slotId && s.ContestId == profile!.ContestId, ct);
+        if (slotId is not null && slot is null)
+        {
+            return ServiceResult<AttachmentAdded>.Fail(ServiceOutcome.NotFound);
+        }
+        if (slot is not null && await db.ProfileAttachments.AnyAsync(a => a.BusinessProfileId == profileId && a.DocumentSlotId == slot.Id, ct))
+        {
+            return ServiceResult<AttachmentAdded>.Invalid("Attachments", "Attachments.SlotFilled", slot.Name);
         }
         // Refuse an eleventh file before reading ten megabytes of it; counted again below, in the transaction.
         if (await db.ProfileAttachments.CountAsync(a => a.BusinessProfileId == profileId, ct) >= AttachmentFile.MaxPerProfile)
@@ -76,7 +119,11 @@ public sealed class AttachmentService(IDbContextFactory<ContestsDbContext> dbFac
             }
             if (AttachmentFile.Sniff(head) is not { } kind)
             {
-                return ServiceResult<AttachmentAdded>.Invalid("Attachments", "Attachments.WrongType");
+                return ServiceResult<AttachmentAdded>.Invalid("Attachments", slot is { PdfOnly: true } ? "Files.PdfOnly" : "Attachments.WrongType");
+            }
+            if (slot is { PdfOnly: true } && kind != AttachmentKind.Pdf)
+            {
+                return ServiceResult<AttachmentAdded>.Invalid("Attachments", "Files.PdfOnly");
             }
             var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -84,19 +131,20 @@ public sealed class AttachmentService(IDbContextFactory<ContestsDbContext> dbFac
             {
                 return TooMany();
             }
-            var attachment = new ProfileAttachment(profileId, displayName, storageName, kind, size, sha256, user.UserId, now);
+            var attachment = new ProfileAttachment(profileId, displayName, storageName, kind, size, sha256, user.UserId, now, slot?.Id);
             db.ProfileAttachments.Add(attachment);
             // Moves the draft's version on: a second upload read at the same version fails here, so the count holds.
             profile!.RecordAttachmentChange(now);
             db.AuditLog.Add(AuditEntry.Record(now, user.UserId, "profile.attachment-added", nameof(BusinessProfile), Key(profileId), profile.ContestId, profileId,
-                after: new { File = displayName, Kind = kind.ToString(), Size = size, Sha256 = sha256 }));
+                after: new { File = displayName, Kind = kind.ToString(), Size = size, Sha256 = sha256, Slot = slot?.Name }));
             try
             {
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
+                // The draft moved on meanwhile, or another upload filled the same slot first (the unique index).
                 return ServiceResult<AttachmentAdded>.Fail(ServiceOutcome.Conflict);
             }
             kept = true;

@@ -11,7 +11,9 @@ public sealed class ProfileAttachment
 
     private ProfileAttachment() { }
 
-    public ProfileAttachment(int profileId, string displayName, string storageName, AttachmentKind kind, long sizeBytes, string sha256, string uploadedByUserId, DateTime uploadedAtUtc)
+    public ProfileAttachment(
+        int profileId, string displayName, string storageName, AttachmentKind kind, long sizeBytes, string sha256, string uploadedByUserId, DateTime uploadedAtUtc,
+        int? documentSlotId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
         ArgumentException.ThrowIfNullOrWhiteSpace(storageName);
@@ -27,6 +29,7 @@ public sealed class ProfileAttachment
         Sha256 = sha256;
         UploadedByUserId = uploadedByUserId;
         UploadedAtUtc = uploadedAtUtc;
+        DocumentSlotId = documentSlotId;
     }
 
     public int Id { get; private set; }
@@ -42,6 +45,9 @@ public sealed class ProfileAttachment
     public string Sha256 { get; private set; } = "";
     public string UploadedByUserId { get; private set; } = "";
     public DateTime UploadedAtUtc { get; private set; }
+
+    /// <summary>The contest's document slot this file fills (the acta de asamblea…); null for the group's other files.</summary>
+    public int? DocumentSlotId { get; private set; }
 
     public string ContentType => AttachmentFile.ContentType(Kind);
 

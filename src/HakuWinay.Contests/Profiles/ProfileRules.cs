@@ -7,10 +7,14 @@ public sealed record SubmissionRules(
     IReadOnlyDictionary<InvestmentCategory, decimal> MaxShareOfFund,
     int MinHouseholds,
     int MaxHouseholds,
-    IReadOnlySet<int> EligibleProductionLineIds);
+    IReadOnlySet<int> EligibleProductionLineIds,
+    IReadOnlyList<RequiredDocument>? RequiredDocuments = null);
+
+/// <summary>A document the contest requires, by its slot.</summary>
+public sealed record RequiredDocument(int SlotId, string Name);
 
 /// <summary>What the rules look at besides the profile itself.</summary>
-public sealed record SubmissionContext(int Households, int ProductionLineId, bool CallOpen);
+public sealed record SubmissionContext(int Households, int ProductionLineId, bool CallOpen, IReadOnlySet<int>? FilledSlotIds = null);
 
 /// <summary>
 /// A rule a profile breaks. <see cref="Field"/> names the place the form shows it (e.g. "Section.Title",
@@ -49,6 +53,12 @@ public static class ProfileRules
         {
             violations.Add(new("Group.ProductionLine", "Rules.LineNotEligible"));
         }
+        var missing = (rules.RequiredDocuments ?? []).Where(d => context.FilledSlotIds?.Contains(d.SlotId) != true).Select(d => d.Name).ToList();
+        if (missing.Count > 0)
+        {
+            // One message naming every missing document, beside the attachments.
+            violations.Add(new("Attachments", "Rules.DocumentsMissing", string.Join(", ", missing)));
+        }
         return violations;
     }
 
@@ -85,7 +95,7 @@ public static class ProfileRules
             var amount = totals.FundByCategory.GetValueOrDefault(category);
             if (amount * 100 > maxShare * totals.FundRequest)
             {
-                violations.Add(new($"Category.{category}", "Rules.CategoryAboveCap", totals.ShareOfFund(category), maxShare));
+                violations.Add(new($"Category.{category}", "Rules.CategoryAboveCap", totals.ShareOfFund(category), maxShare, category));
             }
         }
     }

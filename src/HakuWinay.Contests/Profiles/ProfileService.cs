@@ -129,10 +129,12 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
             return ServiceResult<string>.Invalid("Profile", "Rules.NotEditable");
         }
         var contest = await db.Contests.Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
-            .SingleAsync(c => c.Id == profile.ContestId, ct);
+            .Include(c => c.DocumentSlots).AsSplitQuery().SingleAsync(c => c.Id == profile.ContestId, ct);
+        var filledSlots = await db.ProfileAttachments.Where(a => a.BusinessProfileId == profile.Id && a.DocumentSlotId != null)
+            .Select(a => a.DocumentSlotId!.Value).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var violations = ProfileRules.CheckSubmission(profile, contest.SubmissionRulesFor(profile.CategoryId),
-            new SubmissionContext(group.Households.Count, group.ProductionLineId, contest.AcceptsSubmissionsAt(now)));
+            new SubmissionContext(group.Households.Count, group.ProductionLineId, contest.AcceptsSubmissionsAt(now), filledSlots.ToHashSet()));
         if (violations.Count > 0)
         {
             return ServiceResult<string>.Invalid(violations);

@@ -68,11 +68,11 @@ public sealed class ProfileViews(IDbContextFactory<ContestsDbContext> dbFactory,
     {
         var profileId = profile.Id;
         var contest = await db.Contests.AsNoTracking().Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
-            .Include(c => c.EligibilityChecklist).SingleAsync(c => c.Id == profile.ContestId, ct);
+            .Include(c => c.EligibilityChecklist).Include(c => c.DocumentSlots).AsSplitQuery().SingleAsync(c => c.Id == profile.ContestId, ct);
         var category = contest.Categories.Single(c => c.Id == profile.CategoryId);
         var line = await db.ProductionLines.AsNoTracking().Where(l => l.Id == group.ProductionLineId).Select(l => l.Name).SingleOrDefaultAsync(ct);
         var attachments = await db.ProfileAttachments.AsNoTracking().Where(a => a.BusinessProfileId == profileId).OrderBy(a => a.Id)
-            .Select(a => new AttachmentRow(a.Id, a.DisplayName, a.Kind, a.SizeBytes, a.UploadedAtUtc)).ToListAsync(ct);
+            .Select(a => new AttachmentRow(a.Id, a.DisplayName, a.Kind, a.SizeBytes, a.UploadedAtUtc, a.DocumentSlotId)).ToListAsync(ct);
         return new ProfileView(
             profile.Id, profile.Version, profile.Code, profile.Status,
             contest.Id, contest.Code, contest.Title, category.Name, contest.Timeline.SubmissionsCloseAtUtc,

@@ -50,6 +50,10 @@ internal sealed class ProfileAttachmentConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.Property(a => a.UploadedByUserId).HasMaxLength(450);
         builder.HasOne<BusinessProfile>().WithMany().HasForeignKey(a => a.BusinessProfileId).OnDelete(DeleteBehavior.Cascade);
+        // Slots change only in a draft contest, before any profile exists; a slot with files is never deleted under them.
+        builder.HasOne<Contests.ContestDocumentSlot>().WithMany().HasForeignKey(a => a.DocumentSlotId).OnDelete(DeleteBehavior.Restrict);
+        // One file per slot and profile, even for two uploads at once (NULLs, the free attachments, do not collide).
+        builder.HasIndex(a => new { a.BusinessProfileId, a.DocumentSlotId }).IsUnique();
         builder.Ignore(a => a.ContentType);
         builder.Ignore(a => a.DownloadName);
     }

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
@@ -11,10 +12,10 @@ namespace HakuWinay.Contests.Seeding;
 
 /// <summary>
 /// Development-only demo: users of every role, one contest open now, eight producer groups, and
-/// four eligible profiles (of groups 5 to 8) ready for the jury.
+/// four eligible profiles (of groups 5 to 8), with the contest's required documents, ready for the jury.
 /// Idempotent: users, the contest and groups are matched by email, code and name.
 /// </summary>
-public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users, AttachmentService attachments, TimeProvider clock)
 {
     public const string DemoFile = "demo/demo.json";
 
@@ -120,6 +121,7 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         {
             contest.PlanFollowUp(seed.FollowUpVisitDays);
         }
+        contest.SetDocumentSlots((seed.DocumentSlots ?? []).Select(s => new DocumentSlotSettings(null, s.Name, s.Description, s.IsRequired, s.PdfOnly)).ToList());
         contest.Publish(now);
         db.Contests.Add(contest);
     }
@@ -173,7 +175,7 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
     private async Task EnsureProfilesAsync(DemoSeed demo, string adminId, DateTime now, CancellationToken ct)
     {
         var contest = await db.Contests.Include(c => c.Categories).Include(c => c.EligibleLines).Include(c => c.InvestmentCaps)
-            .SingleAsync(c => c.Code == demo.Contest.Code, ct);
+            .Include(c => c.DocumentSlots).AsSplitQuery().SingleAsync(c => c.Code == demo.Contest.Code, ct);
         foreach (var seed in demo.Groups.Where(g => g.Profile is not null))
         {
             var group = await db.ProducerGroups.Include(g => g.Households).SingleAsync(g => g.Name == seed.Name, ct);
@@ -182,15 +184,30 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
                 continue;
             }
             var profile = WriteProfile(seed.Profile!, contest, group.Id, now);
+            // Saved as a draft first, so its documents go in through the same upload path (and checks) a group's do.
+            db.BusinessProfiles.Add(profile);
+            await db.SaveChangesAsync(ct);
+            foreach (var slot in contest.DocumentSlots.OrderBy(s => s.Order))
+            {
+                await using var pdf = new MemoryStream(DemoDocuments.Pdf($"{slot.Name} - {seed.Name}"));
+                var added = await attachments.UploadToSlotAsync(new ActingUser(adminId, IsAdmin: true), profile.Id, slot.Id, profile.Version,
+                    DemoDocuments.FileName(slot.Name), pdf, ct: ct);
+                if (!added.Succeeded)
+                {
+                    throw new InvalidOperationException($"Demo profile of {seed.Name}: the {slot.Name} was refused ({added.Outcome}).");
+                }
+                await db.Entry(profile).ReloadAsync(ct);
+            }
+            var filled = await db.ProfileAttachments.Where(a => a.BusinessProfileId == profile.Id && a.DocumentSlotId != null)
+                .Select(a => a.DocumentSlotId!.Value).ToListAsync(ct);
             var violations = ProfileRules.CheckSubmission(profile, contest.SubmissionRulesFor(profile.CategoryId),
-                new SubmissionContext(group.Households.Count, group.ProductionLineId, CallOpen: true));
+                new SubmissionContext(group.Households.Count, group.ProductionLineId, CallOpen: true, filled.ToHashSet()));
             if (violations.Count > 0)
             {
                 throw new InvalidOperationException($"Demo profile of {seed.Name} breaks the contest's rules: {string.Join(", ", violations.Select(v => v.Rule))}.");
             }
             profile.Submit(contest.NextProfileCode(now), now);
             profile.DecideEligibility(true, "Cumple las condiciones de las bases (datos de demostración).", adminId, now);
-            db.BusinessProfiles.Add(profile);
             await db.SaveChangesAsync(ct);
         }
     }

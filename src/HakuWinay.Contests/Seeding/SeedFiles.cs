@@ -37,7 +37,11 @@ public sealed record DemoContestSeed(
     IReadOnlyList<DemoCategorySeed> Categories, IReadOnlyList<string> EligibleProductionLineCodes,
     int? MinHouseholds = null, int? MaxHouseholds = null, decimal? MinCounterpartPercent = null,
     IReadOnlyDictionary<string, decimal>? InvestmentCaps = null, IReadOnlyList<string>? EligibilityChecklist = null,
-    string? Aggregation = null, IReadOnlyList<DemoTrancheSeed>? Tranches = null, IReadOnlyList<int>? FollowUpVisitDays = null);
+    string? Aggregation = null, IReadOnlyList<DemoTrancheSeed>? Tranches = null, IReadOnlyList<int>? FollowUpVisitDays = null,
+    IReadOnlyList<DemoDocumentSlotSeed>? DocumentSlots = null);
+
+/// <summary>A document the demo contest requires; the demo's submitted profiles carry a generated PDF in each.</summary>
+public sealed record DemoDocumentSlotSeed(string Name, string? Description, bool IsRequired, bool PdfOnly);
 
 public sealed record DemoTrancheSeed(decimal Percent, string Trigger, decimal? RequiredAccountedPercent = null);
 

@@ -53,6 +53,34 @@ public static class MarkdownRenderer
     public static string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : MarkdownPlainText.Render(Markdown.Parse(markdown, Pipeline));
 
+    /// <summary>
+    /// Text that Markdown shows exactly as written: every ASCII punctuation character is
+    /// backslash-escaped (CommonMark allows it for all of them) and line breaks become spaces, so a
+    /// value put into Markdown (a setting filling the bases) can add no emphasis, link, list or heading.
+    /// </summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var escaped = new System.Text.StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+            {
+                escaped.Append(' ');
+                continue;
+            }
+            if (char.IsAscii(c) && (char.IsPunctuation(c) || char.IsSymbol(c)))
+            {
+                escaped.Append('\\');
+            }
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
     internal static bool IsSafeUrl(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))

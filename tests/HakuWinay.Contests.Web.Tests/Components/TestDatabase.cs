@@ -58,7 +58,7 @@ public sealed class TestDatabase : IDbContextFactory<ContestsDbContext>, IDispos
         return user;
     }
 
-    public async Task<Contest> AddOpenContestAsync(string code, DateTime nowUtc)
+    public async Task<Contest> AddOpenContestAsync(string code, DateTime nowUtc, IReadOnlyList<DocumentSlotSettings>? documentSlots = null)
     {
         await using var db = CreateDbContext();
         var template = await db.EvaluationTemplates.Include(t => t.Stages).ThenInclude(s => s.Criteria).FirstAsync();
@@ -69,6 +69,7 @@ public sealed class TestDatabase : IDbContextFactory<ContestsDbContext>, IDispos
         // Publishing needs bases and an eligible line besides the template's evaluation.
         contest.WriteBases($"# Bases del concurso {code}");
         contest.MakeEligible(await db.ProductionLines.Where(l => l.Code == "CUYES").Select(l => l.Id).SingleAsync());
+        contest.SetDocumentSlots(documentSlots ?? []);
         contest.Publish(nowUtc);
         db.Contests.Add(contest);
         await db.SaveChangesAsync();

@@ -19,7 +19,10 @@ public static class DemoProfiles
 
     public static readonly byte[] Pdf = [.. "%PDF-1.7\n% cotización\n"u8, .. new byte[512]];
 
-    /// <summary>Starts the group's draft, writes every section (or the given texts), a valid plan and one PDF, and submits it if asked.</summary>
+    /// <summary>
+    /// Starts the group's draft, writes every section (or the given texts), a valid plan, one PDF and the contest's
+    /// required documents, and submits it if asked.
+    /// </summary>
     public static async Task<DemoProfile> CreateAsync(PortalFactory portal, string groupName, bool submit, string? sectionText = null)
     {
         var factory = portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
@@ -50,10 +53,19 @@ public static class DemoProfiles
         using var pdf = new MemoryStream(Pdf);
         var added = await attachments.UploadAsync(user, started.Value, edited.Value, "cotización.pdf", pdf);
         Assert.True(added.Succeeded, added.Outcome.ToString());
+        // The documents the demo contest requires, each in its slot, so the profile meets every rule.
+        var version = added.Value!.Version;
+        foreach (var slot in (await attachments.DocumentSlotsAsync(user, started.Value)).Value!)
+        {
+            using var document = new MemoryStream(Pdf);
+            var filled = await attachments.UploadToSlotAsync(user, started.Value, slot.Id, version, $"{slot.Name}.pdf", document);
+            Assert.True(filled.Succeeded, filled.Outcome.ToString());
+            version = filled.Value!.Version;
+        }
         string? code = null;
         if (submit)
         {
-            var submitted = await profiles.SubmitAsync(user, started.Value, added.Value!.Version);
+            var submitted = await profiles.SubmitAsync(user, started.Value, version);
             Assert.True(submitted.Succeeded, string.Join(", ", submitted.Violations.Select(v => v.Rule)));
             code = submitted.Value;
         }

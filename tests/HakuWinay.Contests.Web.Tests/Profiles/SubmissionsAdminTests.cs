@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
-using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
-using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -71,47 +69,15 @@ public sealed class SubmissionsAdminTests(SubmissionsAdminTests.Fixture fixture)
         public async Task InitializeAsync()
         {
             var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
-            int groupId;
-            string representative;
             await using (var db = await factory.CreateDbContextAsync())
             {
                 ContestId = await db.Contests.Where(c => c.Code == "AYA-2026-01").Select(c => c.Id).SingleAsync();
-                var group = await db.ProducerGroups.SingleAsync(g => g.Name == "Grupo de criadoras de cuyes Warmi Kallpa");
-                (groupId, representative) = (group.Id, group.RepresentativeUserId!);
             }
-            await using var scope = Portal.Services.CreateAsyncScope();
-            var profiles = scope.ServiceProvider.GetRequiredService<ProfileService>();
-            var user = new ActingUser(representative);
-            var categoryId = await CategoryIdAsync(factory, "IDEA");
-            var started = await profiles.StartDraftAsync(user, groupId, ContestId, categoryId);
-            var version = await VersionAsync(factory, started.Value);
-            var edited = await profiles.EditDraftAsync(user, started.Value, version, (profile, now) =>
-            {
-                foreach (var section in ProfileSections.All)
-                {
-                    profile.WriteSection(section, $"Texto de {section}", now);
-                }
-                profile.AddLine("Jaulas", InvestmentCategory.Equipment, "unidad", 10, 400m, FinancedBy.Fund, now);
-                profile.AddLine("Asistencia técnica", InvestmentCategory.TechnicalAssistance, "mes", 4, 650m, FinancedBy.Fund, now);
-                profile.AddLine("Galpón", InvestmentCategory.Infrastructure, "global", 1, 1_000m, FinancedBy.CounterpartInKind, now);
-            });
-            var submitted = await profiles.SubmitAsync(user, started.Value, edited.Value);
-            Assert.True(submitted.Succeeded, string.Join(", ", submitted.Violations.Select(v => v.Rule)));
-            Code = submitted.Value!;
+            // A valid profile, with the contest's required documents, submitted through the real services.
+            var submitted = await DemoProfiles.CreateAsync(Portal, DemoProfiles.GroupA, submit: true);
+            Code = submitted.Code!;
             Admin = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             await SignIn.AsAsync(Admin, "admin@demo.hakuwinay.pe", PortalFactory.DemoPassword);
-        }
-
-        private async Task<int> CategoryIdAsync(IDbContextFactory<ContestsDbContext> factory, string code)
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            return await db.Contests.Where(c => c.Id == ContestId).SelectMany(c => c.Categories).Where(c => c.Code == code).Select(c => c.Id).SingleAsync();
-        }
-
-        private static async Task<Guid> VersionAsync(IDbContextFactory<ContestsDbContext> factory, int profileId)
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            return await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.Version).SingleAsync();
         }
 
         public Task DisposeAsync()

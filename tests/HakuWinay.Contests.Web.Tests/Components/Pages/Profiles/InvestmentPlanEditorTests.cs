@@ -68,6 +68,19 @@ public sealed class InvestmentPlanEditorTests : FormComponentTestBase
     }
 
     [Fact]
+    public void A_category_over_its_cap_is_named_in_its_message()
+    {
+        var cut = RenderEditor(
+            Line("Jaulas", InvestmentCategory.Equipment, 1, 2_000m),
+            Line("Asistencia técnica", InvestmentCategory.TechnicalAssistance, 1, 3_000m),
+            Line("Galpón", InvestmentCategory.Infrastructure, 1, 1_000m, FinancedBy.CounterpartInKind));
+
+        var violation = Assert.Single(cut.FindAll("[data-testid=plan-violation]"));
+
+        Assert.Equal("Asistencia técnica usa 60 % del monto solicitado; el máximo es 40 %.", violation.TextContent);
+    }
+
+    [Fact]
     public void A_zero_quantity_is_refused_next_to_its_field_and_not_passed_on()
     {
         var cut = RenderEditor(Line("Jaulas", InvestmentCategory.Equipment, 10, 450m));

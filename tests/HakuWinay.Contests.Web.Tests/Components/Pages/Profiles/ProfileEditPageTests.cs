@@ -1,5 +1,6 @@
 using Bunit;
 using HakuWinay.Contests.Common;
+using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
@@ -19,7 +20,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
     private readonly string _files = Directory.CreateTempSubdirectory("haku-bunit-files-").FullName;
     private int _profileId;
 
-    private async Task<int> StartDraftAsync(string lineCode = "CUYES")
+    private async Task<int> StartDraftAsync(string lineCode = "CUYES", IReadOnlyList<DocumentSlotSettings>? documentSlots = null)
     {
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddSingleton(new AttachmentStorage(_files));
@@ -27,7 +28,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
         Services.AddScoped<ProfileQueries>();
         Services.AddScoped<AttachmentService>();
         var representative = await Database.AddUserAsync("rep@t.pe", Roles.Producer);
-        var contest = await Database.AddOpenContestAsync("T-01", Now);
+        var contest = await Database.AddOpenContestAsync("T-01", Now, documentSlots);
         var group = await Database.AddGroupAsync("Grupo de cuyes", "050101", representative.Id, 4, lineCode: lineCode);
         SignInAs(representative.Id, representative.Email!, Roles.Producer);
         var profiles = new ProfileService(Database, _time, Services.GetRequiredService<IOutboxSignal>());
@@ -126,8 +127,9 @@ public sealed class ProfileEditPageTests : ComponentTestBase
             Assert.Equal("Esta sección es obligatoria.", cut.Find($"form[data-section={section}] .validation-message").TextContent);
         }
         var fields = cut.FindAll("[data-testid=rule-message]").Select(m => m.GetAttribute("data-field")).ToList();
-        Assert.Contains("InvestmentLines", fields);
         Assert.Contains("Group.ProductionLine", fields);
+        // The plan's rules are told by the plan's live totals, once.
+        Assert.Equal("InvestmentLines", Assert.Single(cut.FindAll("[data-testid=plan-violation]")).GetAttribute("data-field"));
         Assert.Equal(ProfileStatus.Draft, Saved().Status);
     }
 
@@ -208,6 +210,78 @@ public sealed class ProfileEditPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("Solo se aceptan archivos PDF, JPG o PNG", cut.Find("[data-testid=upload-error]").TextContent));
         Assert.Single(cut.FindAll("[data-testid=attachment]"));
         Assert.Single(Directory.GetFiles(_files));
+    }
+
+    [Fact]
+    public async Task A_failed_submission_says_once_that_the_plan_needs_a_line()
+    {
+        await StartDraftAsync();
+        var cut = RenderPage();
+
+        cut.Find("[data-testid=submit]").Click();
+        cut.Find("[data-testid=submit-confirm]").Click();
+
+        cut.WaitForElement("[data-testid=submit-failed]");
+        var sentence = "Agregue al menos una línea al plan de inversión.";
+        Assert.Equal(1, CountOf(cut.Find("[data-testid=draft-editor]").TextContent, sentence));
+    }
+
+    [Fact]
+    public async Task The_editor_asks_for_each_required_document_by_name_and_fills_its_slot_on_upload()
+    {
+        await StartDraftAsync(documentSlots: [
+            new(null, "Acta de asamblea", "La asamblea aprueba el negocio", IsRequired: true, PdfOnly: true),
+            new(null, "Compromiso de contrapartida", null, IsRequired: true, PdfOnly: true),
+        ]);
+        var cut = RenderPage();
+        var slots = cut.FindAll("[data-testid=document-slot]");
+        Assert.Equal(["Acta de asamblea", "Compromiso de contrapartida"], slots.Select(s => s.QuerySelector("strong")!.TextContent));
+        Assert.Contains("La asamblea aprueba el negocio", slots[0].TextContent);
+
+        // The first upload on the page is the first slot's; the free attachments' upload comes after the slots.
+        cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary([.. "%PDF-1.7\n"u8, .. new byte[64]], "acta.pdf"));
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-testid=document-slot]").GetAttribute("data-filled")));
+        Assert.Contains("acta.pdf", cut.Find("[data-testid=document-slot]").TextContent);
+        Assert.Equal("false", cut.FindAll("[data-testid=document-slot]")[1].GetAttribute("data-filled"));
+        await using var db = Database.CreateDbContext();
+        Assert.NotNull((await db.ProfileAttachments.SingleAsync()).DocumentSlotId);
+    }
+
+    [Fact]
+    public async Task A_photo_uploaded_into_a_pdf_only_slot_is_refused_with_a_reason_and_the_slot_stays_empty()
+    {
+        await StartDraftAsync(documentSlots: [new(null, "Acta de asamblea", null, IsRequired: true, PdfOnly: true)]);
+        var cut = RenderPage();
+
+        cut.FindComponents<InputFile>()[0].UploadFiles(InputFileContent.CreateFromBinary([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4], "acta.jpg"));
+
+        cut.WaitForAssertion(() => Assert.Contains("Solo se acepta un archivo PDF", cut.Find("[data-testid=document-slot] [data-testid=upload-error]").TextContent));
+        Assert.Equal("false", cut.Find("[data-testid=document-slot]").GetAttribute("data-filled"));
+        Assert.Empty(Directory.GetFiles(_files));
+    }
+
+    [Fact]
+    public async Task Submitting_without_a_required_document_names_it_beside_the_attachments()
+    {
+        await StartDraftAsync(documentSlots: [new(null, "Compromiso de contrapartida", null, IsRequired: true, PdfOnly: true)]);
+        var cut = RenderPage();
+
+        cut.Find("[data-testid=submit]").Click();
+        cut.Find("[data-testid=submit-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Faltan documentos requeridos: Compromiso de contrapartida.",
+            cut.Find("[data-testid=rule-message][data-field=Attachments]").TextContent));
+    }
+
+    private static int CountOf(string text, string sentence)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(sentence, StringComparison.Ordinal); at >= 0; at = text.IndexOf(sentence, at + sentence.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     protected override void Dispose(bool disposing)

@@ -156,6 +156,20 @@ public sealed class ChecklistItemInput
     public string Text { get; set; } = "";
 }
 
+public sealed class DocumentSlotsInput
+{
+    public List<DocumentSlotInput> Slots { get; set; } = [];
+}
+
+public sealed class DocumentSlotInput
+{
+    public int? Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public bool IsRequired { get; set; } = true;
+    public bool PdfOnly { get; set; } = true;
+}
+
 public sealed class RankingInput
 {
     public ScoreAggregation Aggregation { get; set; }
