@@ -68,7 +68,7 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
         await Expect(juror1.GetByTestId("scorecard-form")).ToBeVisibleAsync();
     }
 
-    private static async Task AssignAutomaticallyAsync(IPage admin)
+    internal static async Task AssignAutomaticallyAsync(IPage admin)
     {
         await admin.GotoAsync("/admin/contests/1/assignment");
         // Opened by its address rather than clicked: a form filled while the tab's navigation is still landing would be lost.
@@ -94,7 +94,7 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
     }
 
     /// <summary>Draws the presentation order (recorded with its seed) and starts with the first group; returns its profile code.</summary>
-    private static async Task<string> StartSessionAsync(IPage admin)
+    internal static async Task<string> StartSessionAsync(IPage admin)
     {
         await admin.GotoAsync("/admin/contests/1/session");
         var draw = admin.GetByTestId("draw-form");
