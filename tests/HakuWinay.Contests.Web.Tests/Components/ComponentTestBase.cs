@@ -32,6 +32,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Auth = AddAuthorization();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        // The portal's notifier, so pages that follow their contest render; a test may register its own after this.
+        Services.AddSingleton(new HakuWinay.Contests.Common.ContestEvents(Microsoft.Extensions.Logging.Abstractions.NullLogger<HakuWinay.Contests.Common.ContestEvents>.Instance));
+        Services.AddSingleton<HakuWinay.Contests.Common.IContestEvents>(sp => sp.GetRequiredService<HakuWinay.Contests.Common.ContestEvents>());
     }
 
     protected TestDatabase Database { get; private set; } = null!;
