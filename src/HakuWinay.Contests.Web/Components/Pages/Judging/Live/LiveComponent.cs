@@ -21,7 +21,7 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     private readonly CancellationTokenSource _gone = new();
     private IDisposable? _subscription;
     private CircuitConnection? _connection;
-    private string? _pendingNavigation;
+    private Action? _pendingNavigation;
     private bool _disposed;
 
     [Inject]
@@ -57,7 +57,12 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     protected abstract Task OnContestChangedAsync(ContestEvent change);
 
     /// <summary>Navigates now if the browser is connected, when it comes back if it is away, and never once the screen went away.</summary>
-    protected void NavigateLive(string url)
+    protected void NavigateLive(string url) => WhenConnected(() => LiveNavigation.NavigateTo(url));
+
+    /// <summary>Reloads the page (an enhanced refresh for a static page), with the same care as <see cref="NavigateLive"/>.</summary>
+    protected void RefreshLive() => WhenConnected(() => LiveNavigation.Refresh());
+
+    private void WhenConnected(Action navigate)
     {
         if (_disposed)
         {
@@ -65,11 +70,11 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         }
         if (_connection is { IsUp: false })
         {
-            _pendingNavigation = url;
+            _pendingNavigation = navigate;
             return;
         }
         _pendingNavigation = null;
-        LiveNavigation.NavigateTo(url);
+        navigate();
     }
 
     private Task DeliverAsync(ContestEvent change)
@@ -101,9 +106,9 @@ public abstract class LiveComponent : ComponentBase, IDisposable
 
     private Task OnReconnectedAsync() => InvokeAsync(() =>
     {
-        if (_pendingNavigation is { } url)
+        if (_pendingNavigation is { } navigate)
         {
-            NavigateLive(url);
+            WhenConnected(navigate);
         }
     });
 
