@@ -26,6 +26,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     /// </summary>
     protected void RenderAsLiveCircuit() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
+    /// <summary>Renders as static server rendering does, for a static page with a live island in it; call it as <see cref="RenderAsLiveCircuit"/>.</summary>
+    protected void RenderAsStaticPage() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
     protected ComponentTestBase()
     {
         SetCulture("es-PE");

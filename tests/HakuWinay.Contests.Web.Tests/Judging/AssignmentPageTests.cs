@@ -50,6 +50,7 @@ public sealed class AssignmentPageTests : ComponentTestBase
         await Services.GetRequiredService<AssignmentService>().RunAsync(acting, stage.Id, 11);
         SignInAs(admin.Id, admin.Email!, Roles.Admin);
 
+        RenderAsStaticPage();
         var cut = Render<AssignmentPage>(parameters => parameters.Add(p => p.Id, contest.Id));
 
         cut.WaitForElement("[data-testid=assignment-matrix] table");
@@ -88,6 +89,7 @@ public sealed class AssignmentPageTests : ComponentTestBase
             await Services.GetRequiredService<JurorService>().AppointAsync(new ActingUser(admin.Id, IsAdmin: true), stage.Id, juror.Id);
         }
         SignInAs(admin.Id, admin.Email!, Roles.Admin);
+        RenderAsStaticPage();
         var cut = Render<AssignmentPage>(parameters => parameters.Add(p => p.Id, contest.Id));
         cut.WaitForElement("[data-testid=assignment-matrix] table");
         Assert.All(cut.FindAll("[data-testid=assignment-matrix] tbody tr"), row => Assert.Contains("0 / 3", row.TextContent, StringComparison.Ordinal));

@@ -61,7 +61,7 @@ public sealed class EvaluationPageTests : ComponentTestBase
             Assert.True(entered.Succeeded, entered.Outcome.ToString());
         }
         SignInAs(admin.Id, admin.Email!, Roles.Admin);
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        RenderAsStaticPage();
 
         var cut = Render<EvaluationPage>(p => p.Add(x => x.ContestId, contest.Id));
 
