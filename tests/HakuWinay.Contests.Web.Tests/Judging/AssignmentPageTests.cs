@@ -70,19 +70,8 @@ public sealed class AssignmentPageTests : ComponentTestBase
         var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
         var jurors = new[] { await Database.AddUserAsync("ana@t.pe", Roles.Juror), await Database.AddUserAsync("beto@t.pe", Roles.Juror) };
         var contest = await Database.AddOpenContestAsync("T-AUTO", Now);
-        var groups = new[] { await Database.AddGroupAsync("Grupo Uno", "050101", null, 3), await Database.AddGroupAsync("Grupo Dos", "050102", null, 3) };
-        await using (var db = Database.CreateDbContext())
-        {
-            var tracked = db.Contests.Single(c => c.Id == contest.Id);
-            foreach (var group in groups)
-            {
-                var profile = new BusinessProfile(contest.Id, contest.Categories[0].Id, group.Id, Now);
-                profile.Submit(tracked.NextProfileCode(Now), Now);
-                profile.DecideEligibility(true, "Cumple", admin.Id, Now);
-                db.BusinessProfiles.Add(profile);
-            }
-            await db.SaveChangesAsync();
-        }
+        await Database.AddEligibleProfilesAsync(contest, admin.Id, Now,
+            await Database.AddGroupAsync("Grupo Uno", "050101", null, 3), await Database.AddGroupAsync("Grupo Dos", "050102", null, 3));
         var stage = contest.Stages.OrderBy(s => s.Order).First();
         foreach (var juror in jurors)
         {

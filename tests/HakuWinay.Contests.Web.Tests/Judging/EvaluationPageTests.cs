@@ -82,16 +82,7 @@ public sealed class EvaluationPageTests : ComponentTestBase
         var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
         var ana = await Database.AddUserAsync("ana@t.pe", Roles.Juror);
         var contest = await Database.AddOpenContestAsync("T-EVAL-VIVO", Now);
-        var group = await Database.AddGroupAsync("Grupo Uno", "050101", null, 3);
-        await using (var db = Database.CreateDbContext())
-        {
-            var tracked = db.Contests.Single(c => c.Id == contest.Id);
-            var profile = new BusinessProfile(contest.Id, contest.Categories[0].Id, group.Id, Now);
-            profile.Submit(tracked.NextProfileCode(Now), Now);
-            profile.DecideEligibility(true, "Cumple", admin.Id, Now);
-            db.BusinessProfiles.Add(profile);
-            await db.SaveChangesAsync();
-        }
+        await Database.AddEligibleProfilesAsync(contest, admin.Id, Now, await Database.AddGroupAsync("Grupo Uno", "050101", null, 3));
         var acting = new ActingUser(admin.Id, IsAdmin: true);
         var stage = contest.Stages.OrderBy(s => s.Order).First();
         await Services.GetRequiredService<JurorService>().AppointAsync(acting, stage.Id, ana.Id);
