@@ -51,8 +51,8 @@ public sealed class ExecutionJourney(BrowserFixture browser, MailingKestrelPorta
         await UploadAsync(admin.GetByTestId("agreement"), "convenio-firmado.pdf", "application/pdf", Pdf);
         await admin.GetByTestId("agreement-save").ClickAsync();
         await Expect(admin.GetByTestId("agreement-recorded")).ToContainTextAsync("convenio-firmado.pdf");
+        // No reload: the open page hears the sweep's change.
         await SweepAsync();
-        await admin.ReloadAsync();
         await Expect(admin.GetByTestId("tranche-1").GetByTestId("tranche-status")).ToHaveTextAsync("Por pagar");
 
         // The Admin pays tranche 1 with the bank's voucher.

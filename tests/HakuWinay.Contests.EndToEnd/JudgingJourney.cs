@@ -41,8 +41,13 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
         await Expect(projector.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(0);
         await Expect(projector.GetByTestId("projector")).Not.ToContainTextAsync("Cárdenas");
 
+        // The Admin watches the matrix meanwhile: the juror's submission shows there without a reload.
+        await OpenStageTabAsync(admin);
+        await Expect(admin.Locator("[data-testid=refresh-on-change][data-interactive=true]")).ToHaveCountAsync(1);
+        await Expect(admin.GetByTestId("scorecard-link").Filter(new() { HasText = "enviado" })).ToHaveCountAsync(0);
         await ScoreOnTabletAsync(juror1, presenting, (20, 20, 15, 25), checkReload: true);
         await Expect(projector.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(1);
+        await Expect(admin.GetByTestId("scorecard-link").Filter(new() { HasText = "enviado" })).ToHaveCountAsync(1);
         await ScoreOnTabletAsync(juror2, presenting, (15, 20, 10, 20), checkReload: false);
         await Expect(projector.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(2);
 
@@ -68,16 +73,21 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
         await Expect(juror1.GetByTestId("scorecard-form")).ToBeVisibleAsync();
     }
 
-    private static async Task AssignAutomaticallyAsync(IPage admin)
+    internal static async Task AssignAutomaticallyAsync(IPage admin)
+    {
+        await OpenStageTabAsync(admin);
+        await admin.Locator("#assignment-seed").FillAsync("2026");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Asignar automáticamente" }).ClickAsync();
+        await Expect(admin.GetByTestId("run-outcome")).ToContainTextAsync("2026");
+    }
+
+    private static async Task OpenStageTabAsync(IPage admin)
     {
         await admin.GotoAsync("/admin/contests/1/assignment");
         // Opened by its address rather than clicked: a form filled while the tab's navigation is still landing would be lost.
         var tab = await admin.GetByTestId("stage-tabs").GetByRole(AriaRole.Link, new() { Name = Stage }).GetAttributeAsync("href");
         await admin.GotoAsync("/" + tab!.TrimStart('/'));
         await Expect(admin.GetByTestId("stage-tabs").Locator(".active")).ToHaveTextAsync(Stage);
-        await admin.Locator("#assignment-seed").FillAsync("2026");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Asignar automáticamente" }).ClickAsync();
-        await Expect(admin.GetByTestId("run-outcome")).ToContainTextAsync("2026");
     }
 
     /// <summary>A juror signs in on a tablet and confirms, before seeing any profile, that they have no conflict to declare.</summary>
@@ -94,7 +104,7 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
     }
 
     /// <summary>Draws the presentation order (recorded with its seed) and starts with the first group; returns its profile code.</summary>
-    private static async Task<string> StartSessionAsync(IPage admin)
+    internal static async Task<string> StartSessionAsync(IPage admin)
     {
         await admin.GotoAsync("/admin/contests/1/session");
         var draw = admin.GetByTestId("draw-form");

@@ -49,6 +49,8 @@ public static class PortalSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         builder.ServeCompressedAssetsInDevelopment();
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
         // Spanish and Quechua names go out as they are, not as &#xE1; entities: smaller pages, readable source.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalLocalization();

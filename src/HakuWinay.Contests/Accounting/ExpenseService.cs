@@ -18,7 +18,7 @@ namespace HakuWinay.Contests.Accounting;
 /// rejection is emailed to the group.
 /// </summary>
 public sealed class ExpenseService(
-    IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock, IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep)
+    IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock, IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep, IContestEvents events)
 {
     /// <summary>Records an expense against <c>trancheId</c>, a paid tranche of the award (null: the latest paid one).</summary>
     public async Task<ServiceResult<int>> RecordAsync(ActingUser user, int awardId, int? trancheId, ExpenseInput input, UploadedFile? receipt, CancellationToken ct = default)
@@ -96,6 +96,7 @@ public sealed class ExpenseService(
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             saved = true;
+            events.Publish(ContestEvent.Award(award.ContestId, awardId));
             return ServiceResult<int>.Ok(expense.Id);
         }
         finally
@@ -179,6 +180,7 @@ public sealed class ExpenseService(
         {
             return ServiceResult<ExpenseStatus>.Fail(ServiceOutcome.Conflict);
         }
+        events.Publish(ContestEvent.Award(award.ContestId, expense.AwardId));
         return ServiceResult<ExpenseStatus>.Ok(expense.Status);
     }
 

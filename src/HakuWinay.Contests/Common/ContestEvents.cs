@@ -12,10 +12,18 @@ public enum ContestChange
     ScorecardExcluded,
     AssignmentChanged,
     LiveSessionChanged,
+    /// <summary>An award's agreement, tranches, payments, expenses, visits or closure changed; the event names the award.</summary>
+    AwardChanged,
+    /// <summary>A submitted profile was declared eligible or not; the event names the profile.</summary>
+    EligibilityDecided,
 }
 
 /// <summary>A change, told after it was saved; the ids say where, the receiver reloads what it shows.</summary>
-public sealed record ContestEvent(int ContestId, ContestChange Change, int? StageId = null, int? ProfileId = null, int? ScorecardId = null);
+public sealed record ContestEvent(int ContestId, ContestChange Change, int? StageId = null, int? ProfileId = null, int? ScorecardId = null, int? AwardId = null)
+{
+    /// <summary>An award of the contest changed (by an Admin, the group, a Technician or the sweep).</summary>
+    public static ContestEvent Award(int contestId, int awardId) => new(contestId, ContestChange.AwardChanged, AwardId: awardId);
+}
 
 /// <summary>
 /// The app-wide notifier behind every live screen (juror tablets, the session console, the

@@ -23,7 +23,7 @@ public sealed record TranchePaymentInput(decimal Amount, DateOnly PaidOn, string
 /// </summary>
 public sealed class AwardAdminService(
     IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock,
-    IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep)
+    IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep, IContestEvents events)
 {
     /// <summary>Records (or, until the first payment, re-records) the signature date and the signed PDF; asks for a sweep so tranche 1 becomes due.</summary>
     public async Task<ServiceResult<int>> RecordAgreementAsync(ActingUser admin, int awardId, DateOnly? signedOn, UploadedFile? signedPdf, CancellationToken ct = default)
@@ -66,7 +66,7 @@ public sealed class AwardAdminService(
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "award.agreement-recorded", nameof(Award), Key(award.Id), award.ContestId, award.BusinessProfileId,
             before: before.AgreementSignedOn is null ? null : before,
             after: new { award.AgreementSignedOn, File = file!.DisplayName, file.Sha256, file.StorageName }));
-        var saved = await SaveAsync(db, file, ct);
+        var saved = await SaveAsync(db, award, file, ct);
         if (saved is not null)
         {
             return ServiceResult<int>.Fail(saved.Value);
@@ -120,7 +120,7 @@ public sealed class AwardAdminService(
 
             En total se le ha desembolsado {Money.Format(award.PaidAmount)} de {Money.Format(award.Amount)}. Recuerde rendir cuentas de sus gastos con sus comprobantes en el portal.
             """, $"award-tranche-paid:{Key(tranche.Id)}", now, ct);
-        var saved = await SaveAsync(db, file, ct);
+        var saved = await SaveAsync(db, award, file, ct);
         if (saved is not null)
         {
             return ServiceResult<int>.Fail(saved.Value);
@@ -200,7 +200,7 @@ public sealed class AwardAdminService(
         award.ResolveCorrection(resolution!, admin.UserId, now);
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "award.correction-resolved", nameof(Award), Key(award.Id), award.ContestId, award.BusinessProfileId,
             after: new { award.CorrectionVersion, award.CorrectionAmount, award.CorrectionResolution }));
-        var saved = await SaveAsync(db, null, ct);
+        var saved = await SaveAsync(db, award, null, ct);
         return saved is null ? ServiceResult<int>.Ok(award.Id) : ServiceResult<int>.Fail(saved.Value);
     }
 
@@ -241,7 +241,7 @@ public sealed class AwardAdminService(
         visit.AssignTechnician(technicianUserId!, now);
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "award.visit-assigned", nameof(FollowUp.AwardVisit), Key(visit.Id), award.ContestId, award.BusinessProfileId,
             before: new { Technician = previous }, after: new { Technician = technicianUserId, visit.Order }));
-        var saved = await SaveAsync(db, null, ct);
+        var saved = await SaveAsync(db, award, null, ct);
         return saved is null ? ServiceResult<int>.Ok(visit.Id) : ServiceResult<int>.Fail(saved.Value);
     }
 
@@ -281,7 +281,7 @@ public sealed class AwardAdminService(
         visit.Reschedule(date, now);
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "award.visit-rescheduled", nameof(FollowUp.AwardVisit), Key(visit.Id), award.ContestId, award.BusinessProfileId,
             before: new { ScheduledOn = previous }, after: new { ScheduledOn = date, visit.Order }));
-        var saved = await SaveAsync(db, null, ct);
+        var saved = await SaveAsync(db, award, null, ct);
         return saved is null ? ServiceResult<int>.Ok(visit.Id) : ServiceResult<int>.Fail(saved.Value);
     }
 
@@ -337,7 +337,7 @@ public sealed class AwardAdminService(
 
             Gracias por su trabajo. El acta de cierre queda en el expediente del concurso.
             """, $"award-closed:{Key(award.Id)}", now, ct);
-        var saved = await SaveAsync(db, null, ct);
+        var saved = await SaveAsync(db, award, null, ct);
         if (saved is not null)
         {
             return ServiceResult<int>.Fail(saved.Value);
@@ -426,7 +426,7 @@ public sealed class AwardAdminService(
         }
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, action, nameof(AwardTranche), Key(tranche.Id), award.ContestId, award.BusinessProfileId,
             before: new { Status = before.ToString() }, after: new { Status = tranche.Status.ToString(), tranche.Order, Reason = reason?.Trim() }));
-        var saved = await SaveAsync(db, null, ct);
+        var saved = await SaveAsync(db, award, null, ct);
         if (saved is not null)
         {
             return ServiceResult<int>.Fail(saved.Value);
@@ -447,12 +447,16 @@ public sealed class AwardAdminService(
     private static Task<Award?> LoadAsync(ContestsDbContext db, int awardId, CancellationToken ct) =>
         db.Awards.Include(a => a.Tranches).Include(a => a.Visits).SingleOrDefaultAsync(a => a.Id == awardId, ct);
 
-    /// <summary>Saves; on a conflict (another Admin changed the record first) deletes the file just stored and answers Conflict.</summary>
-    private async Task<ServiceOutcome?> SaveAsync(ContestsDbContext db, StoredFile? stored, CancellationToken ct)
+    /// <summary>
+    /// Saves and tells the award's open pages; on a conflict (another Admin changed the record first)
+    /// deletes the file just stored and answers Conflict.
+    /// </summary>
+    private async Task<ServiceOutcome?> SaveAsync(ContestsDbContext db, Award award, StoredFile? stored, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            events.Publish(ContestEvent.Award(award.ContestId, award.Id));
             return null;
         }
         catch (DbUpdateConcurrencyException)

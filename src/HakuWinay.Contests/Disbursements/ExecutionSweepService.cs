@@ -21,7 +21,7 @@ public sealed record SweepSummary(int TranchesMadeDue, int VisitRemindersQueued,
 /// second run finds nothing left to do and a concurrent run's save fails on the tranche's or
 /// visit's concurrency token or on the outbox's unique deduplication key, and is skipped whole.
 /// </summary>
-public sealed class ExecutionSweepService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IExecutionLinks links)
+public sealed class ExecutionSweepService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IExecutionLinks links, IContestEvents events)
 {
     public async Task<SweepSummary> SweepAsync(CancellationToken ct = default)
     {
@@ -120,7 +120,7 @@ public sealed class ExecutionSweepService(IDbContextFactory<ContestsDbContext> d
                 queued++;
             }
         }
-        return await TrySaveAsync(db, ct) ? queued : null;
+        return await SaveAndTellAsync(db, award, ct) ? queued : null;
     }
 
     /// <summary>
@@ -177,7 +177,18 @@ public sealed class ExecutionSweepService(IDbContextFactory<ContestsDbContext> d
                 queued++;
             }
         }
-        return await TrySaveAsync(db, ct) ? queued : null;
+        return await SaveAndTellAsync(db, award, ct) ? queued : null;
+    }
+
+    /// <summary>Saves one item's change and, once committed, tells the award's open pages (a tranche now Due, a visit now Overdue).</summary>
+    private async Task<bool> SaveAndTellAsync(ContestsDbContext db, SweepAwardContext award, CancellationToken ct)
+    {
+        if (!await TrySaveAsync(db, ct))
+        {
+            return false;
+        }
+        events.Publish(ContestEvent.Award(award.ContestId, award.AwardId));
+        return true;
     }
 
     private async Task<List<VisitToRemind>> VisitsToRemindAsync(DateOnly today, CancellationToken ct)

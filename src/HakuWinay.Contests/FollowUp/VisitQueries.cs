@@ -32,6 +32,9 @@ public sealed record VisitDetail(
     IReadOnlyList<VisitLine> Lines, IReadOnlyList<VisitPhotoView> Photos, IReadOnlyList<PreviousVisit> PreviousVisits)
 {
     public bool IsOpenForReport => Status is VisitStatus.Scheduled or VisitStatus.Overdue or VisitStatus.SentBack;
+
+    /// <summary>The award's contest: whose events tell an open visit page of the Admin's review.</summary>
+    public int ContestId { get; init; }
 }
 
 /// <summary>A visit photo to send: where it is on disk, its type and name.</summary>
@@ -77,7 +80,7 @@ public sealed class VisitQueries(IDbContextFactory<ContestsDbContext> dbFactory,
                            join g in db.ProducerGroups on a.ProducerGroupId equals g.Id
                            join c in db.Contests on a.ContestId equals c.Id
                            where a.Id == visit.AwardId
-                           select new { a.Id, a.Amount, p.Code, p.Title, ProfileId = p.Id, g.Name, g.Location.CentroPoblado, ContestTitle = c.Title }).SingleAsync(ct);
+                           select new { a.Id, a.ContestId, a.Amount, p.Code, p.Title, ProfileId = p.Id, g.Name, g.Location.CentroPoblado, ContestTitle = c.Title }).SingleAsync(ct);
         var lines = await db.Set<InvestmentLine>().Where(l => l.BusinessProfileId == about.ProfileId).OrderBy(l => l.Id)
             .Select(l => new { l.Id, l.Description, l.Category, l.Quantity, l.UnitCost }).ToListAsync(ct);
         var previous = await db.AwardVisits.AsNoTracking().Include(v => v.Progress)
@@ -91,7 +94,10 @@ public sealed class VisitQueries(IDbContextFactory<ContestsDbContext> dbFactory,
             lines.Select(l => new VisitLine(l.Id, l.Description, l.Category, Money.Round(l.Quantity * l.UnitCost))).ToList(),
             visit.Photos.OrderBy(p => p.Id).Select(p => new VisitPhotoView(p.Id, p.File.DisplayName)).ToList(),
             previous.Select(v => new PreviousVisit(v.Order, v.Status, v.VisitedOn, v.MembersPresent, v.SalesToDate, v.Jobs, v.Rating,
-                v.Progress.ToDictionary(p => p.InvestmentLineId, p => p.ProgressPercent))).ToList()));
+                v.Progress.ToDictionary(p => p.InvestmentLineId, p => p.ProgressPercent))).ToList())
+        {
+            ContestId = about.ContestId,
+        });
     }
 
     /// <summary>A visit photo for an Admin, the assigned Technician or the award's group representative; otherwise NotFound.</summary>

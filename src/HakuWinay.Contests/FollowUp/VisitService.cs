@@ -19,7 +19,7 @@ namespace HakuWinay.Contests.FollowUp;
 /// </summary>
 public sealed class VisitService(
     IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock,
-    IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep)
+    IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep, IContestEvents events)
 {
     public async Task<ServiceResult<VisitStatus>> SubmitReportAsync(ActingUser technician, int visitId, VisitReport report, CancellationToken ct = default)
     {
@@ -54,7 +54,7 @@ public sealed class VisitService(
             before: new { Status = before.ToString() },
             after: new { Status = visit.Status.ToString(), visit.VisitedOn, visit.MembersPresent, visit.SalesToDate, visit.Jobs, Rating = visit.Rating.ToString(), Lines = visit.Progress.Count }));
         var queued = await QueueToAdminsAsync(db, visit, award, now, ct);
-        if (await SaveAsync(db, ct) is { } conflict)
+        if (await SaveAsync(db, award, ct) is { } conflict)
         {
             return ServiceResult<VisitStatus>.Fail(conflict);
         }
@@ -92,7 +92,7 @@ public sealed class VisitService(
         var photo = visit.AddPhoto(file!, technician.UserId, now);
         db.AuditLog.Add(AuditEntry.Record(now, technician.UserId, "visit.photo-added", nameof(AwardVisit), Key(visit.Id),
             after: new { file!.DisplayName, file.Sha256, file.SizeBytes }));
-        if (await SaveAsync(db, ct) is { } conflict)
+        if (await SaveAsync(db, null, ct) is { } conflict)
         {
             FileIntake.Discard(storage, file);
             return ServiceResult<int>.Fail(conflict);
@@ -123,7 +123,7 @@ public sealed class VisitService(
         visit.RemovePhoto(photoId, now);
         db.AuditLog.Add(AuditEntry.Record(now, technician.UserId, "visit.photo-removed", nameof(AwardVisit), Key(visit.Id),
             before: new { photo.File.DisplayName, photo.File.Sha256 }));
-        if (await SaveAsync(db, ct) is { } conflict)
+        if (await SaveAsync(db, null, ct) is { } conflict)
         {
             return ServiceResult<int>.Fail(conflict);
         }
@@ -191,7 +191,7 @@ public sealed class VisitService(
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, approve ? "visit.approved" : "visit.sent-back", nameof(AwardVisit), Key(visit.Id),
             award.ContestId, award.BusinessProfileId, before: new { Status = VisitStatus.Submitted.ToString() },
             after: new { Status = visit.Status.ToString(), Rating = visit.Rating.ToString(), visit.ReviewComment }));
-        if (await SaveAsync(db, ct) is { } conflict)
+        if (await SaveAsync(db, award, ct) is { } conflict)
         {
             return ServiceResult<VisitStatus>.Fail(conflict);
         }
@@ -210,11 +210,16 @@ public sealed class VisitService(
         await db.AwardVisits.Include(v => v.Progress).Include(v => v.Photos)
             .SingleOrDefaultAsync(v => v.Id == visitId && v.TechnicianUserId == user.UserId, ct);
 
-    private static async Task<ServiceOutcome?> SaveAsync(ContestsDbContext db, CancellationToken ct)
+    /// <summary>Saves; a change the award's pages show (a report submitted, approved or sent back) is told to them once committed.</summary>
+    private async Task<ServiceOutcome?> SaveAsync(ContestsDbContext db, Award? award, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            if (award is not null)
+            {
+                events.Publish(ContestEvent.Award(award.ContestId, award.Id));
+            }
             return null;
         }
         catch (DbUpdateConcurrencyException)

@@ -17,7 +17,7 @@ public sealed record AssignmentRunResult(int Seed, int Added, int Removed, IRead
 /// change touches the stage's <see cref="StageAssignmentState"/>, so two changes of one stage at
 /// the same moment cannot both be saved; the unique (stage, profile, juror) index backs it up.
 /// </summary>
-public sealed class AssignmentService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
+public sealed class AssignmentService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IContestEvents? events = null)
 {
     public const int MaxSeed = 999_999_999;
 
@@ -58,7 +58,7 @@ public sealed class AssignmentService(IDbContextFactory<ContestsDbContext> dbFac
                 Added = plan.Added.Select(s => new { s.ProfileId, s.JurorId }), Removed = plan.Removed.Select(s => new { s.ProfileId, s.JurorId }),
                 Unfilled = plan.Unfilled.Select(u => new { u.ProfileId, u.Missing, Reason = u.Reason.ToString() }), Balance = plan.Balance.ToString(),
             }));
-        return await SaveAsync(db, result, ct);
+        return await SaveAsync(db, stage.ContestId, stageId, result, ct);
     }
 
     /// <summary>Assigns one juror to one profile by hand, refused with a reason when the rules forbid it.</summary>
@@ -108,7 +108,7 @@ public sealed class AssignmentService(IDbContextFactory<ContestsDbContext> dbFac
         state.RecordChange();
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "assignment.added", nameof(Scorecard), $"{Key(stageId)}:{Key(profileId)}:{jurorUserId}",
             stage.ContestId, profileId, after: new { Stage = stage.Code, JurorUserId = jurorUserId, Manual = true }));
-        var saved = await SaveAsync(db, 0, ct);
+        var saved = await SaveAsync(db, stage.ContestId, stageId, 0, ct);
         return saved.Succeeded ? ServiceResult<int>.Ok(scorecard.Id) : saved;
     }
 
@@ -136,7 +136,7 @@ public sealed class AssignmentService(IDbContextFactory<ContestsDbContext> dbFac
         state.RecordChange();
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "assignment.removed", nameof(Scorecard), Key(scorecard.Id), contestId, profileId,
             before: new { StageId = stageId, JurorUserId = jurorUserId, Manual = true }));
-        return await SaveAsync(db, scorecard.Id, ct);
+        return await SaveAsync(db, contestId, stageId, scorecard.Id, ct);
     }
 
     /// <summary>The stage's assignment as the Admin's matrix shows it: profiles × appointed jurors.</summary>
@@ -199,11 +199,13 @@ public sealed class AssignmentService(IDbContextFactory<ContestsDbContext> dbFac
         return state;
     }
 
-    private static async Task<ServiceResult<T>> SaveAsync<T>(ContestsDbContext db, T value, CancellationToken ct)
+    /// <summary>Saves and, once committed, tells the contest's open screens (the matrix, the evaluation page, the jurors' live pages).</summary>
+    private async Task<ServiceResult<T>> SaveAsync<T>(ContestsDbContext db, int contestId, int stageId, T value, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            events?.Publish(new ContestEvent(contestId, ContestChange.AssignmentChanged, stageId));
             return ServiceResult<T>.Ok(value);
         }
         catch (DbUpdateException)

@@ -15,7 +15,7 @@ public sealed record ChecklistAnswer(int ItemId, bool Met);
 /// The administrator's eligibility decision: every checklist item answered, a reason always,
 /// "eligible" only when every item is met. The group is emailed; the decision is audited.
 /// </summary>
-public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal)
+public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IContestEvents? events = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -76,6 +76,7 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
             return ServiceResult<ProfileStatus>.Fail(ServiceOutcome.Conflict);
         }
         outboxSignal.MessagesQueued();
+        events?.Publish(new ContestEvent(contest.Id, ContestChange.EligibilityDecided, ProfileId: profile.Id));
         return ServiceResult<ProfileStatus>.Ok(profile.Status);
     }
 

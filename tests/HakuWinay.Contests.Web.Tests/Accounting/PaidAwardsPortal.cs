@@ -49,7 +49,7 @@ public sealed class PaidAwardsPortal : IAsyncLifetime
     public CountingOutboxSignal Outbox { get; } = new();
 
     /// <summary>The real service, with a sweep trigger the tests can count.</summary>
-    public ExpenseService Service => new(Factory, Storage, TimeProvider.System, Outbox, Sweep);
+    public ExpenseService Service => new(Factory, Storage, TimeProvider.System, Outbox, Sweep, Portal.Services.GetRequiredService<IContestEvents>());
 
     public async Task InitializeAsync()
     {

@@ -26,12 +26,18 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     /// </summary>
     protected void RenderAsLiveCircuit() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
+    /// <summary>Renders as static server rendering does, for a static page with a live island in it; call it as <see cref="RenderAsLiveCircuit"/>.</summary>
+    protected void RenderAsStaticPage() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
     protected ComponentTestBase()
     {
         SetCulture("es-PE");
         Auth = AddAuthorization();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        // The portal's notifier, so pages that follow their contest render; a test may register its own after this.
+        Services.AddSingleton(new HakuWinay.Contests.Common.ContestEvents(Microsoft.Extensions.Logging.Abstractions.NullLogger<HakuWinay.Contests.Common.ContestEvents>.Instance));
+        Services.AddSingleton<HakuWinay.Contests.Common.IContestEvents>(sp => sp.GetRequiredService<HakuWinay.Contests.Common.ContestEvents>());
     }
 
     protected TestDatabase Database { get; private set; } = null!;

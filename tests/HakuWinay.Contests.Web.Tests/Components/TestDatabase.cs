@@ -76,6 +76,21 @@ public sealed class TestDatabase : IDbContextFactory<ContestsDbContext>, IDispos
         return contest;
     }
 
+    /// <summary>One profile per group in the contest's first category, submitted and declared eligible by <paramref name="adminId"/>.</summary>
+    public async Task AddEligibleProfilesAsync(Contest contest, string adminId, DateTime nowUtc, params ProducerGroup[] groups)
+    {
+        await using var db = CreateDbContext();
+        var tracked = await db.Contests.SingleAsync(c => c.Id == contest.Id);
+        foreach (var group in groups)
+        {
+            var profile = new HakuWinay.Contests.Profiles.BusinessProfile(contest.Id, contest.Categories[0].Id, group.Id, nowUtc);
+            profile.Submit(tracked.NextProfileCode(nowUtc), nowUtc);
+            profile.DecideEligibility(true, "Cumple", adminId, nowUtc);
+            db.BusinessProfiles.Add(profile);
+        }
+        await db.SaveChangesAsync();
+    }
+
     public async Task<ProducerGroup> AddGroupAsync(string name, string districtCode, string? representativeId, int households, bool verified = true, string lineCode = "CUYES")
     {
         await using var db = CreateDbContext();

@@ -57,7 +57,7 @@ public sealed class AwardedPortal : IAsyncLifetime
 
     public DateOnly Today => DateOnly.FromDateTime(LimaTime.ToLima(Clock.GetUtcNow().UtcDateTime));
 
-    public AwardAdminService Service() => new(Factory, Storage, Clock, new FakeOutboxSignal(), Sweep);
+    public AwardAdminService Service() => new(Factory, Storage, Clock, new FakeOutboxSignal(), Sweep, Portal.Services.GetRequiredService<IContestEvents>());
 
     public AwardQueries Queries() => new(Factory, Storage);
 

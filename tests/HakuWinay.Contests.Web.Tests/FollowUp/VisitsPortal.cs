@@ -113,7 +113,7 @@ public sealed partial class VisitsPortal : IAsyncLifetime
         }
     }
 
-    public VisitService Service() => new(Factory, Storage, TimeProvider.System, OutboxSignal, Sweeps);
+    public VisitService Service() => new(Factory, Storage, TimeProvider.System, OutboxSignal, Sweeps, Portal.Services.GetRequiredService<IContestEvents>());
 
     public VisitQueries Queries() => new(Factory, Storage);
 

@@ -73,7 +73,7 @@ internal sealed class SweepScenario : IDisposable
         }
     }
 
-    public ExecutionSweepService NewSweep() => new(Database, Clock, Signal, new FakeLinks());
+    public ExecutionSweepService NewSweep() => new(Database, Clock, Signal, new FakeLinks(), Portal.Services.GetRequiredService<IContestEvents>());
 
     public Task<SweepSummary> SweepAsync() => NewSweep().SweepAsync();
 

@@ -50,6 +50,7 @@ public sealed class AssignmentPageTests : ComponentTestBase
         await Services.GetRequiredService<AssignmentService>().RunAsync(acting, stage.Id, 11);
         SignInAs(admin.Id, admin.Email!, Roles.Admin);
 
+        RenderAsStaticPage();
         var cut = Render<AssignmentPage>(parameters => parameters.Add(p => p.Id, contest.Id));
 
         cut.WaitForElement("[data-testid=assignment-matrix] table");
@@ -61,6 +62,35 @@ public sealed class AssignmentPageTests : ComponentTestBase
         Assert.Contains("2 / 3", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Equal(["1", "2"], cut.FindAll("[data-testid=load]").Select(c => c.TextContent).Order());
         Assert.Contains("11", cut.Find("[data-testid=last-seed]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Running_the_automatic_assignment_shows_the_new_matrix_beside_its_outcome()
+    {
+        var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
+        var jurors = new[] { await Database.AddUserAsync("ana@t.pe", Roles.Juror), await Database.AddUserAsync("beto@t.pe", Roles.Juror) };
+        var contest = await Database.AddOpenContestAsync("T-AUTO", Now);
+        await Database.AddEligibleProfilesAsync(contest, admin.Id, Now,
+            await Database.AddGroupAsync("Grupo Uno", "050101", null, 3), await Database.AddGroupAsync("Grupo Dos", "050102", null, 3));
+        var stage = contest.Stages.OrderBy(s => s.Order).First();
+        foreach (var juror in jurors)
+        {
+            await Services.GetRequiredService<JurorService>().AppointAsync(new ActingUser(admin.Id, IsAdmin: true), stage.Id, juror.Id);
+        }
+        SignInAs(admin.Id, admin.Email!, Roles.Admin);
+        RenderAsStaticPage();
+        var cut = Render<AssignmentPage>(parameters => parameters.Add(p => p.Id, contest.Id));
+        cut.WaitForElement("[data-testid=assignment-matrix] table");
+        Assert.All(cut.FindAll("[data-testid=assignment-matrix] tbody tr"), row => Assert.Contains("0 / 3", row.TextContent, StringComparison.Ordinal));
+
+        cut.Find("#assignment-seed").Change("5");
+        cut.Find("[data-testid=run-assignment] form").Submit();
+
+        cut.WaitForElement("[data-testid=run-outcome]");
+        // The same render: both profiles now have both jurors, each juror two profiles, and the seed used.
+        Assert.All(cut.FindAll("[data-testid=assignment-matrix] tbody tr"), row => Assert.Contains("2 / 3", row.TextContent, StringComparison.Ordinal));
+        Assert.Equal(["2", "2"], cut.FindAll("[data-testid=load]").Select(c => c.TextContent));
+        Assert.Contains("5", cut.Find("[data-testid=last-seed]").TextContent, StringComparison.Ordinal);
     }
 
     private sealed class NoLinks : IPasswordSetupLinks

@@ -61,6 +61,7 @@ public sealed class EvaluationPageTests : ComponentTestBase
             Assert.True(entered.Succeeded, entered.Outcome.ToString());
         }
         SignInAs(admin.Id, admin.Email!, Roles.Admin);
+        RenderAsStaticPage();
 
         var cut = Render<EvaluationPage>(p => p.Add(x => x.ContestId, contest.Id));
 
@@ -73,6 +74,34 @@ public sealed class EvaluationPageTests : ComponentTestBase
         Assert.Contains("1 perfiles con una diferencia mayor que 15 puntos", cut.Find("[data-testid=flagged-summary]").TextContent, StringComparison.Ordinal);
         Assert.Equal(["1 / 1", "1 / 1"], cut.FindAll("[data-testid=juror-submitted]").Select(t => t.TextContent));
         Assert.Empty(cut.FindAll("[data-testid=enter-paper]"));
+    }
+
+    [Fact]
+    public async Task A_scorecard_submitted_elsewhere_shows_in_the_open_pages_progress()
+    {
+        var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
+        var ana = await Database.AddUserAsync("ana@t.pe", Roles.Juror);
+        var contest = await Database.AddOpenContestAsync("T-EVAL-VIVO", Now);
+        await Database.AddEligibleProfilesAsync(contest, admin.Id, Now, await Database.AddGroupAsync("Grupo Uno", "050101", null, 3));
+        var acting = new ActingUser(admin.Id, IsAdmin: true);
+        var stage = contest.Stages.OrderBy(s => s.Order).First();
+        await Services.GetRequiredService<JurorService>().AppointAsync(acting, stage.Id, ana.Id);
+        await Services.GetRequiredService<AssignmentService>().RunAsync(acting, stage.Id, 3);
+        SignInAs(admin.Id, admin.Email!, Roles.Admin);
+        RenderAsLiveCircuit();
+        var cut = Render<EvaluationPage>(p => p.Add(x => x.ContestId, contest.Id));
+        cut.WaitForAssertion(() => Assert.Equal("Fichas enviadas: 0 de 1", cut.Find("[data-testid=stage-progress]").TextContent));
+
+        // Another Admin enters Ana's paper sheet: this open page follows.
+        var paper = Services.GetRequiredService<PaperSheetService>();
+        var sheets = (await paper.BlankSheetsAsync(contest.Id, stage.Id, null, null))!;
+        var sheet = Assert.Single(sheets.Sheets);
+        var entry = (await paper.EntryAsync(sheet.ScorecardId))!;
+        var entered = await paper.EnterAsync(acting, sheet.ScorecardId, entry.Version, [.. sheets.Criteria.Select(c => new CriterionPoints(c.Code, c.MaxPoints))], null);
+        Assert.True(entered.Succeeded, entered.Outcome.ToString());
+
+        cut.WaitForAssertion(() => Assert.Equal("Fichas enviadas: 1 de 1", cut.Find("[data-testid=stage-progress]").TextContent));
+        Assert.Equal(["1 / 1"], cut.FindAll("[data-testid=juror-submitted]").Select(t => t.TextContent));
     }
 
     private sealed class NoLinks : IPasswordSetupLinks

@@ -141,6 +141,26 @@ public sealed class LiveScreensTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task The_console_lists_jurors_only_while_someone_presents_not_before_the_start_or_after_the_end()
+    {
+        await SeedAsync();
+        var session = await DrawAsync();
+        SignInAs(_admin.UserId, "admin@t.pe", Roles.Admin);
+        RenderAsLiveCircuit();
+        var cut = Render<LiveConsolePage>(p => p.Add(c => c.ContestId, _contestId));
+        cut.WaitForElement("[data-testid=advance]");
+        Assert.Empty(cut.FindAll("[data-testid=juror-progress]"));
+
+        session = await ApplyAsync(session, LiveCommand.Advance);
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=juror-row]").Count));
+        await ApplyAsync(session, LiveCommand.End);
+
+        cut.WaitForAssertion(() => Assert.Equal("Sesión terminada", cut.Find("[data-testid=phase]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=juror-progress]"));
+        Assert.DoesNotContain("no tiene jurados asignados", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_draw_input_gets_a_message_next_to_its_field_and_draws_nothing()
     {
         var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
