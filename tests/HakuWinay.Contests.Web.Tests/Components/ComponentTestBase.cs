@@ -53,6 +53,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<IOutboxSignal, NoSignal>();
         Services.AddScoped<ContestQueries>();
+        // A contest's public page asks for its published results (none until a test publishes).
+        Services.AddScoped<HakuWinay.Contests.Results.Publication.PublicationQueries>();
         Services.AddScoped<DashboardQueries>();
         Services.AddScoped<OutboxQueries>();
         Services.AddScoped<HakuWinay.Contests.Judging.JudgingQueries>();

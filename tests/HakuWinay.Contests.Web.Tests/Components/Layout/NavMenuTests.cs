@@ -11,20 +11,21 @@ public sealed class NavMenuTests : ComponentTestBase
         cut.FindAll(".navbar-nav .nav-link").Select(a => a.TextContent.Trim()).ToList();
 
     [Fact]
-    public void Anonymous_visitors_see_the_contests_and_a_sign_in_link_only()
+    public void Anonymous_visitors_see_home_the_contests_index_and_a_sign_in_link_only()
     {
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["Concursos"], Links(cut));
+        Assert.Equal(["Inicio", "Concursos"], Links(cut));
+        Assert.Equal("contests", cut.FindAll(".navbar-nav .nav-link")[1].GetAttribute("href"));
         Assert.Equal("account/login", cut.Find("a.btn-light[href='account/login']").GetAttribute("href"));
         Assert.Empty(cut.FindAll("[data-testid=signed-in-as]"));
     }
 
     [Theory]
-    [InlineData(Roles.Admin, new[] { "Concursos", "Administración", "Gestión de concursos", "Grupos", "Correos" })]
-    [InlineData(Roles.Juror, new[] { "Concursos", "Jurado" })]
-    [InlineData(Roles.Producer, new[] { "Concursos", "Mi grupo", "Mis perfiles", "Mis financiamientos" })]
-    [InlineData(Roles.Technician, new[] { "Concursos", "Seguimiento", "Mis visitas" })]
+    [InlineData(Roles.Admin, new[] { "Inicio", "Concursos", "Administración", "Gestión de concursos", "Grupos", "Correos" })]
+    [InlineData(Roles.Juror, new[] { "Inicio", "Concursos", "Jurado" })]
+    [InlineData(Roles.Producer, new[] { "Inicio", "Concursos", "Mi grupo", "Mis perfiles", "Mis financiamientos" })]
+    [InlineData(Roles.Technician, new[] { "Inicio", "Concursos", "Seguimiento", "Mis visitas" })]
     public void Each_role_sees_its_own_links_and_a_sign_out_button(string role, string[] expected)
     {
         SignInAs("u1", "persona@demo.pe", role);
@@ -60,7 +61,7 @@ public sealed class NavMenuTests : ComponentTestBase
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["Contests"], Links(cut));
+        Assert.Equal(["Home", "Contests"], Links(cut));
         Assert.Contains("Sign in", cut.Markup);
     }
 }

@@ -53,6 +53,9 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>True once the screen is subscribed to its contest's events (never in a prerendered pass).</summary>
+    protected bool IsFollowing => _subscription is not null && !_disposed;
+
     /// <summary>Reloads what the screen shows after a change of its contest.</summary>
     protected abstract Task OnContestChangedAsync(ContestEvent change);
 
