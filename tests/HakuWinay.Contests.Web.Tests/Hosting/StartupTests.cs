@@ -134,6 +134,45 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_database_from_a_build_before_the_baseline_stops_startup_with_a_message_saying_to_delete_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "haku-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "old.db");
+        try
+        {
+            await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+            {
+                await old.OpenAsync();
+                await using var history = old.CreateCommand();
+                history.CommandText = """
+                    CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                    INSERT INTO "__EFMigrationsHistory" VALUES ('20261123144118_Initial', '10.0.0');
+                    CREATE TABLE "Contests" ("Id" INTEGER PRIMARY KEY);
+                    """;
+                await history.ExecuteNonQueryAsync();
+            }
+            using var portal = new PortalFactory(new Dictionary<string, string?>
+            {
+                ["DataFolder"] = folder,
+                ["ConnectionStrings:Sqlite"] = $"Data Source={file}",
+            });
+
+            var error = Assert.ThrowsAny<Exception>(() => portal.CreateClient());
+
+            var message = Flatten(error);
+            Assert.Contains("20261123144118_Initial", message);
+            Assert.Contains("Delete it", message);
+            Assert.Contains("ConnectionStrings:Sqlite", message);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void An_unknown_provider_stops_startup_with_a_message_naming_the_setting()
     {
         using var portal = new PortalFactory(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ContestsDbContext))]
-    [Migration("20261123180244_JudgingFoundation")]
-    partial class JudgingFoundation
+    [Migration("20261207002756_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,6 +25,90 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("HakuWinay.Contests.Accounting.Expense", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AwardTrancheId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentKey")
+                        .HasMaxLength(248)
+                        .HasColumnType("character varying(248)");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DocumentType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InvestmentLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardTrancheId");
+
+                    b.HasIndex("InvestmentLineId");
+
+                    b.HasIndex("AwardId", "DocumentKey")
+                        .IsUnique();
+
+                    b.HasIndex("AwardId", "Status");
+
+                    b.ToTable("Expenses", (string)null);
+                });
 
             modelBuilder.Entity("HakuWinay.Contests.Audit.AuditEntry", b =>
                 {
@@ -166,6 +250,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AppealWindowDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("BasesMarkdown")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -175,6 +262,16 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("CorrectionAppealId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("CorrectionOpenedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -214,6 +311,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("RulesLockedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ShareJurorCommentsWithGroups")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -396,6 +496,42 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ContestCriterion");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PdfOnly")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.ToTable("ContestDocumentSlots", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestInvestmentCap", b =>
                 {
                     b.Property<int>("ContestId")
@@ -483,6 +619,13 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ScoringDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("SpreadThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<decimal>("Weight")
                         .HasPrecision(18, 4)
@@ -699,6 +842,346 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasIndex("EvaluationTemplateId");
 
                     b.ToTable("TemplateStage");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Disbursements.Award", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AgreementRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreementRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("BusinessProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CancelledByCorrection")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingNotes")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CorrectionAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateTime?>("CorrectionFlaggedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionResolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("CorrectionResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionResolvedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("CorrectionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProducerGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicationVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessProfileId")
+                        .IsUnique();
+
+                    b.HasIndex("ProducerGroupId");
+
+                    b.HasIndex("ContestId", "Status");
+
+                    b.ToTable("Awards", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Disbursements.AwardTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BankReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("HeldAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HeldFromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PaidAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaidByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("PaidOnLimaDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("RequiredAccountedPercent")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("AwardId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("AwardTranches", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.FollowUp.AwardVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AwardId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DaysAfterFirstPayment")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Jobs")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MembersPresent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Observations")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OverdueSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<decimal?>("SalesToDate")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<DateOnly?>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("TechnicianUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId", "Order")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ScheduledOn");
+
+                    b.HasIndex("TechnicianUserId", "Status");
+
+                    b.ToTable("AwardVisits", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.FollowUp.VisitLineProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardVisitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InvestmentLineId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestmentLineId");
+
+                    b.HasIndex("AwardVisitId", "InvestmentLineId")
+                        .IsUnique();
+
+                    b.ToTable("VisitLineProgress", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.FollowUp.VisitPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AwardVisitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardVisitId");
+
+                    b.ToTable("VisitPhotos", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Groups.Household", b =>
@@ -1031,6 +1514,66 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("JurorAppointments");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CurrentPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PresentationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ScoreRevealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TimerStartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.HasIndex("ContestStageId")
+                        .IsUnique();
+
+                    b.ToTable("LiveSessions");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.Scorecard", b =>
                 {
                     b.Property<int>("Id")
@@ -1127,6 +1670,41 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ScorecardPoint");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JurorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PendingScorecards")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorUserId");
+
+                    b.HasIndex("ContestStageId", "JurorUserId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ScoringReminders");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Judging.StageAssignmentState", b =>
@@ -1406,6 +1984,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("DocumentSlotId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1432,12 +2013,260 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessProfileId");
+                    b.HasIndex("DocumentSlotId");
 
                     b.HasIndex("StorageName")
                         .IsUnique();
 
+                    b.HasIndex("BusinessProfileId", "DocumentSlotId")
+                        .IsUnique();
+
                     b.ToTable("ProfileAttachments");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AttachmentDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AttachmentKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AttachmentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("AttachmentSizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AttachmentStorageName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("BusinessProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CorrectedInVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("FiledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ProducerGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublicationVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessProfileId");
+
+                    b.HasIndex("ProducerGroupId");
+
+                    b.HasIndex("ContestId", "ProducerGroupId")
+                        .IsUnique();
+
+                    b.ToTable("Appeals");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.IncompleteAcceptance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AcceptedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("BusinessProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContestStageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId");
+
+                    b.HasIndex("ContestStageId");
+
+                    b.HasIndex("BusinessProfileId", "ContestStageId")
+                        .IsUnique();
+
+                    b.ToTable("IncompleteAcceptances", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.JurorPseudonym", b =>
+                {
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JurorUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContestId", "JurorUserId");
+
+                    b.HasIndex("JurorUserId");
+
+                    b.HasIndex("ContestId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("JurorPseudonyms");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PackageJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ResultsPublications", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublicationEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Award")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("Bonus")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("BusinessProfileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("EvaluationScore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProfileCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResultsPublicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessProfileId");
+
+                    b.HasIndex("ResultsPublicationId", "BusinessProfileId")
+                        .IsUnique();
+
+                    b.ToTable("ResultsPublicationEntries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1591,6 +2420,64 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Accounting.Expense", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Disbursements.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Disbursements.AwardTranche", null)
+                        .WithMany()
+                        .HasForeignKey("AwardTrancheId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Profiles.InvestmentLine", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentLineId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.OwnsOne("HakuWinay.Contests.Common.StoredFile", "Receipt", b1 =>
+                        {
+                            b1.Property<int>("ExpenseId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageName")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("ExpenseId");
+
+                            b1.ToTable("Expenses");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpenseId");
+                        });
+
+                    b.Navigation("Receipt")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.ContestCategory", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Contests.Contest", null)
@@ -1614,6 +2501,15 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
                         .WithMany("Criteria")
                         .HasForeignKey("ContestStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Contests.ContestDocumentSlot", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany("DocumentSlots")
+                        .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1705,6 +2601,183 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Disbursements.Award", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessProfileId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerGroupId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.OwnsOne("HakuWinay.Contests.Common.StoredFile", "AgreementFile", b1 =>
+                        {
+                            b1.Property<int>("AwardId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageName")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("AwardId");
+
+                            b1.ToTable("Awards");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AwardId");
+                        });
+
+                    b.Navigation("AgreementFile");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Disbursements.AwardTranche", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Disbursements.Award", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("HakuWinay.Contests.Common.StoredFile", "Voucher", b1 =>
+                        {
+                            b1.Property<int>("AwardTrancheId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageName")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("AwardTrancheId");
+
+                            b1.ToTable("AwardTranches");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AwardTrancheId");
+                        });
+
+                    b.Navigation("Voucher");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.FollowUp.AwardVisit", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Disbursements.Award", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TechnicianUserId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.FollowUp.VisitLineProgress", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.FollowUp.AwardVisit", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("AwardVisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Profiles.InvestmentLine", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentLineId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.FollowUp.VisitPhoto", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.FollowUp.AwardVisit", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("AwardVisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("HakuWinay.Contests.Common.StoredFile", "File", b1 =>
+                        {
+                            b1.Property<int>("VisitPhotoId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageName")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("VisitPhotoId");
+
+                            b1.ToTable("VisitPhotos");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VisitPhotoId");
+                        });
+
+                    b.Navigation("File")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Groups.Household", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
@@ -1790,6 +2863,21 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Judging.Live.LiveSession", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Judging.Scorecard", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
@@ -1823,6 +2911,21 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .WithMany("Points")
                         .HasForeignKey("ScorecardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Judging.ScoringReminder", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
@@ -1870,6 +2973,92 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
                         .WithMany()
                         .HasForeignKey("BusinessProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestDocumentSlot", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentSlotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessProfileId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
+                        .WithMany()
+                        .HasForeignKey("ProducerGroupId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.IncompleteAcceptance", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Contests.ContestStage", null)
+                        .WithMany()
+                        .HasForeignKey("ContestStageId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.JurorPseudonym", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JurorUserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublication", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublicationEntry", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessProfileId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Results.Publication.ResultsPublication", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ResultsPublicationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1929,6 +3118,8 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 {
                     b.Navigation("Categories");
 
+                    b.Navigation("DocumentSlots");
+
                     b.Navigation("EligibilityChecklist");
 
                     b.Navigation("EligibleLines");
@@ -1961,6 +3152,20 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Navigation("Criteria");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Disbursements.Award", b =>
+                {
+                    b.Navigation("Tranches");
+
+                    b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.FollowUp.AwardVisit", b =>
+                {
+                    b.Navigation("Photos");
+
+                    b.Navigation("Progress");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Groups.ProducerGroup", b =>
                 {
                     b.Navigation("Households");
@@ -1974,6 +3179,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Profiles.BusinessProfile", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublication", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }
