@@ -66,6 +66,11 @@ public sealed class StartupTests
 
             AssertSeeded(first);
             Assert.Equal(first, second);
+            await using var file = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "twice.db")}");
+            await file.OpenAsync();
+            await using var journal = file.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode;";
+            Assert.Equal("wal", (string?)await journal.ExecuteScalarAsync());
         }
         finally
         {
