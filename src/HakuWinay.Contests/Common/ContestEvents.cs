@@ -16,11 +16,18 @@ public enum ContestChange
     AwardChanged,
     /// <summary>A submitted profile was declared eligible or not; the event names the profile.</summary>
     EligibilityDecided,
+    /// <summary>A juror was appointed or removed, or a conflict of interest was declared, recorded, withdrawn or confirmed; the event names the juror.</summary>
+    JurorsChanged,
 }
 
 /// <summary>A change, told after it was saved; the ids say where, the receiver reloads what it shows.</summary>
-public sealed record ContestEvent(int ContestId, ContestChange Change, int? StageId = null, int? ProfileId = null, int? ScorecardId = null, int? AwardId = null)
+public sealed record ContestEvent(int ContestId, ContestChange Change, int? StageId = null, int? ProfileId = null, int? ScorecardId = null, int? AwardId = null,
+    string? JurorUserId = null)
 {
+    /// <summary>The contest's jurors or their conflicts changed (an appointment, a declaration, a confirmation).</summary>
+    public static ContestEvent Jurors(int contestId, string jurorUserId, int? stageId = null) =>
+        new(contestId, ContestChange.JurorsChanged, StageId: stageId, JurorUserId: jurorUserId);
+
     /// <summary>An award of the contest changed (by an Admin, the group, a Technician or the sweep).</summary>
     public static ContestEvent Award(int contestId, int awardId) => new(contestId, ContestChange.AwardChanged, AwardId: awardId);
 }

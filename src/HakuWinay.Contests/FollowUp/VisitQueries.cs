@@ -66,6 +66,17 @@ public sealed class VisitQueries(IDbContextFactory<ContestsDbContext> dbFactory,
         return rows.OrderBy(r => Rank(r.Status)).ThenBy(r => r.ScheduledOn ?? DateOnly.MaxValue).ThenBy(r => r.VisitId).ToList();
     }
 
+    /// <summary>
+    /// The contests an open visit list follows: every contest with an award in execution, not only
+    /// those where the Technician has visits now, so that an award reassigned to them from another
+    /// contest shows too. A handful of contests a year: cheap to follow.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ContestsInExecutionAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Awards.Where(a => a.Status == Disbursements.AwardStatus.Active).Select(a => a.ContestId).Distinct().ToListAsync(ct);
+    }
+
     public async Task<ServiceResult<VisitDetail>> DetailAsync(ActingUser user, int visitId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -66,6 +66,7 @@ public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFacto
         db.AuditLog.Add(AuditEntry.Record(now, jurorUserId, "conflict.withdrawn", nameof(ConflictOfInterest), Key(conflict.Id), conflict.ContestId,
             before: Snapshot(conflict)));
         await db.SaveChangesAsync(ct);
+        events?.Publish(ContestEvent.Jurors(conflict.ContestId, jurorUserId));
         return ServiceResult<bool>.Ok(true);
     }
 
@@ -102,6 +103,7 @@ public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFacto
         {
             // A second tab confirmed at the same moment: the declaration is confirmed either way.
         }
+        events?.Publish(ContestEvent.Jurors(contestId, jurorUserId));
         return ServiceResult<DateTime>.Ok(now);
     }
 
@@ -174,6 +176,7 @@ public sealed class ConflictService(IDbContextFactory<ContestsDbContext> dbFacto
         {
             events?.Publish(new ContestEvent(contestId, ContestChange.ScorecardExcluded, excluded.ContestStageId, excluded.BusinessProfileId, excluded.Id));
         }
+        events?.Publish(ContestEvent.Jurors(contestId, jurorUserId));
         return ServiceResult<int>.Ok(conflict.Id);
     }
 

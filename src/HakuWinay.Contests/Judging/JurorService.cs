@@ -19,7 +19,8 @@ public sealed record JurorInvitation(string Email, string FullName, string? Inst
 /// Every change is audited.
 /// </summary>
 public sealed class JurorService(
-    IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IPasswordSetupLinks passwordLinks)
+    IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IPasswordSetupLinks passwordLinks,
+    IContestEvents? events = null)
 {
     public const int MaxNameLength = 200;
     public const int MaxEmailLength = 254;
@@ -84,6 +85,7 @@ public sealed class JurorService(
             return ServiceResult<string>.Invalid("Email", "Judging.EmailTaken");
         }
         outboxSignal.MessagesQueued();
+        events?.Publish(ContestEvent.Jurors(contestId, juror.Id));
         return ServiceResult<string>.Ok(juror.Id);
     }
 
@@ -120,6 +122,7 @@ public sealed class JurorService(
         {
             return ServiceResult<bool>.Ok(false);
         }
+        events?.Publish(ContestEvent.Jurors(stage.ContestId, jurorUserId, stage.Id));
         return ServiceResult<bool>.Ok(true);
     }
 
@@ -150,6 +153,11 @@ public sealed class JurorService(
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "juror.unappointed", nameof(JurorAppointment), Key(stageId, jurorUserId), appointment.ContestId,
             before: new { JurorUserId = jurorUserId, Scorecards = scorecards.Select(s => s.BusinessProfileId).ToList() }));
         await db.SaveChangesAsync(ct);
+        events?.Publish(ContestEvent.Jurors(appointment.ContestId, jurorUserId, stageId));
+        if (scorecards.Count > 0)
+        {
+            events?.Publish(new ContestEvent(appointment.ContestId, ContestChange.AssignmentChanged, stageId));
+        }
         return ServiceResult<int>.Ok(scorecards.Count);
     }
 

@@ -19,7 +19,7 @@ namespace HakuWinay.Contests.Web.Components.Pages.Judging.Live;
 public abstract class LiveComponent : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _gone = new();
-    private IDisposable? _subscription;
+    private List<IDisposable>? _subscriptions;
     private CircuitConnection? _connection;
     private Action? _pendingNavigation;
     private bool _disposed;
@@ -39,9 +39,13 @@ public abstract class LiveComponent : ComponentBase, IDisposable
     protected LiveComponent() => Gone = _gone.Token;
 
     /// <summary>Starts following the contest, when the circuit is live and not already following.</summary>
-    protected void Follow(int contestId)
+    protected void Follow(int contestId) => Follow([contestId]);
+
+    /// <summary>Starts following several contests (a page that spans them), when the circuit is live and not already following.</summary>
+    protected void Follow(IReadOnlyCollection<int> contestIds)
     {
-        if (RendererInfo.IsInteractive && _subscription is null && !_disposed)
+        ArgumentNullException.ThrowIfNull(contestIds);
+        if (RendererInfo.IsInteractive && _subscriptions is null && !_disposed)
         {
             // Absent outside a real circuit (component tests): the browser is then taken as always there.
             _connection = LiveServices.GetService<CircuitConnection>();
@@ -49,12 +53,12 @@ public abstract class LiveComponent : ComponentBase, IDisposable
             {
                 _connection.Reconnected += OnReconnectedAsync;
             }
-            _subscription = Events.Subscribe(contestId, DeliverAsync);
+            _subscriptions = contestIds.Distinct().Select(id => Events.Subscribe(id, DeliverAsync)).ToList();
         }
     }
 
-    /// <summary>True once the screen is subscribed to its contest's events (never in a prerendered pass).</summary>
-    protected bool IsFollowing => _subscription is not null && !_disposed;
+    /// <summary>True once the screen is subscribed to its contests' events (never in a prerendered pass).</summary>
+    protected bool IsFollowing => _subscriptions is not null && !_disposed;
 
     /// <summary>Reloads what the screen shows after a change of its contest.</summary>
     protected abstract Task OnContestChangedAsync(ContestEvent change);
@@ -126,8 +130,11 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         if (disposing && !_disposed)
         {
             _disposed = true;
-            _subscription?.Dispose();
-            _subscription = null;
+            foreach (var subscription in _subscriptions ?? [])
+            {
+                subscription.Dispose();
+            }
+            _subscriptions = null;
             if (_connection is not null)
             {
                 _connection.Reconnected -= OnReconnectedAsync;
