@@ -46,7 +46,8 @@ public static class SecurityHeaders
         ArgumentNullException.ThrowIfNull(http);
         if (http.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // Hex, not base64: "+" and "=" would come out HTML-encoded in the attribute.
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(18));
             http.Items[NonceKey] = nonce;
         }
         return nonce;
