@@ -34,7 +34,7 @@ public static class AccountingSetup
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
-            return Hosting.PrivateFiles.Send(http, receipt.FilePath, receipt.ContentType, receipt.DisplayName);
+            return Hosting.PrivateFiles.SendAs(http, receipt.FilePath, receipt.ContentType, $"recibo-{expenseId}");
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
         return app;
     }

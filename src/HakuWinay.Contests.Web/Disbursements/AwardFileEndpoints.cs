@@ -17,14 +17,14 @@ internal static class AwardFileEndpoints
     public static void MapAwardFileEndpoints(this WebApplication app)
     {
         app.MapGet("/awards/{awardId:int}/agreement", (int awardId, ClaimsPrincipal principal, HttpContext http, AwardQueries awards, CancellationToken ct) =>
-            SendAsync(principal, http, user => awards.AgreementAsync(user, awardId, ct)))
+            SendAsync(principal, http, $"convenio-{awardId}", user => awards.AgreementAsync(user, awardId, ct)))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Producer));
         app.MapGet("/awards/{awardId:int}/tranches/{trancheId:int}/voucher", (int awardId, int trancheId, ClaimsPrincipal principal, HttpContext http, AwardQueries awards, CancellationToken ct) =>
-            SendAsync(principal, http, user => awards.VoucherAsync(user, awardId, trancheId, ct)))
+            SendAsync(principal, http, $"voucher-{awardId}-{trancheId}", user => awards.VoucherAsync(user, awardId, trancheId, ct)))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Producer));
     }
 
-    private static async Task<IResult> SendAsync(ClaimsPrincipal principal, HttpContext http, Func<ActingUser, Task<ServiceResult<AwardFileDownload>>> find)
+    private static async Task<IResult> SendAsync(ClaimsPrincipal principal, HttpContext http, string downloadStem, Func<ActingUser, Task<ServiceResult<AwardFileDownload>>> find)
     {
         var user = principal.ToActingUser();
         if (user is null)
@@ -36,6 +36,6 @@ internal static class AwardFileEndpoints
         {
             return Microsoft.AspNetCore.Http.Results.NotFound();
         }
-        return Hosting.PrivateFiles.Send(http, found.Value!.FilePath, found.Value.ContentType, found.Value.DisplayName);
+        return Hosting.PrivateFiles.SendAs(http, found.Value!.FilePath, found.Value.ContentType, downloadStem);
     }
 }

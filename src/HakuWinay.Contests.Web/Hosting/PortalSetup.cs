@@ -48,6 +48,8 @@ public static class PortalSetup
         services.AddContestsDatabase(database);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // No "Server: Kestrel": what runs the portal is nobody else's business.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.ServeCompressedAssetsInDevelopment();
         services.AddScoped<CircuitConnection>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitConnection>());
@@ -195,6 +197,7 @@ public static class PortalSetup
 
     public static void UsePortal(this WebApplication app)
     {
+        app.UseSecurityHeaders(HangfireSetup.DashboardPath);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -219,6 +222,7 @@ public static class PortalSetup
         app.MapFollowUpEndpoints();
         app.MapExecutionEndpoints();
         app.MapJobsDashboard();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The frame-ancestors directive is part of the portal's one policy (SecurityHeaders), not a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

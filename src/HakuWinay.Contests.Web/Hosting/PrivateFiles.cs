@@ -1,3 +1,5 @@
+using HakuWinay.Contests.Profiles;
+
 namespace HakuWinay.Contests.Web.Hosting;
 
 /// <summary>
@@ -14,4 +16,15 @@ internal static class PrivateFiles
         http.Response.Headers.CacheControl = "private, no-store";
         return Microsoft.AspNetCore.Http.Results.File(path, contentType, downloadName);
     }
+
+    /// <summary>
+    /// Sends a stored file as a download named by the portal, "<paramref name="stem"/>" plus the
+    /// extension of the type detected at upload, never by what the uploader called it.
+    /// </summary>
+    public static IResult SendAs(HttpContext http, string path, string contentType, string stem) =>
+        Send(http, path, contentType, stem + ExtensionOf(contentType));
+
+    private static string ExtensionOf(string contentType) =>
+        Enum.GetValues<AttachmentKind>().Where(kind => AttachmentFile.ContentType(kind) == contentType)
+            .Select(AttachmentFile.Extension).FirstOrDefault() ?? ".bin";
 }

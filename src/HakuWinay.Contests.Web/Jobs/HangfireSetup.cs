@@ -87,5 +87,8 @@ public static class HangfireSetup
             AppPath = "/admin",
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        // Hangfire's stats are POSTed by its own page; a GET would make it read a form there is not (a 500).
+        app.MapGet(DashboardPath + "/stats", () => Microsoft.AspNetCore.Http.Results.StatusCode(StatusCodes.Status405MethodNotAllowed))
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
     }
 }

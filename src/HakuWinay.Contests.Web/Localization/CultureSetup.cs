@@ -45,7 +45,11 @@ public static class CultureSetup
         }).AllowAnonymous();
     }
 
-    /// <summary>Only same-site paths: "/x" but not "//evil" or "/\evil", so the switch is no open redirect.</summary>
+    /// <summary>
+    /// Only same-site paths: "/x" but not "//evil", "/\evil" or "/\t/evil" (browsers drop tabs and
+    /// newlines, so control characters could turn a path into another host), so no open redirect.
+    /// </summary>
     public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }

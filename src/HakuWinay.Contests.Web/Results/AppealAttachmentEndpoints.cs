@@ -26,7 +26,7 @@ internal static class AppealAttachmentEndpoints
             {
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
-            return Hosting.PrivateFiles.Send(http, found.Value!.FilePath, found.Value.ContentType, found.Value.DisplayName);
+            return Hosting.PrivateFiles.SendAs(http, found.Value!.FilePath, found.Value.ContentType, $"reclamo-{appealId}");
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
     }
 }

@@ -138,6 +138,8 @@ public sealed class AwardAdminServiceTests(AwardedPortal portal) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, voucher.StatusCode);
         Assert.Equal("image/png", voucher.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", voucher.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"voucher-{award.AwardId}-{trancheId}.png", voucher.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal($"convenio-{award.AwardId}.pdf", agreement.Content.Headers.ContentDisposition!.FileName);
 
         foreach (var (client, url) in new[]
         {

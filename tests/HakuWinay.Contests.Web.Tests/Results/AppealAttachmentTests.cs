@@ -29,7 +29,7 @@ public sealed class AppealAttachmentTests(AppealAttachmentTests.AppealFiledPorta
         Assert.Equal(Pdf, await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal("sustento.pdf", response.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal($"reclamo-{portal.AppealId}.pdf", response.Content.Headers.ContentDisposition.FileName);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
@@ -80,7 +80,7 @@ public sealed class AppealAttachmentTests(AppealAttachmentTests.AppealFiledPorta
             var representative = new ActingUser(await UserIdAsync(Accounts[Roles.Producer]));
             await using var content = new MemoryStream(Pdf);
             var filed = await scope.ServiceProvider.GetRequiredService<AppealService>()
-                .FileAsync(representative, ProfileId, "El jurado no vio nuestro galpón nuevo.", new AppealFile("sustento.pdf", content));
+                .FileAsync(representative, ProfileId, "El jurado no vio nuestro galpón nuevo.", new AppealFile("sustento.pdf.exe", content));
             Assert.True(filed.Succeeded, filed.Outcome + " " + string.Join(", ", filed.Violations.Select(v => v.Rule)));
             AppealId = filed.Value;
         }
