@@ -151,7 +151,11 @@ public static class PortalSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ContestsDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordStrengthValidator>();
+        // The cookie's security stamp is compared with the database on every request, so signing out,
+        // a password reset or a lock ends every copy of the session at once (docs/decisions/017).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         // A representative registered by staff may open the set-password email days later, in town.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
     }
