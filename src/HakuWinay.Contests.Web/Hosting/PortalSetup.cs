@@ -55,6 +55,7 @@ public static class PortalSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalLocalization();
         services.AddPortalIdentity();
+        services.AddAccountRateLimits(configuration);
         services.AddDataProtection()
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();
@@ -208,6 +209,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
