@@ -8,14 +8,14 @@ using Microsoft.Extensions.Options;
 namespace HakuWinay.Contests.Web.Account;
 
 /// <summary>
-/// Re-checks an interactive circuit's user every 30 minutes against the security stamp, so a
+/// Re-checks an interactive circuit's user every minute against the security stamp, so a
 /// locked or changed account loses its open tabs too, not only its next page load.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

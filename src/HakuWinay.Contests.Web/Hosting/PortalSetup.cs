@@ -57,6 +57,7 @@ public static class PortalSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalLocalization();
         services.AddPortalIdentity();
+        services.AddAccountRateLimits(configuration);
         services.AddDataProtection()
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();
@@ -153,7 +154,11 @@ public static class PortalSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ContestsDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordStrengthValidator>();
+        // The cookie's security stamp is compared with the database on every request, so signing out,
+        // a password reset or a lock ends every copy of the session at once (docs/decisions/017).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         // A representative registered by staff may open the set-password email days later, in town.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
     }
@@ -207,6 +212,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();

@@ -57,20 +57,40 @@ public sealed class SignInTests : IDisposable
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_password()
     {
         using var client = Client();
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
             using var wrong = await SignIn.PostLoginAsync(client, "jurado2@demo.hakuwinay.pe", "wrong-" + attempt);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        using var fifth = await SignIn.PostLoginAsync(client, "jurado2@demo.hakuwinay.pe", "wrong-5");
         using var right = await SignIn.PostLoginAsync(client, "jurado2@demo.hakuwinay.pe", PortalFactory.DemoPassword);
 
-        Assert.Equal("/account/lockout", new Uri(client.BaseAddress!, fifth.Headers.Location!).AbsolutePath);
-        Assert.Equal("/account/lockout", new Uri(client.BaseAddress!, right.Headers.Location!).AbsolutePath);
-        var page = await client.GetStringAsync("/account/lockout");
-        Assert.Contains("15 minutos", page);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("15 minutos", await right.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(right.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("HakuWinay.Auth", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Unknown_email_wrong_password_and_locked_account_get_the_same_answer()
+    {
+        using var client = Client();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await SignIn.PostLoginAsync(client, "jurado3@demo.hakuwinay.pe", "wrong-" + attempt);
+        }
+
+        var locked = ErrorBox(await (await SignIn.PostLoginAsync(client, "jurado3@demo.hakuwinay.pe", PortalFactory.DemoPassword)).Content.ReadAsStringAsync());
+        var wrongPassword = ErrorBox(await (await SignIn.PostLoginAsync(client, "admin@demo.hakuwinay.pe", "not-the-password")).Content.ReadAsStringAsync());
+        var unknown = ErrorBox(await (await SignIn.PostLoginAsync(client, "nobody@demo.hakuwinay.pe", "not-the-password")).Content.ReadAsStringAsync());
+
+        Assert.Equal(wrongPassword, locked);
+        Assert.Equal(wrongPassword, unknown);
+    }
+
+    private static string ErrorBox(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"login-error\">([^<]*)<").Groups[1].Value is { Length: > 0 } text
+            ? text
+            : throw new Xunit.Sdk.XunitException("The answer has no sign-in error box.");
 
     [Theory]
     [InlineData("", "")]
