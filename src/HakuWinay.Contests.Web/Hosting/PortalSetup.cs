@@ -55,9 +55,10 @@ public static class PortalSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalLocalization();
         services.AddPortalIdentity();
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();
+        builder.AddPortalDeployment(dataProtection);
 
         services.AddPortalJobs(configuration, database);
         services.AddPortalEmail(configuration);
@@ -195,6 +196,7 @@ public static class PortalSetup
 
     public static void UsePortal(this WebApplication app)
     {
+        app.UsePortalDeployment();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
