@@ -36,11 +36,21 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
+        if (environment != "Development")
+        {
+            // Production needs its public address; the test client talks to it over HTTPS, as a
+            // browser behind README's proxy does (docs/decisions/016-deployment-by-publish.md).
+            _settings["Portal:PublicUrl"] = ProductionAddress.AbsoluteUri;
+            ClientOptions.BaseAddress = ProductionAddress;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
     }
+
+    /// <summary>The public address a Production portal gets unless a test gives its own; clients of such a portal use it as base address.</summary>
+    public static readonly Uri ProductionAddress = new("https://localhost/");
 
     public string DataFolder { get; }
 

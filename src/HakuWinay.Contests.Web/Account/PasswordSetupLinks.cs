@@ -10,16 +10,16 @@ namespace HakuWinay.Contests.Web.Account;
 /// <summary>
 /// The set-password link for a representative whose account staff created: an Identity reset
 /// token (valid as long as <see cref="DataProtectionTokenProviderOptions.TokenLifespan"/>, single
-/// use because a reset changes the security stamp) under the address the staff member is using.
+/// use because a reset changes the security stamp) under <c>Portal:PublicUrl</c> (<see cref="Hosting.PortalUrls"/>), never the request's Host.
 /// The token is Base64Url, so the link survives plain-text email untouched.
 /// </summary>
-internal sealed class PasswordSetupLinks(UserManager<AppUser> users, NavigationManager navigation) : IPasswordSetupLinks
+internal sealed class PasswordSetupLinks(UserManager<AppUser> users, NavigationManager navigation, IConfiguration configuration) : IPasswordSetupLinks
 {
     public async Task<string> CreateAsync(AppUser user, CancellationToken ct = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return navigation.ToAbsoluteUri($"{AccountPaths.SetPassword.TrimStart('/')}/{Uri.EscapeDataString(user.Id)}?token={encoded}").AbsoluteUri;
+        return Hosting.PortalUrls.Absolute(navigation, configuration, $"{AccountPaths.SetPassword.TrimStart('/')}/{Uri.EscapeDataString(user.Id)}?token={encoded}");
     }
 
     public static string? DecodeToken(string? encoded)

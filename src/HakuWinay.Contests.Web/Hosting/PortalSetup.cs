@@ -58,9 +58,10 @@ public static class PortalSetup
         services.AddPortalLocalization();
         services.AddPortalIdentity();
         services.AddAccountRateLimits(configuration);
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();
+        builder.AddPortalDeployment(dataProtection);
 
         services.AddPortalJobs(configuration, database);
         services.AddPortalEmail(configuration);
@@ -202,6 +203,7 @@ public static class PortalSetup
 
     public static void UsePortal(this WebApplication app)
     {
+        app.UsePortalDeployment();
         app.UseSecurityHeaders(HangfireSetup.DashboardPath);
         if (!app.Environment.IsDevelopment())
         {

@@ -18,7 +18,7 @@ public sealed class ProductionStartupTests
             ["Bootstrap:AdminEmail"] = "jefa@foncodes.example.pe",
             ["Bootstrap:AdminPassword"] = "una frase larga de acceso",
         }, environment: "Production");
-        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = PortalFactory.ProductionAddress });
 
         await SignIn.AsAsync(client, "jefa@foncodes.example.pe", "una frase larga de acceso");
         using var admin = await client.GetAsync("/admin");
