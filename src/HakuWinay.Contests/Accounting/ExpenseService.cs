@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -194,13 +195,13 @@ public sealed class ExpenseService(
         {
             return;
         }
-        var body = string.Create(CultureInfo.InvariantCulture, $"""
+        EmailMarkdown body = $"""
             El gasto de **{Money.Format(expense.Amount)}** del {expense.SpentOn:dd/MM/yyyy} ({expense.Supplier}, documento {expense.DocumentNumber}) **no fue aprobado** en la rendición de cuentas.
 
             Motivo: {expense.RejectionReason}
 
             Puede registrar el gasto corregido, con su comprobante, en la página de gastos de su negocio.
-            """);
+            """;
         await NotificationOutbox.QueueAsync(db, email, $"Gasto no aprobado: {expense.Supplier} {expense.DocumentNumber}", body, now,
             $"expense-rejected:{Key(expense.Id)}", ct);
     }

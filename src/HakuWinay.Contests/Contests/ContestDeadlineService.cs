@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Notifications;
@@ -49,7 +50,7 @@ public sealed partial class ContestAdminService
         var queued = 0;
         foreach (var recipient in recipients.DistinctBy(r => r.GroupId))
         {
-            var body = $"""
+            EmailMarkdown body = $"""
                 Estimado(a) representante de **{recipient.Name}**:
 
                 El plazo para enviar perfiles de negocio al concurso **{contest.Title}** ({contest.Code}) se amplió.

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Audit;
@@ -471,7 +472,7 @@ public sealed class AwardAdminService(
         }
     }
 
-    private static async Task QueueGroupEmailAsync(ContestsDbContext db, Award award, string subject, string body, string key, DateTime now, CancellationToken ct)
+    private static async Task QueueGroupEmailAsync(ContestsDbContext db, Award award, string subject, EmailMarkdown body, string key, DateTime now, CancellationToken ct)
     {
         var email = await (from g in db.ProducerGroups
                            join u in db.Users on g.RepresentativeUserId equals u.Id

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Common;
 
@@ -17,51 +18,51 @@ internal static class ExecutionSweepEmails
 {
     private static readonly CultureInfo Peru = CultureInfo.GetCultureInfo("es-PE");
 
-    public static (string Subject, string Body) TrancheDue(SweepRecipient admin, SweepAwardContext award, int order, decimal amount, TrancheDueCheck check, string link)
+    public static (string Subject, EmailMarkdown Body) TrancheDue(SweepRecipient admin, SweepAwardContext award, int order, decimal amount, TrancheDueCheck check, string link)
     {
         var why = check.AccountedPercent is { } accounted
             ? $"Se aprobó una visita de seguimiento satisfactoria y el grupo rindió cuentas del {accounted.ToString("0.##", Peru)} % del tramo anterior."
             : "El convenio firmado está registrado.";
-        var body = $"""
+        EmailMarkdown body = $"""
             Estimado(a) {admin.Greeting}:
 
             El **tramo {order}** del perfil **{award.ProfileCode}** del grupo **{award.GroupName}** (concurso {award.ContestCode}) cumple sus condiciones y está listo para el desembolso: **{Money.Format(amount)}**.
 
             {why}
 
-            [Abrir el premio]({link})
+            [Abrir el premio]({link:url})
             """;
         return ($"Tramo {order} por desembolsar: {award.ProfileCode} ({award.GroupName})", body);
     }
 
-    public static (string Subject, string Body) VisitReminder(SweepRecipient technician, SweepAwardContext award, int visitOrder, DateOnly visitOn, int daysLeft, string link)
+    public static (string Subject, EmailMarkdown Body) VisitReminder(SweepRecipient technician, SweepAwardContext award, int visitOrder, DateOnly visitOn, int daysLeft, string link)
     {
         var date = visitOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        var when = daysLeft == 1 ? "**mañana**" : $"dentro de **{daysLeft} días**";
-        var body = $"""
+        var when = EmailMarkdown.Trusted(daysLeft == 1 ? "**mañana**" : $"dentro de **{daysLeft} días**");
+        EmailMarkdown body = $"""
             Estimado(a) {technician.Greeting}:
 
             Tiene programada la **visita de seguimiento {visitOrder}** al grupo **{award.GroupName}** (perfil {award.ProfileCode}, concurso {award.ContestCode}) para el **{date}**, {when}.
 
             Después de la visita, registre su informe en el portal: fecha, asistentes, avance por línea de inversión, ventas, empleos, fotos y observaciones.
 
-            [Abrir la visita]({link})
+            [Abrir la visita]({link:url})
             """;
         return ($"Recordatorio: visita de seguimiento el {date} ({award.ProfileCode})", body);
     }
 
-    public static (string Subject, string Body) VisitOverdue(SweepRecipient admin, SweepAwardContext award, int visitOrder, DateOnly visitOn, string? technicianName, string link)
+    public static (string Subject, EmailMarkdown Body) VisitOverdue(SweepRecipient admin, SweepAwardContext award, int visitOrder, DateOnly visitOn, string? technicianName, string link)
     {
         var date = visitOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var who = string.IsNullOrEmpty(technicianName) ? "sin técnico asignado" : $"asignada a {technicianName}";
-        var body = $"""
+        EmailMarkdown body = $"""
             Estimado(a) {admin.Greeting}:
 
             La **visita de seguimiento {visitOrder}** al grupo **{award.GroupName}** (perfil {award.ProfileCode}, concurso {award.ContestCode}), {who}, estaba programada para el **{date}** y no tiene informe. Quedó marcada como **vencida**.
 
             Puede reprogramarla o pedir el informe al técnico.
 
-            [Abrir el premio]({link})
+            [Abrir el premio]({link:url})
             """;
         return ($"Visita vencida sin informe: {award.ProfileCode} ({award.GroupName})", body);
     }

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -237,10 +238,10 @@ public sealed class VisitService(
                             where r.NormalizedName == adminRole && u.Email != null
                             select new { u.Id, Email = u.Email! }).ToListAsync(ct);
         var about = await AboutAsync(db, award, ct);
-        var warning = visit.Rating == VisitRating.Unsatisfactory
+        var warning = EmailMarkdown.Trusted(visit.Rating == VisitRating.Unsatisfactory
             ? "\n\n**Atención: el técnico calificó la visita como INSATISFACTORIA.**"
-            : "";
-        var body = $"""
+            : "");
+        EmailMarkdown body = $"""
             El técnico presentó el informe de la visita {visit.Order} a **{about.Group}** (perfil {about.Code}).{warning}
 
             Revíselo en el portal: /admin/visits/{Key(visit.Id)}
@@ -262,7 +263,7 @@ public sealed class VisitService(
             return false;
         }
         var about = await AboutAsync(db, award, ct);
-        var body = $"""
+        EmailMarkdown body = $"""
             El informe de la visita {visit.Order} a **{about.Group}** (perfil {about.Code}) fue devuelto con observaciones:
 
             {visit.ReviewComment}

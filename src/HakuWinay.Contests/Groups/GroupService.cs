@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -304,11 +305,11 @@ public sealed class GroupService(
 
     private async Task QueueInvitationAsync(ContestsDbContext db, AppUser representative, ProducerGroup group, DateTime now, CancellationToken ct)
     {
-        var access = representative.PasswordHash is not null
-            ? "Ya tiene una cuenta en el portal: ingrese con su correo y su contraseña de siempre."
-            : $"Para entrar, elija su contraseña en este enlace (vale 7 días):\n\n<{await passwordLinks.CreateAsync(representative, ct)}>";
+        EmailMarkdown access = representative.PasswordHash is not null
+            ? EmailMarkdown.Trusted("Ya tiene una cuenta en el portal: ingrese con su correo y su contraseña de siempre.")
+            : $"Para entrar, elija su contraseña en este enlace (vale 7 días):\n\n<{await passwordLinks.CreateAsync(representative, ct):url}>";
         var consent = group.RepresentativeConsentDate is { } day ? $", con su consentimiento del {day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : "";
-        var body = $"""
+        EmailMarkdown body = $"""
             Estimado(a) {representative.FullName}:
 
             Su grupo **{group.Name}** está registrado en el portal de concursos Haku Wiñay con usted como representante{consent}.

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -63,14 +64,14 @@ public sealed class JurorService(
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "juror.invited", nameof(AppUser), juror.Id, contest.Id,
             after: new { juror.Email, juror.FullName, juror.Institution, juror.DistrictCode }));
         var link = await passwordLinks.CreateAsync(juror, ct);
-        var body = $"""
+        EmailMarkdown body = $"""
             Estimado(a) {juror.FullName}:
 
             Usted ha sido invitado(a) como jurado (CLAR) del concurso **{contest.Title}** en el portal de concursos Haku Wiñay.
 
             Para entrar, elija su contraseña en este enlace (vale 7 días):
 
-            <{link}>
+            <{link:url}>
 
             Antes de ver los perfiles, el portal le pedirá declarar sus conflictos de interés con los grupos participantes.
             """;

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Notifications;
@@ -77,14 +78,14 @@ public sealed class ScoringReminderService(IDbContextFactory<ContestsDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ScoringReminders.Add(new ScoringReminder(stage.Id, juror.UserId, kind, juror.Pending, now));
         var hours = (int)kind;
-        var body = $"""
+        EmailMarkdown body = $"""
             Estimado(a) {(juror.FullName.Length > 0 ? juror.FullName : juror.Email)}:
 
             Tiene **{juror.Pending}** {(juror.Pending == 1 ? "ficha de calificación pendiente" : "fichas de calificación pendientes")} en la etapa **{stage.Name}** del concurso **{stage.ContestTitle}** ({stage.ContestCode}).
 
             El plazo para enviarlas vence el **{Common.LimaTime.Format(stage.DeadlineUtc)}** (hora de Lima), en unas {hours} horas. Después ya no podrá enviarlas.
 
-            [Abrir mis fichas de calificación]({links.Scorecards(stage.ContestId)})
+            [Abrir mis fichas de calificación]({links.Scorecards(stage.ContestId):url})
             """;
         var key = $"scoring-reminder:{stage.Id}:{juror.UserId}:{hours}";
         if (!await NotificationOutbox.QueueAsync(db, juror.Email, $"Recordatorio: calificaciones pendientes en {stage.ContestCode}", body, now, key, ct))

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -98,14 +99,14 @@ public sealed class ScoringService(
         if (juror.Email is { } email)
         {
             var contestCode = await db.Contests.Where(c => c.Id == profile.ContestId).Select(c => c.Code).SingleAsync(ct);
-            var body = $"""
+            EmailMarkdown body = $"""
                 Estimado(a) {(juror.FullName.Length > 0 ? juror.FullName : email)}:
 
                 Un administrador reabrió su ficha de calificación del perfil **{profile.Code}** en la etapa **{design.StageName}** del concurso **{contestCode}**. Puede corregirla y enviarla de nuevo.
 
                 Motivo: {reason}
 
-                [Abrir la ficha de calificación]({links.Scorecard(scorecard.Id)})
+                [Abrir la ficha de calificación]({links.Scorecard(scorecard.Id):url})
                 """;
             await NotificationOutbox.QueueAsync(db, email, $"Ficha de calificación reabierta: perfil {profile.Code}", body, now, cancellationToken: ct);
         }

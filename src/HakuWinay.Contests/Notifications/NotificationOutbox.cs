@@ -12,7 +12,8 @@ public interface IOutboxSignal
 
 /// <summary>
 /// Queues emails in the caller's own DbContext, so they are saved in the same transaction as
-/// the change they announce. Bodies are Markdown, rendered once through the shared renderer.
+/// the change they announce. Bodies are Markdown whose values are escaped as text
+/// (<see cref="EmailMarkdown"/>), rendered once through the shared renderer.
 /// </summary>
 public static class NotificationOutbox
 {
@@ -22,7 +23,7 @@ public static class NotificationOutbox
     /// Returns false when the key was already used.
     /// </summary>
     public static async Task<bool> QueueAsync(
-        ContestsDbContext db, string to, string subject, string markdownBody, DateTime nowUtc,
+        ContestsDbContext db, string to, string subject, EmailMarkdown body, DateTime nowUtc,
         string? deduplicationKey = null, CancellationToken cancellationToken = default)
     {
         if (deduplicationKey is not null
@@ -31,6 +32,8 @@ public static class NotificationOutbox
         {
             return false;
         }
+        ArgumentNullException.ThrowIfNull(body);
+        var markdownBody = body.ToString();
         var html = EmailLayout.Wrap(subject, MarkdownRenderer.ToHtml(markdownBody));
         db.Outbox.Add(new OutboxMessage(to, subject, MarkdownRenderer.ToPlainText(markdownBody), html, nowUtc, deduplicationKey));
         return true;

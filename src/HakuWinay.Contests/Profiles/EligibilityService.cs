@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Text.Json;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -90,10 +91,10 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
         {
             return;
         }
-        var verdict = profile.Status == ProfileStatus.Eligible
+        var verdict = EmailMarkdown.Trusted(profile.Status == ProfileStatus.Eligible
             ? "fue declarado **elegible** y pasa a la evaluación del jurado (CLAR)"
-            : "fue declarado **no elegible** y no pasa a la evaluación";
-        var body = $"""
+            : "fue declarado **no elegible** y no pasa a la evaluación");
+        EmailMarkdown body = $"""
             Su perfil de negocio **{profile.Code}** del concurso **{contestTitle}** {verdict}.
 
             Motivo: {profile.EligibilityReason}

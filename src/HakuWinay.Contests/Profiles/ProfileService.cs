@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
@@ -229,7 +230,7 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
             return;
         }
         var totals = profile.Totals;
-        var body = $"""
+        EmailMarkdown body = $"""
             Estimado(a) representante de **{group.Name}**:
 
             Su perfil de negocio **{profile.Title}** fue recibido con el código **{profile.Code}**

@@ -167,6 +167,27 @@ public sealed class GroupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Markdown_in_a_group_name_reaches_the_invitation_as_text_and_the_password_link_still_works()
+    {
+        const string name = "Grupo [verifique su cuenta](https://evil.example/login) **urgente** <b>x</b>";
+        var result = await Service().RegisterAsync(Technician, Data(name), new AssistedRegistration(Today, "rosa@correo.pe", "Rosa ![foto](https://evil.example/p.png) www.evil.example"));
+
+        Assert.True(result.Succeeded);
+        await using var db = _database.CreateDbContext();
+        var account = await db.Users.SingleAsync(u => u.Email == "rosa@correo.pe");
+        var email = await db.Outbox.SingleAsync();
+        Assert.DoesNotContain("evil.example/login\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"http://www.evil.example", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(email.HtmlBody, "<a "));
+        Assert.Contains($"href=\"{RecordingLinks.LinkFor(account.Id)}\"", email.HtmlBody, StringComparison.Ordinal);
+        // The reader sees the name exactly as it was typed.
+        Assert.Contains("Grupo [verifique su cuenta](https://evil.example/login) **urgente** &lt;b&gt;x&lt;/b&gt;", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(name, email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assisted_registration_with_the_email_of_a_staff_account_is_refused()
     {
         var result = await Service().RegisterAsync(Technician, Data(), new AssistedRegistration(Today, "ADMIN@t.pe", "Alguien"));

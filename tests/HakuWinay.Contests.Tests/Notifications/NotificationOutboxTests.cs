@@ -1,4 +1,5 @@
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Text;
 using HakuWinay.Contests.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         await using (var db = _database.CreateDbContext())
         {
             var queued = await NotificationOutbox.QueueAsync(
-                db, "grupo1@demo.hakuwinay.pe", "Perfil recibido", "Su perfil **Cuyes Quinua** fue recibido.", Instants.Now);
+                db, "grupo1@demo.hakuwinay.pe", "Perfil recibido", $"Su perfil **Cuyes Quinua** fue recibido.", Instants.Now);
             Assert.True(queued);
             await db.SaveChangesAsync();
         }
@@ -37,7 +38,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
 
         await NotificationOutbox.QueueAsync(
-            db, "grupo1@demo.hakuwinay.pe", "Aviso", "<script>alert(1)</script> [bases](javascript:alert(1))", Instants.Now);
+            db, "grupo1@demo.hakuwinay.pe", "Aviso", EmailMarkdown.Trusted("<script>alert(1)</script> [bases](javascript:alert(1))"), Instants.Now);
 
         var message = Assert.Single(db.Outbox.Local);
         Assert.DoesNotContain("<script", message.HtmlBody, StringComparison.OrdinalIgnoreCase);
@@ -50,8 +51,8 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         const string key = "reminder:stage:12:juror:7:48h";
 
-        var first = await NotificationOutbox.QueueAsync(db, "jurado1@demo.hakuwinay.pe", "Recordatorio", "Faltan 48 horas.", Instants.Now, key);
-        var second = await NotificationOutbox.QueueAsync(db, "jurado1@demo.hakuwinay.pe", "Recordatorio", "Faltan 48 horas.", Instants.Now, key);
+        var first = await NotificationOutbox.QueueAsync(db, "jurado1@demo.hakuwinay.pe", "Recordatorio", $"Faltan 48 horas.", Instants.Now, key);
+        var second = await NotificationOutbox.QueueAsync(db, "jurado1@demo.hakuwinay.pe", "Recordatorio", $"Faltan 48 horas.", Instants.Now, key);
         await db.SaveChangesAsync();
 
         Assert.True(first);
@@ -65,13 +66,13 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         const string key = "results:contest:3:group:9";
         await using (var db = _database.CreateDbContext())
         {
-            Assert.True(await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Resultados", "Publicados.", Instants.Now, key));
+            Assert.True(await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Resultados", $"Publicados.", Instants.Now, key));
             await db.SaveChangesAsync();
         }
 
         await using (var db = _database.CreateDbContext())
         {
-            Assert.False(await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Resultados", "Publicados.", Instants.Now.AddHours(1), key));
+            Assert.False(await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Resultados", $"Publicados.", Instants.Now.AddHours(1), key));
             await db.SaveChangesAsync();
         }
 
@@ -98,10 +99,10 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
     {
         await using var db = _database.CreateDbContext();
 
-        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", "1", Instants.Now, "k1"));
-        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", "2", Instants.Now, "k2"));
-        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", "3", Instants.Now));
-        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", "4", Instants.Now));
+        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", $"1", Instants.Now, "k1"));
+        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", $"2", Instants.Now, "k2"));
+        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", $"3", Instants.Now));
+        Assert.True(await NotificationOutbox.QueueAsync(db, "a@demo.hakuwinay.pe", "Aviso", $"4", Instants.Now));
         await db.SaveChangesAsync();
 
         Assert.Equal(4, await db.Outbox.CountAsync());
@@ -113,7 +114,7 @@ public sealed class NotificationOutboxTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            NotificationOutbox.QueueAsync(db, "Ana <ana@x.pe>", "Aviso", "Texto", Instants.Now));
+            NotificationOutbox.QueueAsync(db, "Ana <ana@x.pe>", "Aviso", $"Texto", Instants.Now));
         Assert.Empty(db.Outbox.Local);
     }
 }

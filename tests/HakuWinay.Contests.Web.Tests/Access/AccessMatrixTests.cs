@@ -167,7 +167,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         {
             var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
             await using var db = await factory.CreateDbContextAsync();
-            await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", "Hola", DateTime.UtcNow);
+            await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", $"Hola", DateTime.UtcNow);
             await db.SaveChangesAsync();
             OutboxId = await db.Outbox.MaxAsync(m => m.Id);
             Profile = await Profiles.DemoProfiles.CreateAsync(Portal, Profiles.DemoProfiles.GroupA, submit: true);

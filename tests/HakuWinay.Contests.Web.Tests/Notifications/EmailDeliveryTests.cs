@@ -25,7 +25,7 @@ public sealed class EmailDeliveryTests
     {
         var factory = services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        Assert.True(await NotificationOutbox.QueueAsync(db, to, subject, markdown, nowUtc));
+        Assert.True(await NotificationOutbox.QueueAsync(db, to, subject, HakuWinay.Contests.Text.EmailMarkdown.Trusted(markdown), nowUtc));
         await db.SaveChangesAsync();
         return await db.Outbox.Where(m => m.Subject == subject).Select(m => m.Id).SingleAsync();
     }

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -190,10 +191,10 @@ public sealed class AppealService(IDbContextFactory<ContestsDbContext> dbFactory
         {
             return;
         }
-        var verdict = appeal.Status == AppealStatus.Upheld
+        var verdict = EmailMarkdown.Trusted(appeal.Status == AppealStatus.Upheld
             ? "fue **declarado fundado**: se corregirán los resultados y se publicará una nueva versión, que recibirá por correo"
-            : "fue **declarado infundado**: los resultados publicados se mantienen";
-        var body = $"""
+            : "fue **declarado infundado**: los resultados publicados se mantienen");
+        EmailMarkdown body = $"""
             Su reclamo sobre el perfil **{recipient.Code}** en el concurso **{contest.Title}** ({contest.Code}) {verdict}.
 
             Motivo: {appeal.DecisionReason}

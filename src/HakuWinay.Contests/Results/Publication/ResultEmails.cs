@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Text;
 using System.Globalization;
 using System.Text;
 using HakuWinay.Contests.Common;
@@ -62,37 +63,39 @@ internal static class ResultEmails
         _ => outcome.ToString(),
     };
 
-    private static string Body(Contest contest, ResultsPublication publication, ResultEntry entry, IReadOnlyDictionary<string, string> stages,
+    private static EmailMarkdown Body(Contest contest, ResultsPublication publication, ResultEntry entry, IReadOnlyDictionary<string, string> stages,
         List<(string StageCode, string Text)> comments)
     {
+        // Built line by line, so every value is escaped here by hand (E) and the whole is trusted once at the end.
+        static string E(string value) => EmailMarkdown.Escape(value);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Se publicaron los resultados del concurso **{contest.Title}** ({contest.Code}), versión {publication.Version}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Se publicaron los resultados del concurso **{E(contest.Title)}** ({E(contest.Code)}), versión {publication.Version}.");
         if (publication.CorrectionReason is { } reason)
         {
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Esta versión corrige la anterior. Motivo: {reason}");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Esta versión corrige la anterior. Motivo: {E(reason)}");
         }
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Su perfil **{entry.ProfileCode}**: **{OutcomeText(entry.Outcome)}**.").AppendLine();
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Su perfil **{E(entry.ProfileCode)}**: **{OutcomeText(entry.Outcome)}**.").AppendLine();
         foreach (var stage in entry.Stages)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {stages.GetValueOrDefault(stage.StageCode, stage.StageCode)}: {Score(stage.Score)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {E(stages.GetValueOrDefault(stage.StageCode, stage.StageCode))}: {Score(stage.Score)}");
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"- Puntaje de evaluación: {Score(entry.EvaluationScore)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Bonificación por prioridad: {Score(entry.Bonus)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Puntaje final: {Score(entry.FinalScore)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Puesto: {(entry.Rank is { } rank ? rank.ToString(CultureInfo.InvariantCulture) : "—")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Monto asignado: {Money.Format(entry.Award)}");
-        text.AppendLine().AppendLine(entry.Explanation);
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Monto asignado: {E(Money.Format(entry.Award))}");
+        text.AppendLine().AppendLine(E(entry.Explanation));
         if (comments.Count > 0)
         {
             text.AppendLine().AppendLine("Comentarios del jurado:").AppendLine();
             foreach (var (stageCode, comment) in comments)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {stages.GetValueOrDefault(stageCode, stageCode)}, {comment}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {E(stages.GetValueOrDefault(stageCode, stageCode))}, {E(comment)}");
             }
         }
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
             $"Si no está de acuerdo, puede presentar un reclamo dentro de {contest.AppealWindowDays} días desde la publicación.");
-        return text.ToString();
+        return EmailMarkdown.Trusted(text.ToString());
     }
 
     private static string Score(decimal? score) => score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "—";
