@@ -47,6 +47,10 @@ public sealed class DemoTour(BrowserFixture browser, FullDemoKestrelPortal porta
         await page.GetByTestId("acta-link").First.ClickAsync();
         // The acta of the latest version: /contests/{code}/results/acta?version=2.
         await Expect(page).ToHaveURLAsync(new Regex($"/contests/{code}/results/acta(\\?version=2)?$"));
+        // The print button works under the Content-Security-Policy (no inline handler): it calls window.print once.
+        await page.EvaluateAsync("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }");
+        await page.Locator("[data-print]").First.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__printed === 1");
 
         await page.GotoAsync($"/contests/{code}/results");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-package").First.ClickAsync());

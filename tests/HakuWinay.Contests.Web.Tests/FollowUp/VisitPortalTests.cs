@@ -14,6 +14,7 @@ public sealed class VisitPortalTests(VisitsPortal portal) : IClassFixture<Visits
     {
         var (visitId, award) = await portal.NextScheduledVisitAsync();
         var added = await portal.Service().AddPhotoAsync(portal.Technician, visitId, new UploadedFile("galpon.png", new MemoryStream(Png)));
+        Assert.True(added.Succeeded, $"The photo was not added: {added.Outcome} {string.Join(", ", added.Violations.Select(v => v.Rule))}");
         var url = $"/visits/{visitId}/photos/{added.Value}";
         var other = portal.Awards.First(a => a.RepresentativeEmail is not null && a.GroupId != award.GroupId).RepresentativeEmail!;
 
