@@ -75,11 +75,12 @@ _haku_maildev_bin() { printf '%s\n' "$_HAKU_REPO_ROOT/.tools/node_modules/.bin/m
 # chromium|postgres|maildev. apt-get update runs once, only if needed.
 ensure_test_prerequisites() {
     local want=("$@")
-    ((${#want[@]})) || want=(chromium postgres maildev)
+    ((${#want[@]})) || want=(chromium postgres maildev nginx)
     local apt_pkgs=() need_maildev="" w
     for w in "${want[@]}"; do
         case $w in
             chromium) [[ -x /usr/bin/chromium ]] || apt_pkgs+=(chromium) ;;
+            nginx) [[ -x /usr/sbin/nginx ]] || apt_pkgs+=(nginx) ;;
             postgres) _haku_pg_bindir >/dev/null 2>&1 || apt_pkgs+=(postgresql) ;;
             maildev)
                 [[ -e $(_haku_maildev_bin) ]] || need_maildev=1
@@ -109,10 +110,21 @@ ensure_test_prerequisites() {
             DEBIAN_FRONTEND=noninteractive apt-get update -q || { _haku_log "apt-get update failed"; return 1; }
             _HAKU_APT_UPDATED=1
         fi
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${apt_pkgs[@]}" </dev/null ||
-            { _haku_log "apt-get install ${apt_pkgs[*]} failed"; return 1; }
+        # Packages with a service (nginx) must not start it: the tests run their own instances.
+        local no_start=""
+        if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
+        fi
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${apt_pkgs[@]}" </dev/null
+        local installed=$?
+        [[ -n $no_start ]] && rm -f /usr/sbin/policy-rc.d
+        ((installed == 0)) || { _haku_log "apt-get install ${apt_pkgs[*]} failed"; return 1; }
         if [[ " ${apt_pkgs[*]} " == *" postgresql "* ]] && ! _haku_pg_bindir >/dev/null 2>&1; then
             _haku_log "postgresql was installed but no initdb/pg_ctl was found"
+            return 1
+        fi
+        if [[ " ${apt_pkgs[*]} " == *" nginx "* && ! -x /usr/sbin/nginx ]]; then
+            _haku_log "nginx was installed but /usr/sbin/nginx is missing"
             return 1
         fi
         if [[ " ${apt_pkgs[*]} " == *" chromium "* && ! -x /usr/bin/chromium ]]; then

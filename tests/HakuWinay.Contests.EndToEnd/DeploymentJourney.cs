@@ -22,7 +22,6 @@ namespace HakuWinay.Contests.EndToEnd;
 [Collection(BrowserJourneys.Name)]
 public sealed partial class DeploymentJourney(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private const string AdminEmail = "jefa@foncodes.example.pe";
     private const string AdminPassword = "una frase larga de acceso";
 
@@ -36,19 +35,11 @@ public sealed partial class DeploymentJourney(BrowserFixture browser, ITestOutpu
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         try
         {
-            var published = Path.Combine(folder, "haku");
-            // README: dotnet publish src/HakuWinay.Contests.Web -c Release -o /srv/haku (reusing the build ./test.sh made).
-            await RunAsync("dotnet", RepositoryRoot(), "publish", "src/HakuWinay.Contests.Web", "-c", "Release", "-o", published, "--no-build", "-nodeReuse:false");
-            // README: the Data Protection certificate, in the folder of the portal's secrets.
-            var certificatePassword = "clave del certificado " + Guid.NewGuid().ToString("N")[..6];
-            await RunAsync("openssl", folder, "req", "-x509", "-newkey", "rsa:3072", "-sha256", "-days", "3650", "-nodes",
-                "-subj", "/CN=HakuWinay Data Protection", "-keyout", "dataprotection.key", "-out", "dataprotection.crt");
-            await RunAsync("openssl", folder, new Dictionary<string, string> { ["DataProtection__CertificatePassword"] = certificatePassword },
-                "pkcs12", "-export", "-in", "dataprotection.crt", "-inkey", "dataprotection.key", "-out", "dataprotection.pfx",
-                "-passout", "env:DataProtection__CertificatePassword");
-            // What a CA would give: a TLS certificate for the public host (here localhost), as PEM files.
-            await RunAsync("openssl", folder, "req", "-x509", "-newkey", "rsa:2048", "-sha256", "-days", "2", "-nodes",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", "privkey.pem", "-out", "fullchain.pem");
+            // README: dotnet publish src/HakuWinay.Contests.Web -c Release -o /srv/haku, then the Data
+            // Protection certificate in the folder of the portal's secrets, and the site's TLS certificate.
+            var dll = await PublishedPortal.DllAsync();
+            var (certificatePath, certificatePassword) = await PublishedPortal.DataProtectionCertificateAsync(folder);
+            await PublishedPortal.TlsCertificateAsync(folder);
 
             await using (var admin = new NpgsqlConnection(server.ConnectionString))
             {
@@ -56,7 +47,7 @@ public sealed partial class DeploymentJourney(BrowserFixture browser, ITestOutpu
                 await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
                 await create.ExecuteNonQueryAsync();
             }
-            var port = FreePort();
+            var port = PublishedPortal.FreePort();
             var publicUrl = new Uri($"https://localhost:{port}/");
             var environment = new Dictionary<string, string>
             {
@@ -68,12 +59,12 @@ public sealed partial class DeploymentJourney(BrowserFixture browser, ITestOutpu
                 ["Bootstrap__AdminEmail"] = AdminEmail,
                 ["Bootstrap__AdminPassword"] = AdminPassword,
                 ["DataFolder"] = Path.Combine(folder, "data"),
-                ["DataProtection__CertificatePath"] = Path.Combine(folder, "dataprotection.pfx"),
+                ["DataProtection__CertificatePath"] = certificatePath,
                 ["DataProtection__CertificatePassword"] = certificatePassword,
                 ["Kestrel__Certificates__Default__Path"] = Path.Combine(folder, "fullchain.pem"),
                 ["Kestrel__Certificates__Default__KeyPath"] = Path.Combine(folder, "privkey.pem"),
             };
-            portal = Start(Path.Combine(published, "HakuWinay.Contests.Web.dll"), $"https://localhost:{port}", environment, log);
+            portal = PublishedPortal.Start(dll, $"https://localhost:{port}", environment, log);
 
             using var http = new HttpClient(new HttpClientHandler
             {
@@ -81,7 +72,7 @@ public sealed partial class DeploymentJourney(BrowserFixture browser, ITestOutpu
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.None,
             }) { BaseAddress = publicUrl };
-            await HealthyAsync(http, portal, log);
+            await PublishedPortal.HealthyAsync(http, portal, log);
 
             await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = publicUrl.AbsoluteUri, IgnoreHTTPSErrors = true, Locale = "es-PE" });
             var page = await context.NewPageAsync();
@@ -124,12 +115,7 @@ public sealed partial class DeploymentJourney(BrowserFixture browser, ITestOutpu
         }
         finally
         {
-            if (portal is { HasExited: false })
-            {
-                portal.Kill(entireProcessTree: true);
-                await portal.WaitForExitAsync();
-            }
-            portal?.Dispose();
+            await PublishedPortal.StopAsync(portal);
             output.WriteLine(string.Join(Environment.NewLine, log.TakeLast(40)));
             NpgsqlConnection.ClearAllPools();
             await using (var admin = new NpgsqlConnection(server.ConnectionString))
@@ -140,102 +126,6 @@ public sealed partial class DeploymentJourney(BrowserFixture browser, ITestOutpu
             }
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>The published dll with a clean environment: only what README names, plus what any process needs to run dotnet.</summary>
-    private static Process Start(string dll, string urls, Dictionary<string, string> environment, System.Collections.Concurrent.ConcurrentQueue<string> log)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(urls);
-        start.Environment.Clear();
-        foreach (var inherited in new[] { "PATH", "HOME", "DOTNET_ROOT", "TMPDIR" })
-        {
-            if (Environment.GetEnvironmentVariable(inherited) is { } value)
-            {
-                start.Environment[inherited] = value;
-            }
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { log.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.Enqueue(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>Polls /health every 200 ms until it answers 200, failing with the portal's output if it exits or takes too long.</summary>
-    private static async Task HealthyAsync(HttpClient http, Process portal, IEnumerable<string> log)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
-        while (true)
-        {
-            Assert.False(portal.HasExited, "The published portal exited:" + Environment.NewLine + string.Join(Environment.NewLine, log));
-            try
-            {
-                using var health = await http.GetAsync("/health", timeout.Token);
-                if (health.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            try
-            {
-                await poll.WaitForNextTickAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail("/health never answered 200:" + Environment.NewLine + string.Join(Environment.NewLine, log));
-            }
-        }
-    }
-
-    private static Task RunAsync(string file, string directory, params string[] arguments) => RunAsync(file, directory, new Dictionary<string, string>(), arguments);
-
-    private static async Task RunAsync(string file, string directory, Dictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)} failed:{Environment.NewLine}{await stdout}{await stderr}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "HakuWinay.Contests.sln")))
-        {
-            root = root.Parent;
-        }
-        return root?.FullName ?? throw new InvalidOperationException($"No HakuWinay.Contests.sln above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"_framework/blazor\.web\.[a-z0-9]+\.js")]

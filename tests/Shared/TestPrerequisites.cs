@@ -29,6 +29,19 @@ public static class TestPrerequisites
         }
     }
 
+    public static string Nginx
+    {
+        get
+        {
+            const string path = "/usr/sbin/nginx";
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"nginx is not at {path}. Run ./test.sh, which installs Debian's nginx package (without starting its service).");
+            }
+            return path;
+        }
+    }
+
     private static string Require(string variable, string what)
     {
         var value = Environment.GetEnvironmentVariable(variable);

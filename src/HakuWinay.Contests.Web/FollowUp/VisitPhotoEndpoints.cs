@@ -10,7 +10,7 @@ internal static class VisitPhotoEndpoints
     /// <summary>
     /// GET /visits/{visitId}/photos/{photoId}: a visit photo, to administrators, the Technician
     /// assigned to the visit and the representative of the award's group; anyone else gets 404,
-    /// so ids reveal nothing. Served inline (it is a JPEG or PNG by its content) but never sniffed.
+    /// so ids reveal nothing. Served inline (it is a JPEG or PNG by its content) under a name the portal gives it, never sniffed.
     /// </summary>
     public static void MapVisitPhotoEndpoints(this WebApplication app)
     {
@@ -27,7 +27,7 @@ internal static class VisitPhotoEndpoints
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'";
-            return Hosting.PrivateFiles.Send(http, found.Value!.FilePath, found.Value.ContentType);
+            return Hosting.PrivateFiles.ShowAs(http, found.Value!.FilePath, found.Value.ContentType, $"visita-{visitId}-foto-{photoId}");
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
     }
 }

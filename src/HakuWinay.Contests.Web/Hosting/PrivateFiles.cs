@@ -24,6 +24,21 @@ internal static class PrivateFiles
     public static IResult SendAs(HttpContext http, string path, string contentType, string stem) =>
         Send(http, path, contentType, stem + ExtensionOf(contentType));
 
+    /// <summary>
+    /// Shows a stored image inline, named by the portal like <see cref="SendAs"/>, so that a
+    /// browser's "save image" gets that name and the detected type's extension.
+    /// </summary>
+    public static IResult ShowAs(HttpContext http, string path, string contentType, string stem)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition
+        {
+            Inline = true,
+            FileName = stem + ExtensionOf(contentType),
+        }.ToString();
+        return Send(http, path, contentType);
+    }
+
     private static string ExtensionOf(string contentType) =>
         Enum.GetValues<AttachmentKind>().Where(kind => AttachmentFile.ContentType(kind) == contentType)
             .Select(AttachmentFile.Extension).FirstOrDefault() ?? ".bin";

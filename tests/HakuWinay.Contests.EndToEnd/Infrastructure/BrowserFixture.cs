@@ -22,13 +22,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         // portal is quick; Playwright's 5 s default is too tight for a 2-core CI box that is busy.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
+        _browser = await LaunchAsync();
+    }
+
+    /// <summary>
+    /// Another Chromium, with extra command-line switches (e.g. a host resolver rule), for the test
+    /// that needs them; the caller closes it.
+    /// </summary>
+    public Task<IBrowser> LaunchAsync(params string[] extraArgs)
+    {
+        var playwright = _playwright ?? throw new InvalidOperationException("Playwright has not started yet.");
+        return playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = TestPrerequisites.Chromium,
             Headless = true,
             // No sandbox: the tests run as root in a container. The rest keeps Chromium off the
             // network (there is none here) and quiet.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", .. extraArgs],
         });
     }
 

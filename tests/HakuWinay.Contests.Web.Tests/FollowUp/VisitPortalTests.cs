@@ -24,6 +24,7 @@ public sealed class VisitPortalTests(VisitsPortal portal) : IClassFixture<Visits
             Assert.Equal((principal, HttpStatusCode.OK), (principal, response.StatusCode));
             Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
             Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal($"inline; filename=visita-{visitId}-foto-{added.Value}.png", response.Content.Headers.ContentDisposition!.ToString());
         }
         Assert.Equal(HttpStatusCode.NotFound, (await (await portal.ClientAsync("other", other)).GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await (await portal.ClientAsync("admin", AwardedDemo.AdminEmail)).GetAsync($"/visits/{visitId + 1}/photos/{added.Value}")).StatusCode);
