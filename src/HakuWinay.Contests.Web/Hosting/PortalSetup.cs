@@ -115,8 +115,7 @@ public static class PortalSetup
         services.AddAccounting();
         services.AddFollowUp();
         services.AddExecution();
-        services.AddSingleton<ContestEvents>();
-        services.AddSingleton<IContestEvents>(sp => sp.GetRequiredService<ContestEvents>());
+        services.AddContestEvents(database);
 
         services.AddHealthChecks()
             .AddDbContextCheck<ContestsDbContext>("database")
@@ -232,5 +231,25 @@ public static class PortalSetup
         app.MapJobsDashboard();
         // The frame-ancestors directive is part of the portal's one policy (SecurityHeaders), not a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+    }
+
+    /// <summary>
+    /// The live screens' notifier; on PostgreSQL its events also travel to the other copies of the
+    /// portal (docs/decisions/024-contest-events-across-servers.md).
+    /// </summary>
+    private static void AddContestEvents(this IServiceCollection services, DatabaseSetup.ResolvedDatabase database)
+    {
+        services.AddSingleton<ContestEvents>();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<PostgresContestEventRelay>();
+            services.AddSingleton<IContestEventRelay>(sp => sp.GetRequiredService<PostgresContestEventRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresContestEventRelay>());
+        }
+        else
+        {
+            services.AddSingleton<IContestEventRelay, NoContestEventRelay>();
+        }
+        services.AddSingleton<IContestEvents, RelayedContestEvents>();
     }
 }

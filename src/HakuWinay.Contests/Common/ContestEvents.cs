@@ -35,8 +35,9 @@ public sealed record ContestEvent(int ContestId, ContestChange Change, int? Stag
 /// <summary>
 /// The app-wide notifier behind every live screen (juror tablets, the session console, the
 /// projector): services publish a <see cref="ContestEvent"/> once their change is committed; a
-/// screen subscribes to its contest and disposes the subscription when it goes away. In-process:
-/// every screen of one live session must be served by the same portal (sticky sessions).
+/// screen subscribes to its contest and disposes the subscription when it goes away. This class
+/// delivers to the screens of this copy of the portal; <see cref="RelayedContestEvents"/> also
+/// sends each event to the other copies (docs/decisions/024-contest-events-across-servers.md).
 /// </summary>
 public interface IContestEvents
 {
@@ -111,5 +112,36 @@ public sealed class ContestEvents(ILogger<ContestEvents> logger) : IContestEvent
                 owner.Remove(this);
             }
         }
+    }
+}
+
+/// <summary>Carries contest events to the other copies of the portal that share the database.</summary>
+public interface IContestEventRelay
+{
+    /// <summary>Sends an event published here to the other copies; never blocks, never throws.</summary>
+    void Send(ContestEvent contestEvent);
+}
+
+/// <summary>One server: nothing to carry.</summary>
+public sealed class NoContestEventRelay : IContestEventRelay
+{
+    public void Send(ContestEvent contestEvent)
+    {
+    }
+}
+
+/// <summary>
+/// What services and screens use: an event published here reaches this copy's screens at once
+/// and, through the relay, every other copy's; the relay hands events from other copies straight
+/// to <see cref="ContestEvents"/>, so none comes back twice.
+/// </summary>
+public sealed class RelayedContestEvents(ContestEvents local, IContestEventRelay relay) : IContestEvents
+{
+    public IDisposable Subscribe(int contestId, Func<ContestEvent, Task> handler) => local.Subscribe(contestId, handler);
+
+    public void Publish(ContestEvent contestEvent)
+    {
+        local.Publish(contestEvent);
+        relay.Send(contestEvent);
     }
 }
