@@ -122,7 +122,7 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
     /// The tablet, waiting on the live page, opens the presenting group's scorecard by itself; the
     /// juror scores the four criteria (each saved as typed) and submits.
     /// </summary>
-    private static async Task ScoreOnTabletAsync(IPage tablet, string presenting, (int P1, int P2, int P3, int P4) points, bool checkReload)
+    internal static async Task ScoreOnTabletAsync(IPage tablet, string presenting, (int P1, int P2, int P3, int P4) points, bool checkReload)
     {
         await Expect(tablet).ToHaveURLAsync(ScorecardUrl());
         await Expect(tablet.GetByTestId("live-follower")).ToContainTextAsync(presenting);
@@ -168,7 +168,7 @@ public sealed partial class JudgingJourney(BrowserFixture browser, KestrelPortal
     }
 
     /// <summary>"AYA-2026-01-003 · Title" → "AYA-2026-01-003".</summary>
-    private static string CodeOf(string? presenter) => (presenter ?? "").Split(" · ")[0].Trim();
+    internal static string CodeOf(string? presenter) => (presenter ?? "").Split(" · ")[0].Trim();
 
     [GeneratedRegex(@"/juror/scorecards/[0-9]+\?live=1$")]
     private static partial Regex ScorecardUrl();

@@ -22,10 +22,13 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
 
     protected KestrelPortal Portal { get; } = portal;
 
-    /// <summary>A new page in a new context, at a desktop size or with the given device settings.</summary>
-    protected async Task<IPage> OpenPageAsync(BrowserNewContextOptions? device = null)
+    /// <summary>
+    /// A new page in a new context, at a desktop size or with the given device settings, on the
+    /// test's portal or on another copy of it.
+    /// </summary>
+    protected async Task<IPage> OpenPageAsync(BrowserNewContextOptions? device = null, KestrelPortal? on = null)
     {
-        var options = new BrowserNewContextOptions(device ?? new()) { BaseURL = Portal.BaseUrl.ToString() };
+        var options = new BrowserNewContextOptions(device ?? new()) { BaseURL = (on ?? Portal).BaseUrl.ToString() };
         var context = await browser.Browser.NewContextAsync(options);
         _contexts.Add(context);
         context.Page += (_, page) => Watch(page);
@@ -59,12 +62,12 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
     }
 
     /// <summary>Signs a demo account in (the demo password) through the form, and waits for the page its role lands on.</summary>
-    protected async Task SignInAsync(IPage page, string email, string landing)
+    protected async Task SignInAsync(IPage page, string email, string landing, KestrelPortal? on = null)
     {
         await page.GotoAsync("/account/login");
         await FillLoginFormAsync(page, email, HakuWinay.Contests.Testing.PortalFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(Portal.Url(landing));
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync((on ?? Portal).Url(landing));
     }
 
     private void Watch(IPage page)
