@@ -29,8 +29,13 @@ public class PortalFactory : WebApplicationFactory<Program>
             // The one-contest demo the tests were written against; a test that wants the demo of
             // every stage passes Seed:DemoCycle=true (docs/decisions/015-demo-of-every-stage.md).
             ["Seed:DemoCycle"] = "false",
-            // Tests sign in often from 127.0.0.1; AccountRateLimitTests lower this again.
+            // Tests sign in, download, upload and type from 127.0.0.1 often; the rate limit tests lower these again.
             ["RateLimits:AccountFormPostsPerMinute"] = "100000",
+            ["RateLimits:PublicDownloadsPerMinute"] = "100000",
+            ["RateLimits:PrivateDownloadsPerMinute"] = "100000",
+            ["RateLimits:UploadsPerMinute"] = "100000",
+            ["RateLimits:ImportsPerMinute"] = "100000",
+            ["RateLimits:PreviewsPerMinute"] = "100000",
             // Test output shows the portal's warnings and errors, not every request.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

@@ -1,54 +1,23 @@
-using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
+using HakuWinay.Contests.Web.Hosting;
 
 namespace HakuWinay.Contests.Web.Account;
 
 /// <summary>
 /// Posts of the account forms (sign-in, registration, set-password) per client address and minute: an
-/// attacker guessing passwords is slowed down before the password check (docs/decisions/017).
+/// attacker guessing passwords is slowed down before the password check (docs/decisions/017). The portal's
+/// global limiter (<see cref="RateLimits"/>, which also answers the 429) takes its partition from here.
 /// </summary>
 internal static class AccountRateLimits
 {
-    public const string Section = "RateLimits";
-
     private static readonly string[] LimitedForms = [AccountPaths.Login, AccountPaths.Register, AccountPaths.SetPassword];
 
-    public static void AddAccountRateLimits(this IServiceCollection services, IConfiguration configuration)
-    {
-        var perMinute = configuration.GetValue($"{Section}:AccountFormPostsPerMinute", 20);
-        if (perMinute < 1)
-        {
-            throw new InvalidOperationException($"{Section}:AccountFormPostsPerMinute must be at least 1; it is {perMinute}.");
-        }
-        services.AddRateLimiter(options =>
-        {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                IsAccountFormPost(http.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(""));
-            options.OnRejected = RejectAsync;
-        });
-    }
+    public static RateLimitPartition<string> Partition(HttpContext http, RateLimitSettings settings) =>
+        IsAccountFormPost(http.Request)
+            ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientAddress(http), _ => RateLimits.PerMinute(settings.AccountFormPostsPerMinute))
+            : RateLimitPartition.GetNoLimiter("");
 
     private static bool IsAccountFormPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
         && LimitedForms.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
-
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
-    {
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "text/html; charset=utf-8";
-        var texts = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var message = WebUtility.HtmlEncode(string.Format(CultureInfo.CurrentCulture, texts["RateLimit.TooMany"].Value, seconds));
-        await response.WriteAsync($"<!DOCTYPE html><html lang=\"es\"><meta charset=\"utf-8\"><title>429</title><p data-testid=\"rate-limited\">{message}</p></html>", ct);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Web.Hosting;
 using HakuWinay.Contests.Web.Profiles;
 
 namespace HakuWinay.Contests.Web.Accounting;
@@ -35,7 +36,8 @@ public static class AccountingSetup
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
             return Hosting.PrivateFiles.SendAs(http, receipt.FilePath, receipt.ContentType, $"recibo-{expenseId}");
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Web.Hosting;
 using HakuWinay.Contests.Web.Profiles;
 
 namespace HakuWinay.Contests.Web.Disbursements;
@@ -18,10 +19,12 @@ internal static class AwardFileEndpoints
     {
         app.MapGet("/awards/{awardId:int}/agreement", (int awardId, ClaimsPrincipal principal, HttpContext http, AwardQueries awards, CancellationToken ct) =>
             SendAsync(principal, http, $"convenio-{awardId}", user => awards.AgreementAsync(user, awardId, ct)))
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Producer));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Producer))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
         app.MapGet("/awards/{awardId:int}/tranches/{trancheId:int}/voucher", (int awardId, int trancheId, ClaimsPrincipal principal, HttpContext http, AwardQueries awards, CancellationToken ct) =>
             SendAsync(principal, http, $"voucher-{awardId}-{trancheId}", user => awards.VoucherAsync(user, awardId, trancheId, ct)))
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Producer));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Producer))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
     }
 
     private static async Task<IResult> SendAsync(ClaimsPrincipal principal, HttpContext http, string downloadStem, Func<ActingUser, Task<ServiceResult<AwardFileDownload>>> find)

@@ -6,6 +6,7 @@ namespace HakuWinay.Contests.Web.Execution;
 
 // HakuWinay.Contests.Web.Results would otherwise hide ASP.NET Core's Results class here.
 using Results = Microsoft.AspNetCore.Http.Results;
+using HakuWinay.Contests.Web.Hosting;
 
 /// <summary>The execution dashboard: the services and endpoints of the feature.</summary>
 public static class ExecutionSetup
@@ -33,7 +34,8 @@ public static class ExecutionSetup
                 var name = $"ejecucion-{execution.ContestCode}-{execution.Dashboard.TodayInLima:yyyy-MM-dd}.csv";
                 return Results.File(bytes, "text/csv; charset=utf-8", name);
             })
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+            .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
         return app;
     }
 }

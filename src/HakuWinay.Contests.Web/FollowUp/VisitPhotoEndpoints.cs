@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HakuWinay.Contests.FollowUp;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Web.Hosting;
 using HakuWinay.Contests.Web.Profiles;
 
 namespace HakuWinay.Contests.Web.FollowUp;
@@ -28,6 +29,7 @@ internal static class VisitPhotoEndpoints
             }
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'";
             return Hosting.PrivateFiles.ShowAs(http, found.Value!.FilePath, found.Value.ContentType, $"visita-{visitId}-foto-{photoId}");
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
     }
 }

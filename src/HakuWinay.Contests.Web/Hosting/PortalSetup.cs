@@ -57,7 +57,7 @@ public static class PortalSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddPortalLocalization();
         services.AddPortalIdentity();
-        services.AddAccountRateLimits(configuration);
+        services.AddPortalRateLimits(configuration);
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();

@@ -1,5 +1,6 @@
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Web.Hosting;
 
 namespace HakuWinay.Contests.Web.Notifications;
 
@@ -19,6 +20,7 @@ internal static class OutboxEndpoints
             await composer.Compose(email).WriteToAsync(stream, ct);
             stream.Position = 0;
             return Microsoft.AspNetCore.Http.Results.File(stream, "message/rfc822", $"mensaje-{id}.eml");
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
     }
 }

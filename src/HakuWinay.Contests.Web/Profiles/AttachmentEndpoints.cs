@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Web.Hosting;
 
 namespace HakuWinay.Contests.Web.Profiles;
 
@@ -34,6 +35,7 @@ internal static class AttachmentEndpoints
             }
             var attachment = found.Value!.Attachment;
             return Hosting.PrivateFiles.Send(http, found.Value.FilePath, attachment.ContentType, attachment.DownloadName);
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror));
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
     }
 }

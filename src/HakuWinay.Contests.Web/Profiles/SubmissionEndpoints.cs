@@ -1,5 +1,6 @@
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Web.Hosting;
 
 namespace HakuWinay.Contests.Web.Profiles;
 
@@ -29,7 +30,8 @@ internal static class SubmissionEndpoints
             var filter = new SubmissionFilter(contestId, Blank(category), parsedStatus, Blank(line), Blank(district));
             var csv = await submissions.ExportCsvAsync(filter, ct);
             return Microsoft.AspNetCore.Http.Results.File(csv, "text/csv; charset=utf-8", $"postulaciones-{options.ContestCode}.csv");
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

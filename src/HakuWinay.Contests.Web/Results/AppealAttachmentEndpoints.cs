@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Results.Publication;
+using HakuWinay.Contests.Web.Hosting;
 using HakuWinay.Contests.Web.Profiles;
 
 namespace HakuWinay.Contests.Web.Results;
@@ -27,6 +28,7 @@ internal static class AppealAttachmentEndpoints
                 return Microsoft.AspNetCore.Http.Results.NotFound();
             }
             return Hosting.PrivateFiles.SendAs(http, found.Value!.FilePath, found.Value.ContentType, $"reclamo-{appealId}");
-        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer));
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Technician, Roles.Producer))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
     }
 }

@@ -5,6 +5,7 @@ using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Results;
 using HakuWinay.Contests.Results.Dashboard;
 using HakuWinay.Contests.Results.Package;
+using HakuWinay.Contests.Web.Hosting;
 
 // Not "...Web.Results": a namespace of that name would hide ASP.NET Core's Results class (Results.NotFound()) from
 // every other namespace of the web project.
@@ -28,7 +29,7 @@ internal static class ResultsEndpoints
 
     public static void MapResultsEndpoints(this WebApplication app)
     {
-        var published = app.MapGroup("/contests/{code}/results").AllowAnonymous();
+        var published = app.MapGroup("/contests/{code}/results").AllowAnonymous().RequireRateLimiting(RateLimits.PublicDownloads);
         published.MapGet("/package.json", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PublishedAsync(code, version, reader, http, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-v{Version(p)}.json"), ct));
         published.MapGet("/ranking.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
@@ -36,7 +37,8 @@ internal static class ResultsEndpoints
         published.MapGet("/scores.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PublishedAsync(code, version, reader, http, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-v{Version(p)}.csv"), ct));
 
-        var preview = app.MapGroup("/admin/contests/{contestId:int}/results").RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+        var preview = app.MapGroup("/admin/contests/{contestId:int}/results").RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
+            .RequireRateLimiting(RateLimits.PrivateDownloads);
         preview.MapGet("/preview/package.json", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PreviewAsync(contestId, reader, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-vista-previa.json"), ct));
         preview.MapGet("/preview/ranking.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>

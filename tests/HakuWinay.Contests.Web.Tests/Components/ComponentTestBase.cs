@@ -6,6 +6,7 @@ using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Web.Hosting;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Auth = AddAuthorization();
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        // The portal's default limits on uploads, imports and previews; a test may register lower settings after this.
+        Services.AddSingleton(new HakuWinay.Contests.Web.Hosting.RateLimitSettings());
+        Services.AddCircuitRateLimits();
         // The portal's notifier, so pages that follow their contest render; a test may register its own after this.
         Services.AddSingleton(new HakuWinay.Contests.Common.ContestEvents(Microsoft.Extensions.Logging.Abstractions.NullLogger<HakuWinay.Contests.Common.ContestEvents>.Instance));
         Services.AddSingleton<HakuWinay.Contests.Common.IContestEvents>(sp => sp.GetRequiredService<HakuWinay.Contests.Common.ContestEvents>());

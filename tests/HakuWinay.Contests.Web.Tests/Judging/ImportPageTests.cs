@@ -5,8 +5,10 @@ using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Web.Components.Pages.Judging.Paper;
+using HakuWinay.Contests.Web.Hosting;
 using HakuWinay.Contests.Web.Tests.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -95,6 +97,24 @@ public sealed class ImportPageTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.StartsWith("Row 1: the header lacks the columns profile_code",
             cut.FindAll("[data-testid=import-error]")[0].TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_import_over_the_limit_imports_nothing_and_says_when_to_try_again()
+    {
+        Services.AddSingleton(new RateLimitSettings { ImportsPerMinute = 1 });
+        await ArrangeAsync();
+        var cut = RenderPage();
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("codigo,etapa\n", "fichas.csv"));
+        cut.WaitForElement("[data-testid=import-rejected]");
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Sheet("ana@t.pe", "15", "20", "10", "15", "10", "8"), "fichas.csv"));
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Demasiadas importaciones seguidas; intente de nuevo en ",
+            cut.Find("[data-testid=upload-error]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=import-done]"));
+        await using var db = Database.CreateDbContext();
+        Assert.False(await db.Scorecards.AnyAsync(s => s.Status == ScorecardStatus.Submitted));
     }
 
     private sealed class NoLinks : IPasswordSetupLinks

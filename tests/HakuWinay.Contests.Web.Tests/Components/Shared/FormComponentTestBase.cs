@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Bunit;
+using HakuWinay.Contests.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Scope = "namespace",
@@ -22,6 +23,9 @@ public abstract class FormComponentTestBase : BunitContext
     {
         SetCulture("es-PE");
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // The portal's default limits on previews; a test may register lower settings after this.
+        Services.AddSingleton(new RateLimitSettings());
+        Services.AddCircuitRateLimits();
     }
 
     protected static void SetCulture(string name)
