@@ -240,6 +240,34 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Common.RelayedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("RelayedEvents", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>
                 {
                     b.Property<int>("Id")

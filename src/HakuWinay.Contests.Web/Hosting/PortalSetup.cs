@@ -234,8 +234,8 @@ public static class PortalSetup
     }
 
     /// <summary>
-    /// The live screens' notifier; on PostgreSQL its events also travel to the other copies of the
-    /// portal (docs/decisions/024-contest-events-across-servers.md).
+    /// The live screens' notifier; its events also travel to the other copies of the portal, by
+    /// NOTIFY on PostgreSQL, through a table elsewhere (docs/decisions/024-contest-events-across-servers.md).
     /// </summary>
     private static void AddContestEvents(this IServiceCollection services, DatabaseSetup.ResolvedDatabase database)
     {
@@ -248,7 +248,9 @@ public static class PortalSetup
         }
         else
         {
-            services.AddSingleton<IContestEventRelay, NoContestEventRelay>();
+            services.AddSingleton<PollingContestEventRelay>();
+            services.AddSingleton<IContestEventRelay>(sp => sp.GetRequiredService<PollingContestEventRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<PollingContestEventRelay>());
         }
         services.AddSingleton<IContestEvents, RelayedContestEvents>();
     }

@@ -122,14 +122,6 @@ public interface IContestEventRelay
     void Send(ContestEvent contestEvent);
 }
 
-/// <summary>One server: nothing to carry.</summary>
-public sealed class NoContestEventRelay : IContestEventRelay
-{
-    public void Send(ContestEvent contestEvent)
-    {
-    }
-}
-
 /// <summary>
 /// What services and screens use: an event published here reaches this copy's screens at once
 /// and, through the relay, every other copy's; the relay hands events from other copies straight

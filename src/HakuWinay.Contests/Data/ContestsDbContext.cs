@@ -1,6 +1,7 @@
 using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Catalog;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.FollowUp;
@@ -54,6 +55,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RelayedEvent> RelayedEvents => Set<RelayedEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -228,6 +228,21 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RelayedEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Origin = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RelayedEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1865,6 +1880,11 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RelayedEvents_CreatedAtUtc",
+                table: "RelayedEvents",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResultsPublicationEntries_BusinessProfileId",
                 table: "ResultsPublicationEntries",
                 column: "BusinessProfileId");
@@ -2032,6 +2052,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Regions");
+
+            migrationBuilder.DropTable(
+                name: "RelayedEvents");
 
             migrationBuilder.DropTable(
                 name: "ResultsPublicationEntries");

@@ -229,6 +229,21 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RelayedEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Origin = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RelayedEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1860,6 +1875,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RelayedEvents_CreatedAtUtc",
+                table: "RelayedEvents",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResultsPublicationEntries_BusinessProfileId",
                 table: "ResultsPublicationEntries",
                 column: "BusinessProfileId");
@@ -2027,6 +2047,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Regions");
+
+            migrationBuilder.DropTable(
+                name: "RelayedEvents");
 
             migrationBuilder.DropTable(
                 name: "ResultsPublicationEntries");

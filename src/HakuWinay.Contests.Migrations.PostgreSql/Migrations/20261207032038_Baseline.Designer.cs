@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ContestsDbContext))]
-    [Migration("20261207002756_Baseline")]
+    [Migration("20261207032038_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -240,6 +240,34 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Common.RelayedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("RelayedEvents", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Contests.Contest", b =>

@@ -228,6 +228,21 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RelayedEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RelayedEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -1859,6 +1874,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RelayedEvents_CreatedAtUtc",
+                table: "RelayedEvents",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResultsPublicationEntries_BusinessProfileId",
                 table: "ResultsPublicationEntries",
                 column: "BusinessProfileId");
@@ -2026,6 +2046,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Regions");
+
+            migrationBuilder.DropTable(
+                name: "RelayedEvents");
 
             migrationBuilder.DropTable(
                 name: "ResultsPublicationEntries");
