@@ -44,6 +44,7 @@ internal static class AccountRateLimits
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var response = context.HttpContext.Response;
+        HakuWinay.Contests.Diagnostics.PortalMeters.RateLimitRefused(context.HttpContext.Request.Path.Value!.ToLowerInvariant());
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         response.ContentType = "text/html; charset=utf-8";

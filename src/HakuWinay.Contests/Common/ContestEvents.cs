@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using HakuWinay.Contests.Diagnostics;
 
 namespace HakuWinay.Contests.Common;
 
@@ -65,6 +66,7 @@ public sealed class ContestEvents(ILogger<ContestEvents> logger) : IContestEvent
     public void Publish(ContestEvent contestEvent)
     {
         ArgumentNullException.ThrowIfNull(contestEvent);
+        PortalMeters.ContestEventPublished(contestEvent.Change);
         if (!_byContest.TryGetValue(contestEvent.ContestId, out var subscriptions))
         {
             return;
