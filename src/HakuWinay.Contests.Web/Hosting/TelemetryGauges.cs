@@ -38,6 +38,8 @@ internal sealed class TelemetryGauges : BackgroundService
     private readonly JobStorage _jobs;
     private readonly TimeSpan _interval;
     private readonly ILogger<TelemetryGauges> _logger;
+    // One refresh at a time: a slow read that started first never overwrites a newer snapshot.
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile Snapshot? _snapshot;
 
     public TelemetryGauges(IDbContextFactory<ContestsDbContext> dbFactory, JobStorage jobs, IMeterFactory meters,
@@ -62,6 +64,25 @@ internal sealed class TelemetryGauges : BackgroundService
     /// <summary>Reads every counted value once and replaces the snapshot.</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
     {
+        await _refreshing.WaitAsync(ct);
+        try
+        {
+            _snapshot = await ReadAsync(ct);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _refreshing.Dispose();
+    }
+
+    private async Task<Snapshot> ReadAsync(CancellationToken ct)
+    {
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var outbox = await db.Outbox.AsNoTracking().Where(m => m.Status != OutboxStatus.Sent)
             .GroupBy(m => new { m.Status, Tried = m.Attempts > 0 })
@@ -69,7 +90,7 @@ internal sealed class TelemetryGauges : BackgroundService
             .ToListAsync(ct);
         var tranchesDue = await db.AwardTranches.LongCountAsync(t => t.Status == TrancheStatus.Due, ct);
         var jobsFailed = _jobs.GetMonitoringApi().FailedCount();
-        _snapshot = new Snapshot(
+        return new Snapshot(
             Pending: outbox.Where(o => o.Status == OutboxStatus.Pending && !o.Tried).Sum(o => o.Count),
             Failed: outbox.Where(o => o.Status == OutboxStatus.Pending && o.Tried).Sum(o => o.Count),
             GivenUp: outbox.Where(o => o.Status == OutboxStatus.Failed).Sum(o => o.Count),

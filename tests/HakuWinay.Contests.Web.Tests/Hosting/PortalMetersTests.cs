@@ -72,6 +72,9 @@ public sealed class PortalMetersTests : IDisposable
         Assert.Equal(before.GetValueOrDefault("failed") + 1, after["failed"]);
         Assert.Equal(before.GetValueOrDefault("given_up") + 1, after["given_up"]);
         Assert.True(after.ContainsKey("pending"));
+        var scrape = await MetricsScrape.FromLoopbackAsync(_portal);
+        Assert.True(scrape.Sum("hakuwinay_outbox_messages", "state=\"given_up\"") >= 1, scrape.Text);
+        Assert.True(scrape.Has("hakuwinay_tranches_due") && scrape.Has("hakuwinay_jobs_failed"), scrape.Text);
     }
 
     [Fact]
