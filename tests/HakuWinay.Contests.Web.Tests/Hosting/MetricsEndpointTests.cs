@@ -1,6 +1,7 @@
 using System.Net;
 using HakuWinay.Contests.Testing;
 using Microsoft.AspNetCore.Http;
+using Npgsql;
 
 namespace HakuWinay.Contests.Web.Tests.Hosting;
 
@@ -85,6 +86,34 @@ public sealed class MetricsEndpointTests
 
         Assert.Equal(StatusCodes.Status200OK, scrape.StatusCode);
         Assert.Contains("# TYPE ", scrape.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_postgresql_the_npgsql_connection_metrics_show()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(TestPrerequisites.PostgresConnectionString);
+        var database = "haku_metrics_" + Guid.NewGuid().ToString("N")[..12];
+        var connectionString = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = database }.ConnectionString;
+        try
+        {
+            using (var portal = Portal(("Database:Provider", "PostgreSql"), ("ConnectionStrings:PostgreSql", connectionString)))
+            {
+                using var client = portal.CreateClient();
+                using var health = await client.GetAsync("/health");
+
+                var scrape = await MetricsScrape.FromLoopbackAsync(portal);
+
+                Assert.Contains("\ndb_client_", scrape.Text, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     [Theory]
