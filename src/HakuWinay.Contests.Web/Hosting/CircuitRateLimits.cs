@@ -37,7 +37,12 @@ public sealed class CircuitRateLimits : IDisposable
     public int? TryAcquire(CircuitLimit limit, string client)
     {
         using var lease = _limiters[limit].AttemptAcquire(client);
-        return lease.IsAcquired ? null : RateLimits.SecondsToWait(lease);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+        HakuWinay.Contests.Diagnostics.PortalMeters.RateLimitRefused(limit.ToString().ToLowerInvariant() + "s");
+        return RateLimits.SecondsToWait(lease);
     }
 
     public void Dispose()

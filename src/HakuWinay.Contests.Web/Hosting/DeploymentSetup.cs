@@ -71,8 +71,8 @@ internal static class DeploymentSetup
         app.UseMiddleware<PublicHostFilter>();
         if (!app.Environment.IsDevelopment())
         {
-            // A load balancer probes each copy directly over plain HTTP: /health is not redirected.
-            app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthPath), branch => branch.UseHttpsRedirection());
+            // A load balancer probes each copy directly over plain HTTP, a scraper reads its /metrics so: neither is redirected.
+            app.UseWhen(context => !TelemetrySetup.IsProbe(context.Request.Path), branch => branch.UseHttpsRedirection());
             app.UseHsts();
             app.UseCookiePolicy();
             if (app.Configuration[DataProtectionCertificate.PathKey] is not { Length: > 0 })
@@ -135,14 +135,14 @@ internal sealed class PublicHosts
 }
 
 /// <summary>
-/// 400 for a request whose Host is not one of <see cref="PublicHosts"/>, except <c>/health</c>, which a
-/// load balancer probes on each copy's own address and which carries no link.
+/// 400 for a request whose Host is not one of <see cref="PublicHosts"/>, except <c>/health</c> and <c>/metrics</c>,
+/// which a load balancer or a scraper reads on each copy's own address and which carry no link.
 /// </summary>
 internal sealed class PublicHostFilter(RequestDelegate next, PublicHosts hosts)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (hosts.Allows(context.Request.Host) || context.Request.Path.StartsWithSegments(DeploymentSetup.HealthPath))
+        if (hosts.Allows(context.Request.Host) || TelemetrySetup.IsProbe(context.Request.Path))
         {
             return next(context);
         }

@@ -62,6 +62,7 @@ public static class PortalSetup
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();
         builder.AddPortalDeployment(dataProtection);
+        builder.AddPortalTelemetry();
 
         services.AddPortalJobs(configuration, database);
         services.AddPortalEmail(configuration);
@@ -153,7 +154,7 @@ public static class PortalSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ContestsDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<CountingSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordStrengthValidator>();
         // The cookie's security stamp is compared with the database on every request, so signing out,
@@ -217,6 +218,7 @@ public static class PortalSetup
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapPortalTelemetry();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapOutboxEndpoints();

@@ -58,6 +58,7 @@ internal static class RateLimits
         var http = context.HttpContext;
         var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
         var text = policy is PublicDownloads or PrivateDownloads ? "RateLimit.Downloads" : "RateLimit.TooMany";
+        HakuWinay.Contests.Diagnostics.PortalMeters.RateLimitRefused(policy ?? "account-forms");
         var response = http.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using HakuWinay.Contests.Diagnostics;
 
 namespace HakuWinay.Contests.Common;
 
@@ -133,6 +134,8 @@ public sealed class RelayedContestEvents(ContestEvents local, IContestEventRelay
 
     public void Publish(ContestEvent contestEvent)
     {
+        // Counted once, on the copy where the change was made, not again where it is relayed to.
+        PortalMeters.ContestEventPublished(contestEvent.Change);
         local.Publish(contestEvent);
         relay.Send(contestEvent);
     }

@@ -3,6 +3,7 @@ using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Diagnostics;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Results.Publication;
 using Microsoft.EntityFrameworkCore;
@@ -124,6 +125,7 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
         {
             return ServiceResult<int>.Fail(ServiceOutcome.Conflict);
         }
+        PortalMeters.ScorecardsSubmitted(design.ContestId, "paper");
         events.Publish(new ContestEvent(design.ContestId, ContestChange.ScorecardSubmitted, design.StageId, scorecard.BusinessProfileId, scorecard.Id));
         return ServiceResult<int>.Ok(scorecard.Id);
     }

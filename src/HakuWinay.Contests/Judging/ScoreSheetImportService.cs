@@ -5,6 +5,7 @@ using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Diagnostics;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Results.Publication;
@@ -92,6 +93,7 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
             // Another import (the same file sent twice) or a juror's own submission got there first.
             return ScoreSheetImport.Failed(ServiceOutcome.Conflict);
         }
+        PortalMeters.ScorecardsSubmitted(contestId, "import", saved.Count);
         foreach (var (stageId, scorecard) in saved)
         {
             events.Publish(new ContestEvent(contestId, ContestChange.ScorecardSubmitted, stageId, scorecard.BusinessProfileId, scorecard.Id));

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Diagnostics;
 using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
@@ -183,6 +184,7 @@ public sealed class ScoringService(
             var current = await check.Scorecards.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scorecardId, ct);
             return current is { Status: ScorecardStatus.Submitted } ? Refusal(current, design, now, submit)! : ServiceResult<ScoringSave>.Fail(ServiceOutcome.Conflict);
         }
+        PortalMeters.ScorecardsSubmitted(design.ContestId, "tablet", submit ? 1 : 0);
         events.Publish(new ContestEvent(design.ContestId, submit ? ContestChange.ScorecardSubmitted : ContestChange.ScorecardSaved,
             design.StageId, scorecard.BusinessProfileId, scorecard.Id));
         return ServiceResult<ScoringSave>.Ok(new ScoringSave(scorecard.Version, now));

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Diagnostics;
 using HakuWinay.Contests.Text;
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
@@ -156,6 +157,7 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
             return ServiceResult<string>.Fail(ServiceOutcome.Conflict);
         }
         outboxSignal.MessagesQueued();
+        PortalMeters.ProfileSubmitted(contest.Id);
         return ServiceResult<string>.Ok(code);
     }
 
