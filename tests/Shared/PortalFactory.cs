@@ -31,6 +31,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Seed:DemoCycle"] = "false",
             // Tests sign in often from 127.0.0.1; AccountRateLimitTests lower this again.
             ["RateLimits:AccountFormPostsPerMinute"] = "100000",
+            // Likewise per account (one email signed in by many tests); AccountAttemptLimitTests lower it.
+            ["RateLimits:AccountAttemptsPerEmailPerMinute"] = "100000",
             // Test output shows the portal's warnings and errors, not every request.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

@@ -7,14 +7,15 @@ using Microsoft.Extensions.Localization;
 namespace HakuWinay.Contests.Web.Account;
 
 /// <summary>
-/// Posts of the account forms (sign-in, registration, set-password) per client address and minute: an
-/// attacker guessing passwords is slowed down before the password check (docs/decisions/017).
+/// Posts of the account forms (sign-in, registration, forgot-password, set-password, email confirmation)
+/// per client address and minute: an attacker guessing passwords is slowed down before the password
+/// check (docs/decisions/017). Limits per account are <see cref="AccountAttemptLimits"/>.
 /// </summary>
 internal static class AccountRateLimits
 {
     public const string Section = "RateLimits";
 
-    private static readonly string[] LimitedForms = [AccountPaths.Login, AccountPaths.Register, AccountPaths.SetPassword];
+    private static readonly string[] LimitedForms = [AccountPaths.Login, AccountPaths.Register, AccountPaths.ForgotPassword, AccountPaths.SetPassword, AccountPaths.ConfirmEmail];
 
     public static void AddAccountRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +38,8 @@ internal static class AccountRateLimits
 
     private static bool IsAccountFormPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
-        && LimitedForms.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase));
+        // Set-password and confirmation post to their own address, which carries the account's id.
+        && LimitedForms.Any(path => request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase));
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
     {
