@@ -41,7 +41,7 @@ public sealed class ForgotPasswordTests(PortalFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task The_reset_link_sets_the_password_and_a_cookie_copied_before_is_refused()
+    public async Task The_reset_link_sets_the_password_once_and_a_cookie_copied_before_is_refused()
     {
         const string email = "reinicio@correo.pe";
         await NewAccountAsync(Portal, email, "papas nativas de Huanta");
@@ -60,5 +60,8 @@ public sealed class ForgotPasswordTests(PortalFixture fixture) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, withNew.StatusCode);
         using var withOld = await SignIn.PostLoginAsync(Browser(Portal), email, "papas nativas de Huanta");
         Assert.Equal(HttpStatusCode.OK, withOld.StatusCode);
+        using var reused = await Registration.PostFormAsync(Browser(Portal), link, "set-password",
+            [new("Input.Password", "otra frase para el valle"), new("Input.ConfirmPassword", "otra frase para el valle")]);
+        Assert.Contains("Pida otro en «¿Olvidó su contraseña?»", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
