@@ -31,7 +31,7 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
         var groupName = $"Asociación de criadores de cuyes Sumaq Kawsay ({device})";
         var page = await OpenPageAsync(device == "phone" ? Devices.Phone : null);
 
-        await RegisterAccountAsync(page, representative);
+        await RegisterAndConfirmAsync(page, representative, narrow: device == "phone");
         await RegisterGroupAsync(page, groupName, device);
         var profileId = await StartProfileAsync(page);
         await WriteProfileAsync(page);
@@ -57,15 +57,51 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
     }
 
 
-    private async Task RegisterAccountAsync(IPage page, string email)
+    /// <summary>
+    /// The form, the "check your email" answer, the link of the email (maildev) and its button, which
+    /// signs in and continues to the group form; on the phone run at 360 px, the narrowest phone in use,
+    /// where nothing may need sideways scrolling.
+    /// </summary>
+    private async Task RegisterAndConfirmAsync(IPage page, string email, bool narrow)
     {
+        var phoneSize = page.ViewportSize;
+        if (narrow)
+        {
+            await page.SetViewportSizeAsync(360, 740);
+        }
         await page.GotoAsync("/register");
         await page.Locator("#full-name").FillAsync("Rosa Quispe Huamán");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(Password);
         await page.Locator("#confirm").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Crear la cuenta" }).ClickAsync();
+        await Expect(page.GetByTestId("check-email")).ToBeVisibleAsync();
+        await ExpectNoSidewaysScrollAsync(page, narrow);
+
+        string link;
+        using (var maildev = new MaildevClient(TestPrerequisites.MaildevUrl))
+        {
+            var confirmation = await maildev.WaitForAsync(m => m.To.Any(t => t.Address == email) && m.Subject == Registration.ConfirmSubject);
+            Assert.NotNull(confirmation);
+            link = ConfirmationLink().Match(confirmation.Text ?? "").Value;
+            Assert.False(string.IsNullOrEmpty(link), "The confirmation email has no link.");
+        }
+        await page.GotoAsync(link);
+        await ExpectNoSidewaysScrollAsync(page, narrow);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmar y entrar" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(Portal.Url("/groups/new"));
+        if (narrow && phoneSize is not null)
+        {
+            await page.SetViewportSizeAsync(phoneSize.Width, phoneSize.Height);
+        }
+    }
+
+    private static async Task ExpectNoSidewaysScrollAsync(IPage page, bool narrow)
+    {
+        if (narrow)
+        {
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{page.Url} scrolls sideways at 360 px.");
+        }
     }
 
     private static async Task RegisterGroupAsync(IPage page, string groupName, string device)
@@ -222,6 +258,9 @@ public sealed partial class SubmissionJourney(BrowserFixture browser, MailingKes
         await admin.GetByRole(AriaRole.Button, new() { Name = "Registrar la decisión y avisar al grupo" }).ClickAsync();
         await Expect(admin.GetByTestId("eligibility-saved")).ToContainTextAsync("Elegible");
     }
+
+    [GeneratedRegex(@"https?://[^\s<>()""]+/account/confirm-email/[^\s<>()""]+")]
+    private static partial Regex ConfirmationLink();
 
     [GeneratedRegex(@"/groups/\d+\?registered=1$")]
     private static partial Regex GroupPage();

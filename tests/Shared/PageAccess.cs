@@ -46,6 +46,10 @@ public static class PageAccess
         ["/admin/contests/{Id:int}/audit"] = new("/admin/contests/1/audit", Roles.Admin),
         ["/register"] = new("/register", null),
         ["/account/set-password/{UserId}"] = new("/account/set-password/someone?token=abc", null),
+        ["/account/confirm-email/{UserId}"] = new("/account/confirm-email/someone?token=abc", null),
+        ["/account/forgot-password"] = new("/account/forgot-password", null),
+        // Mi cuenta: anyone signed in, whatever the role.
+        ["/account"] = new("/account", Roles.Admin, Roles.Juror, Roles.Technician, Roles.Producer),
         ["/groups/new"] = new("/groups/new", Roles.Admin, Roles.Producer, Roles.Technician),
         // Group 1 is grupo1's (the demo's producer account); other representatives are refused by GroupPageAccessTests.
         ["/groups/{Id:int}"] = new("/groups/1", Roles.Admin, Roles.Producer, Roles.Technician),

@@ -36,6 +36,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:UploadsPerMinute"] = "100000",
             ["RateLimits:ImportsPerMinute"] = "100000",
             ["RateLimits:PreviewsPerMinute"] = "100000",
+            // Likewise per account (one email signed in by many tests); AccountAttemptLimitTests lower it.
+            ["RateLimits:AccountAttemptsPerEmailPerMinute"] = "100000",
             // Test output shows the portal's warnings and errors, not every request.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

@@ -10,6 +10,9 @@ public static class AccountPaths
     public const string Lockout = "/account/lockout";
     public const string Register = "/register";
     public const string SetPassword = "/account/set-password";
+    public const string ConfirmEmail = "/account/confirm-email";
+    public const string ForgotPassword = "/account/forgot-password";
+    public const string Manage = "/account";
 
     /// <summary>Where a person lands after signing in: the dashboard of their first role.</summary>
     public static string DashboardFor(IEnumerable<string> roles)

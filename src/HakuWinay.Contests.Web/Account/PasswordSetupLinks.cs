@@ -15,11 +15,24 @@ namespace HakuWinay.Contests.Web.Account;
 /// </summary>
 internal sealed class PasswordSetupLinks(UserManager<AppUser> users, NavigationManager navigation, IConfiguration configuration) : IPasswordSetupLinks
 {
-    public async Task<string> CreateAsync(AppUser user, CancellationToken ct = default)
+    public async Task<string> CreateAsync(AppUser user, CancellationToken ct = default) =>
+        Link(AccountPaths.SetPassword, user, await users.GeneratePasswordResetTokenAsync(user));
+
+    /// <summary>The same page for someone who forgot their password: a reset token, the reset's wording.</summary>
+    public async Task<string> CreateResetAsync(AppUser user) =>
+        Link(AccountPaths.SetPassword, user, await users.GeneratePasswordResetTokenAsync(user)) + "&reset=true";
+
+    /// <summary>The link of a new account's confirmation email: Identity's email-confirmation token, as long-lived as the reset's.</summary>
+    public async Task<string> CreateConfirmationAsync(AppUser user) =>
+        Link(AccountPaths.ConfirmEmail, user, await users.GenerateEmailConfirmationTokenAsync(user));
+
+    /// <summary>A page of the portal as an absolute link for an email.</summary>
+    public string Page(string page) => Hosting.PortalUrls.Absolute(navigation, configuration, page.TrimStart('/'));
+
+    private string Link(string page, AppUser user, string token)
     {
-        var token = await users.GeneratePasswordResetTokenAsync(user);
         var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return Hosting.PortalUrls.Absolute(navigation, configuration, $"{AccountPaths.SetPassword.TrimStart('/')}/{Uri.EscapeDataString(user.Id)}?token={encoded}");
+        return Hosting.PortalUrls.Absolute(navigation, configuration, $"{page.TrimStart('/')}/{Uri.EscapeDataString(user.Id)}?token={encoded}");
     }
 
     public static string? DecodeToken(string? encoded)

@@ -84,7 +84,7 @@ public static class PortalSetup
         services.AddScoped<DashboardQueries>();
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueries>();
-        services.AddScoped<IPasswordSetupLinks, PasswordSetupLinks>();
+        services.AddAccounts();
         services.AddScoped<JurorService>();
         services.AddScoped<ConflictService>();
         services.AddScoped<AssignmentService>();
@@ -141,7 +141,8 @@ public static class PortalSetup
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.SignIn.RequireConfirmedAccount = false;
+                // Self-registered accounts open only after their email link (docs/decisions/020).
+                options.SignIn.RequireConfirmedEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;

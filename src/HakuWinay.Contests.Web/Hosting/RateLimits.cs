@@ -79,6 +79,9 @@ public sealed record RateLimitSettings
     /// <summary>Posts of the account forms per client address.</summary>
     public int AccountFormPostsPerMinute { get; init; } = 20;
 
+    /// <summary>Sign-ins, registrations and forgot-password requests naming one email, from all addresses together.</summary>
+    public int AccountAttemptsPerEmailPerMinute { get; init; } = 10;
+
     /// <summary>Public downloads (the acta, the results files) per client address: a village hall shares one.</summary>
     public int PublicDownloadsPerMinute { get; init; } = 120;
 
@@ -100,6 +103,7 @@ public sealed record RateLimitSettings
         return new RateLimitSettings
         {
             AccountFormPostsPerMinute = Read(configuration, nameof(AccountFormPostsPerMinute), defaults.AccountFormPostsPerMinute),
+            AccountAttemptsPerEmailPerMinute = Read(configuration, nameof(AccountAttemptsPerEmailPerMinute), defaults.AccountAttemptsPerEmailPerMinute),
             PublicDownloadsPerMinute = Read(configuration, nameof(PublicDownloadsPerMinute), defaults.PublicDownloadsPerMinute),
             PrivateDownloadsPerMinute = Read(configuration, nameof(PrivateDownloadsPerMinute), defaults.PrivateDownloadsPerMinute),
             UploadsPerMinute = Read(configuration, nameof(UploadsPerMinute), defaults.UploadsPerMinute),

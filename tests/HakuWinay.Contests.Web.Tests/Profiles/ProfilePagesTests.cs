@@ -266,7 +266,7 @@ public sealed partial class ProfilePagesTests(ProfilePagesTests.Fixture fixture)
             await using (var scope = Portal.Services.CreateAsyncScope())
             {
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-                var user = new AppUser { UserName = NoGroupEmail, Email = NoGroupEmail, FullName = "Sin Grupo", CreatedAtUtc = DateTime.UtcNow };
+                var user = new AppUser { UserName = NoGroupEmail, Email = NoGroupEmail, FullName = "Sin Grupo", CreatedAtUtc = DateTime.UtcNow, EmailConfirmed = true };
                 Assert.True((await users.CreateAsync(user, PortalFactory.DemoPassword)).Succeeded);
                 Assert.True((await users.AddToRoleAsync(user, Roles.Producer)).Succeeded);
             }

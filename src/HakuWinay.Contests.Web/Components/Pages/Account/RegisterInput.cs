@@ -33,3 +33,12 @@ public class PasswordInput
     [DataType(DataType.Password)]
     public string ConfirmPassword { get; set; } = "";
 }
+
+/// <summary>A signed-in person's new password, with the current one.</summary>
+public sealed class ChangePasswordInput : PasswordInput
+{
+    [Required(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Required))]
+    [StringLength(200, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
+    [DataType(DataType.Password)]
+    public string CurrentPassword { get; set; } = "";
+}
