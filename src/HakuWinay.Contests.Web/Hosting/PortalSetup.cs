@@ -80,6 +80,8 @@ public static class PortalSetup
         services.AddScoped<AttachmentService>();
         services.AddSingleton(new AttachmentStorage(dataFolder.AttachmentsPath));
         services.AddScoped<AuditQueries>();
+        services.AddScoped<AccountQueries>();
+        services.AddScoped<AccountAdminService>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueries>();
@@ -154,7 +156,7 @@ public static class PortalSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ContestsDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordStrengthValidator>();
         // The cookie's security stamp is compared with the database on every request, so signing out,
