@@ -50,7 +50,20 @@ public sealed class AccountQueries(IDbContextFactory<ContestsDbContext> dbFactor
             users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
         }
         var total = await users.CountAsync(ct);
-        var page = await users.OrderBy(u => u.FullName).ThenBy(u => u.Email).Skip(skip).Take(take)
+        var rows = await RowsAsync(db, users.OrderBy(u => u.FullName).ThenBy(u => u.Email).Skip(skip).Take(take), ct);
+        return new AccountPage(rows, total);
+    }
+
+    /// <summary>One account as the page shows it, after an action changed it; null when there is no such account.</summary>
+    public async Task<AccountRow?> FindAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await RowsAsync(db, db.Users.AsNoTracking().Where(u => u.Id == userId), ct)).SingleOrDefault();
+    }
+
+    private async Task<List<AccountRow>> RowsAsync(ContestsDbContext db, IQueryable<AppUser> users, CancellationToken ct)
+    {
+        var page = await users
             .Select(u => new
             {
                 u.Id, u.FullName, u.Email, u.CreatedAtUtc, u.DeactivatedAtUtc, u.DeactivationReason, u.LockoutEnd,
@@ -63,7 +76,7 @@ public sealed class AccountQueries(IDbContextFactory<ContestsDbContext> dbFactor
                 .ToListAsync(ct))
             .ToLookup(r => r.UserId, r => r.Name!);
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = page.Select(u =>
+        return page.Select(u =>
         {
             var lockedUntil = u.LockoutEnd?.UtcDateTime is { } end && end > now ? end : (DateTime?)null;
             var status = u.DeactivatedAtUtc is not null ? AccountStatus.Deactivated
@@ -73,7 +86,6 @@ public sealed class AccountQueries(IDbContextFactory<ContestsDbContext> dbFactor
             return new AccountRow(u.Id, u.FullName, u.Email ?? "", roles[u.Id].Order(StringComparer.Ordinal).ToList(), status,
                 u.CreatedAtUtc, u.DeactivatedAtUtc, u.DeactivationReason, lockedUntil);
         }).ToList();
-        return new AccountPage(rows, total);
     }
 
     private static string? Term(string? search)
