@@ -70,7 +70,7 @@ public sealed class AdminAccountsTests : PortalComponentTestBase
 
         cut.Find("[data-testid=deactivate-form]").Submit();
 
-        Assert.Contains("Este dato es obligatorio.", cut.Find("[data-testid=deactivate-form] .validation-message").TextContent);
+        Assert.Contains("Este dato es obligatorio.", cut.Find("[data-testid=deactivate-form] .text-danger").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=deactivate-confirm]"));
     }
 
