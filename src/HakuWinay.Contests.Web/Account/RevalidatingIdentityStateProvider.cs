@@ -9,7 +9,7 @@ namespace HakuWinay.Contests.Web.Account;
 
 /// <summary>
 /// Re-checks an interactive circuit's user every minute against the security stamp, so a
-/// locked or changed account loses its open tabs too, not only its next page load.
+/// locked, deactivated or changed account loses its open tabs too, not only its next page load.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
@@ -17,17 +17,21 @@ internal sealed class RevalidatingIdentityStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User);
+
+    /// <summary>Whether the circuit's user may stay: the account exists, is active, not locked, and its stamp is unchanged.</summary>
+    internal async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await ValidateSecurityStampAsync(users, authenticationState.User);
+        return await ValidateSecurityStampAsync(users, principal);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<AppUser> users, ClaimsPrincipal principal)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || user.IsDeactivated || await users.IsLockedOutAsync(user))
         {
             return false;
         }

@@ -81,6 +81,8 @@ public static class PortalSetup
         services.AddScoped<AttachmentService>();
         services.AddSingleton(new AttachmentStorage(dataFolder.AttachmentsPath));
         services.AddScoped<AuditQueries>();
+        services.AddScoped<AccountQueries>();
+        services.AddScoped<AccountAdminService>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<GroupService>();
         services.AddScoped<GroupQueries>();
@@ -155,7 +157,7 @@ public static class PortalSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ContestsDbContext>()
-            .AddSignInManager<CountingSignInManager>()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordStrengthValidator>();
         // The cookie's security stamp is compared with the database on every request, so signing out,

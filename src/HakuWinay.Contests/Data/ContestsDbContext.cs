@@ -66,6 +66,9 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
             user.Property(u => u.FullName).HasMaxLength(200);
             user.Property(u => u.Institution).HasMaxLength(200);
             user.Property(u => u.DistrictCode).HasMaxLength(6);
+            user.Property(u => u.DeactivatedByUserId).HasMaxLength(450);
+            user.Property(u => u.DeactivationReason).HasMaxLength(AppUser.MaxDeactivationReasonLength);
+            user.Ignore(u => u.IsDeactivated);
         });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
     }

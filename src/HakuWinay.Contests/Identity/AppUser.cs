@@ -5,6 +5,8 @@ namespace HakuWinay.Contests.Identity;
 /// <summary>A person who signs in: administrator, juror, group representative or technician.</summary>
 public sealed class AppUser : IdentityUser
 {
+    public const int MaxDeactivationReasonLength = 500;
+
     public string FullName { get; set; } = "";
 
     /// <summary>Institution a juror represents on the CLAR (municipality, agency, producer organization).</summary>
@@ -14,4 +16,49 @@ public sealed class AppUser : IdentityUser
     public string? DistrictCode { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When an administrator deactivated the account; null while it is active. A deactivated account cannot sign in.</summary>
+    public DateTime? DeactivatedAtUtc { get; private set; }
+
+    /// <summary>The administrator who deactivated the account.</summary>
+    public string? DeactivatedByUserId { get; private set; }
+
+    /// <summary>Why, in the administrator's words: kept on the account so the next administrator sees it without the audit log.</summary>
+    public string? DeactivationReason { get; private set; }
+
+    public bool IsDeactivated => DeactivatedAtUtc is not null;
+
+    /// <summary>Deactivates the account and rotates its security stamp, so every session of it ends (docs/decisions/022).</summary>
+    public void Deactivate(string byUserId, string reason, DateTime nowUtc)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(byUserId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (reason.Length > MaxDeactivationReasonLength)
+        {
+            throw new ArgumentException($"A reason of at most {MaxDeactivationReasonLength} characters.", nameof(reason));
+        }
+        DeactivatedAtUtc = nowUtc;
+        DeactivatedByUserId = byUserId;
+        DeactivationReason = reason;
+        RotateSecurityStamp();
+    }
+
+    /// <summary>Lets the account sign in again; the sessions ended by the deactivation stay ended.</summary>
+    public void Reactivate()
+    {
+        DeactivatedAtUtc = null;
+        DeactivatedByUserId = null;
+        DeactivationReason = null;
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+    }
+
+    /// <summary>
+    /// A new security stamp: every cookie and open circuit that carries the old one is refused at its
+    /// next check (each request; each minute for a circuit). Changes the concurrency stamp as Identity's store does.
+    /// </summary>
+    public void RotateSecurityStamp()
+    {
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+    }
 }

@@ -19,8 +19,9 @@ public static class NotificationOutbox
 {
     /// <summary>
     /// Adds an email to the outbox of <paramref name="db"/>; the caller saves. With a
-    /// deduplication key, a message already queued under that key is not queued again.
-    /// Returns false when the key was already used.
+    /// deduplication key, a message already queued under that key is not queued again. Nothing is
+    /// queued for the address of a deactivated account: its owner no longer acts in the portal
+    /// (docs/decisions/022). Returns false when nothing was queued.
     /// </summary>
     public static async Task<bool> QueueAsync(
         ContestsDbContext db, string to, string subject, EmailMarkdown body, DateTime nowUtc,
@@ -33,6 +34,11 @@ public static class NotificationOutbox
             return false;
         }
         ArgumentNullException.ThrowIfNull(body);
+        var normalizedTo = to.Trim().Normalize().ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedTo && u.DeactivatedAtUtc != null, cancellationToken))
+        {
+            return false;
+        }
         var markdownBody = body.ToString();
         var html = EmailLayout.Wrap(subject, MarkdownRenderer.ToHtml(markdownBody));
         db.Outbox.Add(new OutboxMessage(to, subject, MarkdownRenderer.ToPlainText(markdownBody), html, nowUtc, deduplicationKey));

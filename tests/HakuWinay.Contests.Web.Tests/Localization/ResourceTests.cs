@@ -60,7 +60,9 @@ public sealed partial class ResourceTests
             .Concat(Enum.GetNames<TrancheTrigger>().Select(n => $"ContestPage.Tranche.{n}"))
             .Concat(Enum.GetNames<ContestTransition>().Select(n => $"ContestTransition.{n}"))
             .Concat(new[] { "General", "Timeline", "Categories", "Eligibility", "Evaluation", "Plans" }.Select(t => $"ContestAdmin.Tab.{t}"))
-            .Concat(Roles.All.Select(r => $"Role.{r}"));
+            .Concat(Roles.All.Select(r => $"Role.{r}"))
+            .Concat(Roles.All.Select(r => $"RoleName.{r}"))
+            .Concat(Enum.GetNames<AccountStatus>().Select(n => $"AccountStatus.{n}"));
 
         Assert.All(keys, key => Assert.True(spanish.ContainsKey(key), $"Missing text {key}"));
     }

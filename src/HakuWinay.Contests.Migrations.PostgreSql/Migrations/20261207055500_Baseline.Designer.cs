@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ContestsDbContext))]
-    [Migration("20261207032038_Baseline")]
+    [Migration("20261207055500_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -1362,6 +1362,17 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeactivatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeactivatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeactivationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("DistrictCode")
                         .HasMaxLength(6)
