@@ -29,7 +29,11 @@ internal sealed class PollingContestEventRelay(
     private readonly Channel<ContestEvent> _outgoing = Channel.CreateUnbounded<ContestEvent>(new() { SingleReader = true });
     private readonly string _origin = Guid.NewGuid().ToString("N");
     private readonly HashSet<long> _seen = [];
+    private readonly TaskCompletionSource _reading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _highest;
+
+    /// <summary>Completes once this copy knows where the table stands: events written after it are delivered here.</summary>
+    public Task Reading => _reading.Task;
 
     public void Send(ContestEvent contestEvent) => _outgoing.Writer.TryWrite(contestEvent);
 
@@ -49,6 +53,7 @@ internal sealed class PollingContestEventRelay(
                 var floor = _highest - ReorderWindow;
                 _seen.UnionWith(await db.RelayedEvents.Where(e => e.Id > floor).Select(e => e.Id).ToListAsync(stoppingToken));
             }
+            _reading.TrySetResult();
             await Task.WhenAll(SendAsync(stoppingToken), PollAsync(interval, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
