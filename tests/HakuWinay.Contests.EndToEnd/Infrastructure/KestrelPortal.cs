@@ -45,13 +45,3 @@ public sealed class MailingKestrelPortal() : KestrelPortal(new Dictionary<string
 
 /// <summary>A <see cref="KestrelPortal"/> with the demo of every stage (<see cref="FullDemo"/>).</summary>
 public sealed class FullDemoKestrelPortal() : KestrelPortal(FullDemo.Settings);
-
-/// <summary>
-/// A <see cref="KestrelPortal"/> on a PostgreSQL database that other copies share, as README's
-/// "Several servers" runs them: contest events travel between the copies (ADR 024).
-/// </summary>
-public sealed class PostgresKestrelPortal(string connectionString) : KestrelPortal(new Dictionary<string, string?>
-{
-    ["Database:Provider"] = "PostgreSql",
-    ["ConnectionStrings:PostgreSql"] = connectionString,
-});

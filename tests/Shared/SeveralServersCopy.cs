@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace HakuWinay.Contests.Web.Tests.Hosting;
+namespace HakuWinay.Contests.Testing;
 
 /// <summary>
 /// One copy of the portal as its own process (<c>dotnet HakuWinay.Contests.Web.dll</c>, from the
