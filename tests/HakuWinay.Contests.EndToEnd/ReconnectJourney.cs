@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.EndToEnd.Infrastructure;
+using HakuWinay.Contests.Judging;
+using HakuWinay.Contests.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Npgsql;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HakuWinay.Contests.EndToEnd;
+
+/// <summary>
+/// Issue 16's connections that drop (docs/decisions/026-circuit-state.md). A juror's tablet loses
+/// its connection for longer than its circuit is kept: the circuit is evicted into the database,
+/// and when the tablet is back it resumes with the points typed, including one typed as the
+/// connection went that the server never received, and saves them. A group's phone is typing in
+/// the profile editor when its server copy is restarted: the new copy has no trace of the
+/// circuit, the dialog says so, and after the reload it offers, the text typed is back and saved.
+/// </summary>
+[Collection(BrowserJourneys.Name)]
+public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPortals portals, ITestOutputHelper output)
+    : BrowserTest(browser, portals.Juror, output), IClassFixture<ReconnectPortals>
+{
+    [Fact]
+    public async Task A_scorecard_offline_past_its_circuits_retention_resumes_with_the_points_typed_and_saves_them()
+    {
+        ExpectConsoleErrors(DroppedConnection());
+        var tablet = await OpenPageAsync(Devices.Tablet);
+        var link = new BrowserLink();
+        await link.RouteAsync(tablet);
+        await SignInAsync(tablet, FullDemo.PendingJurorEmail, "/juror");
+        var scorecardId = await PendingScorecardAsync();
+        await tablet.GotoAsync($"/juror/scorecards/{scorecardId}");
+        await Expect(tablet.Locator("#points-C2")).ToBeEnabledAsync();
+        await SavedAfterAsync(tablet, async () =>
+        {
+            await tablet.Locator("#points-C2").FillAsync("12");
+            await tablet.Locator("#points-C2").BlurAsync();
+        });
+        // Typed as the connection goes: the field is not left, so the server never hears of it.
+        await tablet.Locator("#points-C4").FillAsync("18");
+
+        await link.DropAsync(tablet);
+        var modal = tablet.GetByTestId("reconnect-modal");
+        await Expect(modal).ToBeVisibleAsync();
+        await Expect(modal).ToContainTextAsync("Lo que escribió sigue en esta página");
+        // Past the two seconds the test portal keeps a disconnected circuit: it is written to the database.
+        await EventuallyAsync(async () => await CacheEntriesAsync() == 1, "the evicted circuit's state in CacheEntries");
+
+        await link.RestoreAsync(tablet);
+        if (await modal.GetAttributeAsync("data-state") == "failed")
+        {
+            await modal.GetByRole(AriaRole.Button, new() { Name = "Reintentar" }).ClickAsync();
+        }
+        await Expect(modal).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        await Expect(tablet.Locator("#points-C2")).ToHaveValueAsync("12");
+        await Expect(tablet.Locator("#points-C4")).ToHaveValueAsync("18");
+        await Expect(tablet.GetByTestId("save-indicator")).ToHaveAttributeAsync("data-state", "Saved");
+        await Expect(tablet.GetByTestId("save-indicator")).ToHaveAttributeAsync("data-pending", "0");
+        Assert.Equal(0, await CacheEntriesAsync());
+        Assert.Equal([12m, 18m], await SavedPointsAsync(scorecardId));
+
+        // A reload finds them saved.
+        await tablet.ReloadAsync();
+        await Expect(tablet.Locator("#points-C4")).ToHaveValueAsync("18");
+        await Expect(tablet.Locator("#points-C2")).ToHaveValueAsync("12");
+    }
+
+    [Fact]
+    public async Task A_profile_being_typed_when_its_server_copy_restarts_is_put_back_after_the_reload_and_saved()
+    {
+        ExpectConsoleErrors(DroppedConnection());
+        var phone = await OpenPageAsync(Devices.Phone, on: portals.Group);
+        var link = new BrowserLink();
+        await link.RouteAsync(phone);
+        await SignInAsync(phone, "grupo1@demo.hakuwinay.pe", "/producer", on: portals.Group);
+        await phone.GotoAsync("/contests/AYA-2026-01/apply");
+        await phone.GetByLabel(new Regex("^Negocio en idea")).CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Empezar el perfil" }).ClickAsync();
+        await Expect(phone).ToHaveURLAsync(EditorPage());
+        var profileId = int.Parse(EditorPage().Match(phone.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+        await Expect(phone.GetByTestId("draft-editor")).ToHaveAttributeAsync("data-interactive", "true");
+        await SavedAfterAsync(phone, async () =>
+        {
+            await phone.Locator("#section-Title").FillAsync("Crianza de cuyes en Muyurina");
+            await phone.Locator("#section-Title").BlurAsync();
+        });
+
+        // The network stops carrying what the phone sends; the text typed now reaches no server.
+        const string summary = "Las socias crían cuyes y venden en la feria de Quinua.";
+        link.Freeze();
+        await phone.Locator("#section-Summary").FillAsync(summary);
+        await portals.RestartGroupCopyAsync();
+        link.Thaw();
+
+        var modal = phone.GetByTestId("reconnect-modal");
+        await Expect(modal).ToHaveAttributeAsync("data-state", "rejected", new() { Timeout = 60_000 });
+        await Expect(modal).ToContainTextAsync("El servidor fue reemplazado");
+        Assert.Equal("", await SummaryInDatabaseAsync(profileId));
+
+        await modal.GetByTestId("reconnect-reload").ClickAsync();
+        await Expect(phone.GetByTestId("draft-editor")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(phone.Locator("#section-Summary")).ToHaveValueAsync(summary);
+        await Expect(phone.Locator("#section-Title")).ToHaveValueAsync("Crianza de cuyes en Muyurina");
+        await Expect(phone.GetByTestId("save-indicator")).ToHaveAttributeAsync("data-state", "Saved", new() { Timeout = 15_000 });
+        Assert.Equal(summary, await SummaryInDatabaseAsync(profileId));
+    }
+
+    private IDbContextFactory<ContestsDbContext> JurorDb => portals.Juror.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
+
+    private async Task<int> PendingScorecardAsync()
+    {
+        await using var db = await JurorDb.CreateDbContextAsync();
+        var juror = await FullDemo.UserIdAsync(db, FullDemo.PendingJurorEmail);
+        return await db.Scorecards.Where(s => s.JurorUserId == juror && s.Status == ScorecardStatus.NotStarted).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+    }
+
+    private async Task<int> CacheEntriesAsync()
+    {
+        await using var db = await JurorDb.CreateDbContextAsync();
+        return await db.CacheEntries.CountAsync();
+    }
+
+    private async Task<decimal[]> SavedPointsAsync(int scorecardId)
+    {
+        await using var db = await JurorDb.CreateDbContextAsync();
+        var scorecard = await db.Scorecards.AsNoTracking().Include(s => s.Points).SingleAsync(s => s.Id == scorecardId);
+        return scorecard.Points.Where(p => p.Points is not null).Select(p => p.Points!.Value).Order().ToArray();
+    }
+
+    private async Task<string> SummaryInDatabaseAsync(int profileId)
+    {
+        await using var db = await portals.Group.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
+        return await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.Summary).SingleAsync();
+    }
+
+    /// <summary>Awaits a condition the server reaches by itself (a circuit evicted on its timer), checking every 100 ms for up to 30 s.</summary>
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 30 s for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>What Blazor's client logs as errors while its connection is down and its attempts fail, and Chromium's failed requests meanwhile.</summary>
+    [GeneratedRegex(@"Connection disconnected with error|Failed to complete negotiation|Failed to start the connection|Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED)|WebSocket failed to connect|Failed to fetch")]
+    private static partial Regex DroppedConnection();
+
+    [GeneratedRegex(@"/profiles/(\d+)/edit$")]
+    private static partial Regex EditorPage();
+}
+
+/// <summary>
+/// The page's WebSockets to the portal, routed through Playwright so a test can cut them (as a
+/// lost signal does), refuse new ones while offline, or stop forwarding what the page sends.
+/// </summary>
+internal sealed class BrowserLink
+{
+    private readonly List<(IWebSocketRoute Page, IWebSocketRoute Server)> _open = [];
+    private volatile bool _offline;
+    private volatile bool _frozen;
+
+    public Task RouteAsync(IPage page) => page.Context.RouteWebSocketAsync(new Regex("/_blazor"), socket =>
+    {
+        if (_offline)
+        {
+            _ = socket.CloseAsync();
+            return;
+        }
+        var server = socket.ConnectToServer();
+        socket.OnMessage(frame =>
+        {
+            if (_frozen)
+            {
+                return;
+            }
+            if (frame.Binary is { } binary)
+            {
+                server.Send(binary);
+            }
+            else
+            {
+                server.Send(frame.Text ?? "");
+            }
+        });
+        lock (_open)
+        {
+            _open.Add((socket, server));
+        }
+    });
+
+    /// <summary>The network goes: the browser is offline and its open sockets close at both ends.</summary>
+    public async Task DropAsync(IPage page)
+    {
+        _offline = true;
+        await page.Context.SetOfflineAsync(true);
+        List<(IWebSocketRoute Page, IWebSocketRoute Server)> open;
+        lock (_open)
+        {
+            open = [.. _open];
+            _open.Clear();
+        }
+        foreach (var (socket, server) in open)
+        {
+            await server.CloseAsync();
+            await socket.CloseAsync();
+        }
+    }
+
+    public async Task RestoreAsync(IPage page)
+    {
+        _offline = false;
+        await page.Context.SetOfflineAsync(false);
+    }
+
+    /// <summary>What the page sends from now on is lost on the way, as on a network that stalls.</summary>
+    public void Freeze() => _frozen = true;
+
+    public void Thaw() => _frozen = false;
+}
+
+/// <summary>
+/// The juror's portal: SQLite, the demo of every stage, a disconnected circuit kept two seconds.
+/// The group's copy: PostgreSQL on a port of its own, restarted on that same port by the test.
+/// </summary>
+public sealed class ReconnectPortals : IAsyncLifetime
+{
+    private readonly NpgsqlConnectionStringBuilder _server = new(TestPrerequisites.PostgresConnectionString);
+    private readonly string _database = "haku_reconnect_" + Guid.NewGuid().ToString("N")[..12];
+    private string _connectionString = "";
+    private int _port;
+
+    public KestrelPortal Juror { get; private set; } = null!;
+
+    public KestrelPortal Group { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Juror = new ShortRetentionPortal();
+        _connectionString = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database }.ConnectionString;
+        _port = FreePort();
+        Group = new PostgresPortalOnPort(_connectionString, _port);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops the group's copy, as a deployment does, and starts a new one on the same port and database.</summary>
+    public async Task RestartGroupCopyAsync()
+    {
+        await Group.DisposeAsync();
+        Group = new PostgresPortalOnPort(_connectionString, _port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await (Group?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (Juror?.DisposeAsync() ?? ValueTask.CompletedTask);
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class ShortRetentionPortal() : KestrelPortal(new Dictionary<string, string?>
+    {
+        ["Seed:DemoCycle"] = "true",
+        ["Circuits:DisconnectedRetention"] = "00:00:02",
+    });
+
+    private sealed class PostgresPortalOnPort(string connectionString, int port) : KestrelPortal(new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["ConnectionStrings:PostgreSql"] = connectionString,
+    }, port);
+}
