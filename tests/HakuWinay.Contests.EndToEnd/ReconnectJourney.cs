@@ -46,12 +46,12 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         // Typed as the connection goes: the field is not left, so the server never hears of it.
         await tablet.Locator("#points-C4").FillAsync("18");
 
+        var earlier = await CacheEntryIdsAsync();
         await link.DropAsync(tablet);
         var modal = tablet.GetByTestId("reconnect-modal");
         await Expect(modal).ToBeVisibleAsync();
         await Expect(modal).ToContainTextAsync("Lo que escribió sigue en esta página");
-        // Past the two seconds the test portal keeps a disconnected circuit: it is written to the database.
-        await EventuallyAsync(async () => await CacheEntriesAsync() == 1, "the evicted circuit's state in CacheEntries");
+        var kept = await EvictedCircuitAsync(earlier);
 
         await link.RestoreAsync(tablet);
         if (await modal.GetAttributeAsync("data-state") == "failed")
@@ -63,13 +63,66 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         await Expect(tablet.Locator("#points-C4")).ToHaveValueAsync("18");
         await Expect(tablet.GetByTestId("save-indicator")).ToHaveAttributeAsync("data-state", "Saved");
         await Expect(tablet.GetByTestId("save-indicator")).ToHaveAttributeAsync("data-pending", "0");
-        Assert.Equal(0, await CacheEntriesAsync());
+        Assert.DoesNotContain(kept, await CacheEntryIdsAsync());
         Assert.Equal([12m, 18m], await SavedPointsAsync(scorecardId));
 
         // A reload finds them saved.
         await tablet.ReloadAsync();
         await Expect(tablet.Locator("#points-C4")).ToHaveValueAsync("18");
         await Expect(tablet.Locator("#points-C2")).ToHaveValueAsync("12");
+    }
+
+    [Fact]
+    public async Task A_visit_report_offline_past_its_circuits_retention_comes_back_from_the_circuits_state_alone_and_is_filed()
+    {
+        ExpectConsoleErrors(DroppedConnection());
+        var phone = await OpenPageAsync(Devices.Phone);
+        var link = new BrowserLink();
+        await link.RouteAsync(phone);
+        await SignInAsync(phone, "tecnico@demo.hakuwinay.pe", "/technician");
+        int visitId;
+        await using (var db = await JurorDb.CreateDbContextAsync())
+        {
+            visitId = (await FullDemo.VisitDueThisWeekAsync(db)).Id;
+        }
+        await phone.GotoAsync($"/technician/visits/{visitId}");
+        await Expect(phone.GetByTestId("visit-report-form")).ToHaveAttributeAsync("data-draft-live", "true");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Lima")).DateTime);
+        const string observations = "Las socias ya venden en la feria de Quinua.";
+        await phone.Locator("#visited-on").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await phone.Locator("#members").FillAsync("9");
+        await phone.Locator("#jobs").FillAsync("2");
+        await phone.Locator("#sales").FillAsync("1500");
+        await phone.Locator("#observations").FillAsync(observations);
+        // Leaving the box sends it to the server, which holds the report (nothing is saved before it is sent).
+        await phone.Locator("#observations").BlurAsync();
+        await Expect(phone.Locator("#observations")).ToHaveValueAsync(observations);
+
+        var earlier = await CacheEntryIdsAsync();
+        await link.DropAsync(phone);
+        await Expect(phone.GetByTestId("reconnect-modal")).ToBeVisibleAsync();
+        var kept = await EvictedCircuitAsync(earlier);
+        // Without the browser's copy, only the circuit's state kept in the database can bring the report back.
+        await phone.EvaluateAsync("() => sessionStorage.clear()");
+
+        await link.RestoreAsync(phone);
+        var modal = phone.GetByTestId("reconnect-modal");
+        if (await modal.GetAttributeAsync("data-state") == "failed")
+        {
+            await modal.GetByRole(AriaRole.Button, new() { Name = "Reintentar" }).ClickAsync();
+        }
+        await Expect(modal).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        await Expect(phone.Locator("#members")).ToHaveValueAsync("9");
+        await Expect(phone.Locator("#observations")).ToHaveValueAsync(observations);
+        Assert.DoesNotContain(kept, await CacheEntryIdsAsync());
+        await phone.GetByTestId("submit-visit").ClickAsync();
+        await Expect(phone.GetByTestId("visit-filed")).ToBeVisibleAsync();
+        await using (var db = await JurorDb.CreateDbContextAsync())
+        {
+            var visit = await db.AwardVisits.AsNoTracking().SingleAsync(v => v.Id == visitId);
+            Assert.Equal(9, visit.MembersPresent);
+            Assert.Equal(observations, visit.Observations);
+        }
     }
 
     [Fact]
@@ -102,6 +155,10 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         var modal = phone.GetByTestId("reconnect-modal");
         await Expect(modal).ToHaveAttributeAsync("data-state", "rejected", new() { Timeout = 60_000 });
         await Expect(modal).ToContainTextAsync("El servidor fue reemplazado");
+        // On the phone's 360 px: no sideways scroll, and a button a thumb can hit.
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The reconnect dialog scrolls sideways at 360 px.");
+        var reload = await modal.GetByTestId("reconnect-reload").BoundingBoxAsync();
+        Assert.True(reload is { Height: >= 44, Width: >= 44 }, $"The reload button is {reload?.Width}x{reload?.Height} px, under 44 px.");
         Assert.Equal("", await SummaryInDatabaseAsync(profileId));
 
         await modal.GetByTestId("reconnect-reload").ClickAsync();
@@ -121,10 +178,22 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         return await db.Scorecards.Where(s => s.JurorUserId == juror && s.Status == ScorecardStatus.NotStarted).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
     }
 
-    private async Task<int> CacheEntriesAsync()
+    private async Task<List<string>> CacheEntryIdsAsync()
     {
         await using var db = await JurorDb.CreateDbContextAsync();
-        return await db.CacheEntries.CountAsync();
+        return await db.CacheEntries.Select(e => e.Id).ToListAsync();
+    }
+
+    /// <summary>
+    /// Waits until the portal, past the two seconds it keeps a disconnected circuit, has written the
+    /// circuit's state to the database: the one entry of CacheEntries that was not there before.
+    /// Once the page resumes, the entry is gone (taken).
+    /// </summary>
+    private async Task<string> EvictedCircuitAsync(List<string> earlier)
+    {
+        List<string> added = [];
+        await EventuallyAsync(async () => (added = (await CacheEntryIdsAsync()).Except(earlier).ToList()).Count > 0, "the evicted circuit's state in CacheEntries");
+        return Assert.Single(added);
     }
 
     private async Task<decimal[]> SavedPointsAsync(int scorecardId)
@@ -140,13 +209,17 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         return await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.Summary).SingleAsync();
     }
 
-    /// <summary>Awaits a condition the server reaches by itself (a circuit evicted on its timer), checking every 100 ms for up to 30 s.</summary>
+    /// <summary>
+    /// Awaits a condition the server reaches by itself (a circuit evicted on its timer), checking
+    /// every 100 ms for up to 60 s: should the server miss the socket's close, it still notices the
+    /// silence after SignalR's 30-second client timeout.
+    /// </summary>
     private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 30 s for {what}.");
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}.");
             await Task.Delay(100);
         }
     }

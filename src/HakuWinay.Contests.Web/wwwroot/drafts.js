@@ -8,7 +8,7 @@
 //  - a field still showing its base: the typing never arrived; it is put back and sent again;
 //  - a field showing something else: someone saved another value meanwhile; the typed text is
 //    not written over it, and is shown above the form with data-draft-conflict-text.
-// data-draft-live="False" waits for the page to be interactive; data-draft-version changing means
+// data-draft-live="false" waits for the page to be interactive (a prerendered form); data-draft-version changing means
 // a save went through: copies of fields not being typed in and already showing their value go;
 // data-draft-reset drops the form's copy (a form that was just recorded).
 const prefix = 'haku-draft:';
@@ -105,7 +105,7 @@ function acknowledge(form) {
 
 function scan() {
     for (const form of document.querySelectorAll('[data-draft-key]')) {
-        if (form.dataset.draftLive === 'False') {
+        if ('draftLive' in form.dataset && form.dataset.draftLive !== 'true') {
             continue;
         }
         if (!done.has(form)) {
