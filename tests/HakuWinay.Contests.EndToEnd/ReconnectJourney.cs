@@ -129,7 +129,9 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
     public async Task A_profile_being_typed_when_its_server_copy_restarts_is_put_back_after_the_reload_and_saved()
     {
         ExpectConsoleErrors(DroppedConnection());
-        var phone = await OpenPageAsync(Devices.Phone, on: portals.Group);
+        var narrowPhone = Devices.Phone;
+        narrowPhone.ViewportSize = new ViewportSize { Width = 360, Height = 740 };
+        var phone = await OpenPageAsync(narrowPhone, on: portals.Group);
         var link = new BrowserLink();
         await link.RouteAsync(phone);
         await SignInAsync(phone, "grupo1@demo.hakuwinay.pe", "/producer", on: portals.Group);
