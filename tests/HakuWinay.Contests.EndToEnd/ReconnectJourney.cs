@@ -1,10 +1,11 @@
 using System.Globalization;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.EndToEnd.Infrastructure;
-using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,24 +19,28 @@ namespace HakuWinay.Contests.EndToEnd;
 /// <summary>
 /// Issue 16's connections that drop (docs/decisions/026-circuit-state.md). A juror's tablet loses
 /// its connection for longer than its circuit is kept: the circuit is evicted into the database,
-/// and when the tablet is back it resumes with the points typed, including one typed as the
-/// connection went that the server never received, and saves them. A group's phone is typing in
+/// its server copy is replaced meanwhile, and when the tablet is back it resumes on the new copy
+/// with the points typed, including one typed as the connection went that the server never
+/// received, and saves them. A group's phone is typing in
 /// the profile editor when its server copy is restarted: the new copy has no trace of the
-/// circuit, the dialog says so, and after the reload it offers, the text typed is back and saved.
+/// circuit, the dialog says so (fitting a 360-px phone, with no serious axe finding), and after the
+/// reload it offers, the text typed is back and saved. A technician's visit report, sent to the
+/// server but not yet filed, comes back after an eviction from the circuit's persisted state alone.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
 public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPortals portals, ITestOutputHelper output)
-    : BrowserTest(browser, portals.Juror, output), IClassFixture<ReconnectPortals>
+    : BrowserTest(browser, portals.Technician, output), IClassFixture<ReconnectPortals>
 {
     [Fact]
-    public async Task A_scorecard_offline_past_its_circuits_retention_resumes_with_the_points_typed_and_saves_them()
+    public async Task A_scorecard_offline_past_its_circuits_retention_resumes_on_a_new_copy_with_the_points_typed_and_saves_them()
     {
         ExpectConsoleErrors(DroppedConnection());
-        var tablet = await OpenPageAsync(Devices.Tablet);
+        var copy = portals.Juror;
+        var tablet = await OpenPageAsync(Devices.Tablet, on: copy.Current);
         var link = new BrowserLink();
         await link.RouteAsync(tablet);
-        await SignInAsync(tablet, FullDemo.PendingJurorEmail, "/juror");
-        var scorecardId = await PendingScorecardAsync();
+        await SignInAsync(tablet, FullDemo.PendingJurorEmail, "/juror", on: copy.Current);
+        var scorecardId = await PendingScorecardAsync(copy.Db);
         await tablet.GotoAsync($"/juror/scorecards/{scorecardId}");
         await Expect(tablet.Locator("#points-C2")).ToBeEnabledAsync();
         await SavedAfterAsync(tablet, async () =>
@@ -46,12 +51,14 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         // Typed as the connection goes: the field is not left, so the server never hears of it.
         await tablet.Locator("#points-C4").FillAsync("18");
 
-        var earlier = await CacheEntryIdsAsync();
+        var earlier = await CacheEntryIdsAsync(copy.Db);
         await link.DropAsync(tablet);
         var modal = tablet.GetByTestId("reconnect-modal");
         await Expect(modal).ToBeVisibleAsync();
         await Expect(modal).ToContainTextAsync("Lo que escribió sigue en esta página");
-        var kept = await EvictedCircuitAsync(earlier);
+        var kept = await EvictedCircuitAsync(copy.Db, earlier);
+        // The copy that held the circuit is replaced: the new one knows it only from the database.
+        await copy.RestartAsync();
 
         await link.RestoreAsync(tablet);
         if (await modal.GetAttributeAsync("data-state") == "failed")
@@ -63,8 +70,8 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         await Expect(tablet.Locator("#points-C4")).ToHaveValueAsync("18");
         await Expect(tablet.GetByTestId("save-indicator")).ToHaveAttributeAsync("data-state", "Saved");
         await Expect(tablet.GetByTestId("save-indicator")).ToHaveAttributeAsync("data-pending", "0");
-        Assert.DoesNotContain(kept, await CacheEntryIdsAsync());
-        Assert.Equal([12m, 18m], await SavedPointsAsync(scorecardId));
+        Assert.DoesNotContain(kept, await CacheEntryIdsAsync(copy.Db));
+        Assert.Equal([12m, 18m], await SavedPointsAsync(copy.Db, scorecardId));
 
         // A reload finds them saved.
         await tablet.ReloadAsync();
@@ -81,7 +88,7 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         await link.RouteAsync(phone);
         await SignInAsync(phone, "tecnico@demo.hakuwinay.pe", "/technician");
         int visitId;
-        await using (var db = await JurorDb.CreateDbContextAsync())
+        await using (var db = await TechnicianDb.CreateDbContextAsync())
         {
             visitId = (await FullDemo.VisitDueThisWeekAsync(db)).Id;
         }
@@ -98,10 +105,10 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         await phone.Locator("#observations").BlurAsync();
         await Expect(phone.Locator("#observations")).ToHaveValueAsync(observations);
 
-        var earlier = await CacheEntryIdsAsync();
+        var earlier = await CacheEntryIdsAsync(TechnicianDb);
         await link.DropAsync(phone);
         await Expect(phone.GetByTestId("reconnect-modal")).ToBeVisibleAsync();
-        var kept = await EvictedCircuitAsync(earlier);
+        var kept = await EvictedCircuitAsync(TechnicianDb, earlier);
         // Without the browser's copy, only the circuit's state kept in the database can bring the report back.
         await phone.EvaluateAsync("() => sessionStorage.clear()");
 
@@ -114,10 +121,10 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         await Expect(modal).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await Expect(phone.Locator("#members")).ToHaveValueAsync("9");
         await Expect(phone.Locator("#observations")).ToHaveValueAsync(observations);
-        Assert.DoesNotContain(kept, await CacheEntryIdsAsync());
+        Assert.DoesNotContain(kept, await CacheEntryIdsAsync(TechnicianDb));
         await phone.GetByTestId("submit-visit").ClickAsync();
         await Expect(phone.GetByTestId("visit-filed")).ToBeVisibleAsync();
-        await using (var db = await JurorDb.CreateDbContextAsync())
+        await using (var db = await TechnicianDb.CreateDbContextAsync())
         {
             var visit = await db.AwardVisits.AsNoTracking().SingleAsync(v => v.Id == visitId);
             Assert.Equal(9, visit.MembersPresent);
@@ -131,10 +138,10 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         ExpectConsoleErrors(DroppedConnection());
         var narrowPhone = Devices.Phone;
         narrowPhone.ViewportSize = new ViewportSize { Width = 360, Height = 740 };
-        var phone = await OpenPageAsync(narrowPhone, on: portals.Group);
+        var phone = await OpenPageAsync(narrowPhone, on: portals.Group.Current);
         var link = new BrowserLink();
         await link.RouteAsync(phone);
-        await SignInAsync(phone, "grupo1@demo.hakuwinay.pe", "/producer", on: portals.Group);
+        await SignInAsync(phone, "grupo1@demo.hakuwinay.pe", "/producer", on: portals.Group.Current);
         await phone.GotoAsync("/contests/AYA-2026-01/apply");
         await phone.GetByLabel(new Regex("^Negocio en idea")).CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "Empezar el perfil" }).ClickAsync();
@@ -151,7 +158,7 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         const string summary = "Las socias crían cuyes y venden en la feria de Quinua.";
         link.Freeze();
         await phone.Locator("#section-Summary").FillAsync(summary);
-        await portals.RestartGroupCopyAsync();
+        await portals.Group.RestartAsync();
         link.Thaw();
 
         var modal = phone.GetByTestId("reconnect-modal");
@@ -161,6 +168,8 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The reconnect dialog scrolls sideways at 360 px.");
         var reload = await modal.GetByTestId("reconnect-reload").BoundingBoxAsync();
         Assert.True(reload is { Height: >= 44, Width: >= 44 }, $"The reload button is {reload?.Width}x{reload?.Height} px, under 44 px.");
+        var axe = await phone.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}"));
         Assert.Equal("", await SummaryInDatabaseAsync(profileId));
 
         await modal.GetByTestId("reconnect-reload").ClickAsync();
@@ -171,18 +180,17 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         Assert.Equal(summary, await SummaryInDatabaseAsync(profileId));
     }
 
-    private IDbContextFactory<ContestsDbContext> JurorDb => portals.Juror.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
+    private IDbContextFactory<ContestsDbContext> TechnicianDb => portals.Technician.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
 
-    private async Task<int> PendingScorecardAsync()
+    private static async Task<int> PendingScorecardAsync(IDbContextFactory<ContestsDbContext> factory)
     {
-        await using var db = await JurorDb.CreateDbContextAsync();
-        var juror = await FullDemo.UserIdAsync(db, FullDemo.PendingJurorEmail);
-        return await db.Scorecards.Where(s => s.JurorUserId == juror && s.Status == ScorecardStatus.NotStarted).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+        await using var db = await factory.CreateDbContextAsync();
+        return (await FullDemo.PendingFieldScorecardAsync(db)).Id;
     }
 
-    private async Task<List<string>> CacheEntryIdsAsync()
+    private static async Task<List<string>> CacheEntryIdsAsync(IDbContextFactory<ContestsDbContext> factory)
     {
-        await using var db = await JurorDb.CreateDbContextAsync();
+        await using var db = await factory.CreateDbContextAsync();
         return await db.CacheEntries.Select(e => e.Id).ToListAsync();
     }
 
@@ -191,23 +199,23 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
     /// circuit's state to the database: the one entry of CacheEntries that was not there before.
     /// Once the page resumes, the entry is gone (taken).
     /// </summary>
-    private async Task<string> EvictedCircuitAsync(List<string> earlier)
+    private static async Task<string> EvictedCircuitAsync(IDbContextFactory<ContestsDbContext> factory, List<string> earlier)
     {
         List<string> added = [];
-        await EventuallyAsync(async () => (added = (await CacheEntryIdsAsync()).Except(earlier).ToList()).Count > 0, "the evicted circuit's state in CacheEntries");
+        await EventuallyAsync(async () => (added = (await CacheEntryIdsAsync(factory)).Except(earlier).ToList()).Count > 0, "the evicted circuit's state in CacheEntries");
         return Assert.Single(added);
     }
 
-    private async Task<decimal[]> SavedPointsAsync(int scorecardId)
+    private static async Task<decimal[]> SavedPointsAsync(IDbContextFactory<ContestsDbContext> factory, int scorecardId)
     {
-        await using var db = await JurorDb.CreateDbContextAsync();
+        await using var db = await factory.CreateDbContextAsync();
         var scorecard = await db.Scorecards.AsNoTracking().Include(s => s.Points).SingleAsync(s => s.Id == scorecardId);
         return scorecard.Points.Where(p => p.Points is not null).Select(p => p.Points!.Value).Order().ToArray();
     }
 
     private async Task<string> SummaryInDatabaseAsync(int profileId)
     {
-        await using var db = await portals.Group.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
+        await using var db = await portals.Group.Db.CreateDbContextAsync();
         return await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.Summary).SingleAsync();
     }
 
@@ -304,40 +312,73 @@ internal sealed class BrowserLink
 }
 
 /// <summary>
-/// The juror's portal: SQLite, the demo of every stage, a disconnected circuit kept two seconds.
-/// The group's copy: PostgreSQL on a port of its own, restarted on that same port by the test.
+/// The juror's copy: PostgreSQL, the demo of every stage, a disconnected circuit kept two seconds.
+/// The group's copy: PostgreSQL, a circuit kept as in production. Each is restarted by the test on
+/// its own port and database, as a deployment replaces a copy. The technician's portal: SQLite
+/// (one server), the demo of every stage, a circuit kept two seconds.
 /// </summary>
 public sealed class ReconnectPortals : IAsyncLifetime
 {
-    private readonly NpgsqlConnectionStringBuilder _server = new(TestPrerequisites.PostgresConnectionString);
-    private readonly string _database = "haku_reconnect_" + Guid.NewGuid().ToString("N")[..12];
-    private string _connectionString = "";
-    private int _port;
+    public KestrelPortal Technician { get; private set; } = null!;
 
-    public KestrelPortal Juror { get; private set; } = null!;
+    public RestartableCopy Juror { get; private set; } = null!;
 
-    public KestrelPortal Group { get; private set; } = null!;
+    public RestartableCopy Group { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
-        Juror = new ShortRetentionPortal();
-        _connectionString = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database }.ConnectionString;
-        _port = FreePort();
-        Group = new PostgresPortalOnPort(_connectionString, _port);
+        Technician = new ShortRetentionPortal();
+        Juror = new RestartableCopy(new Dictionary<string, string?> { ["Seed:DemoCycle"] = "true", ["Circuits:DisconnectedRetention"] = "00:00:02" });
+        Group = new RestartableCopy(new Dictionary<string, string?>());
         return Task.CompletedTask;
-    }
-
-    /// <summary>Stops the group's copy, as a deployment does, and starts a new one on the same port and database.</summary>
-    public async Task RestartGroupCopyAsync()
-    {
-        await Group.DisposeAsync();
-        Group = new PostgresPortalOnPort(_connectionString, _port);
     }
 
     public async Task DisposeAsync()
     {
         await (Group?.DisposeAsync() ?? ValueTask.CompletedTask);
         await (Juror?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (Technician?.DisposeAsync() ?? ValueTask.CompletedTask);
+    }
+
+    private sealed class ShortRetentionPortal() : KestrelPortal(new Dictionary<string, string?>
+    {
+        ["Seed:DemoCycle"] = "true",
+        ["Circuits:DisconnectedRetention"] = "00:00:02",
+    });
+}
+
+/// <summary>A copy of the portal on a fresh PostgreSQL database and a port of its own, which the test restarts on that same port.</summary>
+public sealed class RestartableCopy : IAsyncDisposable
+{
+    private readonly NpgsqlConnectionStringBuilder _server = new(TestPrerequisites.PostgresConnectionString);
+    private readonly string _database = "haku_reconnect_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly Dictionary<string, string?> _settings;
+    private readonly int _port = FreePort();
+
+    public RestartableCopy(Dictionary<string, string?> settings)
+    {
+        _settings = new Dictionary<string, string?>(settings)
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:PostgreSql"] = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = _database }.ConnectionString,
+        };
+        Current = new PortalOnPort(_settings, _port);
+    }
+
+    public KestrelPortal Current { get; private set; }
+
+    public IDbContextFactory<ContestsDbContext> Db => Current.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
+
+    /// <summary>Stops the copy, as a deployment does, and starts a new one on the same port and database: nothing of the old one's memory survives.</summary>
+    public async Task RestartAsync()
+    {
+        await Current.DisposeAsync();
+        Current = new PortalOnPort(_settings, _port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Current.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_server.ConnectionString);
         await connection.OpenAsync();
@@ -352,15 +393,5 @@ public sealed class ReconnectPortals : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class ShortRetentionPortal() : KestrelPortal(new Dictionary<string, string?>
-    {
-        ["Seed:DemoCycle"] = "true",
-        ["Circuits:DisconnectedRetention"] = "00:00:02",
-    });
-
-    private sealed class PostgresPortalOnPort(string connectionString, int port) : KestrelPortal(new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = "PostgreSql",
-        ["ConnectionStrings:PostgreSql"] = connectionString,
-    }, port);
+    private sealed class PortalOnPort(IDictionary<string, string?> settings, int port) : KestrelPortal(settings, port);
 }
