@@ -239,6 +239,32 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("Regions");
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Common.CacheEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("AbsoluteExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("CacheEntries", (string)null);
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Common.RelayedEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -48,6 +48,7 @@ public static class PortalSetup
         services.AddContestsDatabase(database);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCircuitState(configuration);
         // No "Server: Kestrel": what runs the portal is nobody else's business.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.ServeCompressedAssetsInDevelopment();

@@ -56,6 +56,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RelayedEvent> RelayedEvents => Set<RelayedEvent>();
+    public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

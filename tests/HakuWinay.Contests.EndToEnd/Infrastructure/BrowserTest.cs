@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -19,6 +20,7 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
     private readonly List<IBrowserContext> _contexts = [];
     private readonly ConcurrentQueue<BrowserError> _browserErrors = new();
     private readonly List<BrowserError> _expectedErrors = [];
+    private readonly List<Regex> _expectedPatterns = [];
 
     protected KestrelPortal Portal { get; } = portal;
 
@@ -111,6 +113,13 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
     protected void ExpectConsoleError(string pageUrl, string text) =>
         _expectedErrors.Add(new BrowserError("console error", pageUrl, text, Location: null));
 
+    /// <summary>
+    /// Declares console errors a test provokes on purpose and whose number it cannot know, such as
+    /// Blazor's reports of each failed reconnection attempt while the test keeps the browser offline.
+    /// At least one must occur; all that match are then not failures.
+    /// </summary>
+    protected void ExpectConsoleErrors(Regex text) => _expectedPatterns.Add(text);
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -131,6 +140,13 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
             else
             {
                 unexpected.RemoveAt(index);
+            }
+        }
+        foreach (var pattern in _expectedPatterns)
+        {
+            if (unexpected.RemoveAll(e => e.Kind == "console error" && pattern.IsMatch(e.Text)) == 0)
+            {
+                missing.Add(new BrowserError("console error", "(any page)", pattern.ToString(), Location: null));
             }
         }
         Assert.True(unexpected.Count == 0 && missing.Count == 0,

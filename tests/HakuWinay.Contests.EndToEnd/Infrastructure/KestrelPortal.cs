@@ -18,10 +18,11 @@ public class KestrelPortal : PortalFactory
     {
     }
 
-    protected KestrelPortal(IDictionary<string, string?>? settings)
+    /// <summary>On <paramref name="port"/>, or on a free one when it is 0 (a restarted copy takes its predecessor's port).</summary>
+    protected KestrelPortal(IDictionary<string, string?>? settings, int port = 0)
         : base(settings)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseUrl = new Uri(addresses.Single());

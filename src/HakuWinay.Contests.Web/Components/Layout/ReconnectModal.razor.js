@@ -1,58 +1,70 @@
-// Set up event handlers
+// The reconnect dialog's behaviour. Blazor sets its classes (components-reconnect-show, -retrying,
+// -failed, -paused, -resume-failed, -rejected) and raises components-reconnect-state-changed; the
+// state is also written to data-state for the end-to-end tests. Nothing here reloads the page by
+// itself: a reload is the person's choice, and what they typed is put back after it (drafts.js).
 const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
 
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
+document.getElementById("components-reconnect-button").addEventListener("click", retry);
+document.getElementById("components-resume-button").addEventListener("click", resume);
+document.getElementById("components-reload-button").addEventListener("click", () => location.reload());
 
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
+const stateClasses = ["components-reconnect-show", "components-reconnect-hide", "components-reconnect-retrying", "components-reconnect-failed",
+    "components-reconnect-paused", "components-reconnect-resume-failed", "components-reconnect-rejected"];
 
 function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
+    reconnectModal.dataset.state = event.detail.state;
+    if (event.detail.state === "hide") {
         reconnectModal.close();
-    } else if (event.detail.state === "failed") {
+        document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        return;
+    }
+    if (!reconnectModal.open) {
+        reconnectModal.showModal();
+    }
+    if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    } else if (event.detail.state === "rejected") {
-        location.reload();
+    }
+}
+
+// The server answered but no longer had the circuit, and no persisted state was found for it
+// (the server was restarted or replaced before it could keep it).
+function showRejected() {
+    reconnectModal.classList.remove(...stateClasses);
+    reconnectModal.classList.add("components-reconnect-rejected");
+    reconnectModal.dataset.state = "rejected";
+    if (!reconnectModal.open) {
+        reconnectModal.showModal();
     }
 }
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
+        // true: reconnected; false: the server is reached but has no such circuit; an exception: not reached.
         const successful = await Blazor.reconnect();
         if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
-            const resumeSuccessful = await Blazor.resumeCircuit();
-            if (!resumeSuccessful) {
-                location.reload();
-            } else {
+            // Resumed from the state kept in the database, on this copy or another.
+            if (await Blazor.resumeCircuit()) {
                 reconnectModal.close();
+            } else {
+                showRejected();
             }
         }
-    } catch (err) {
-        // We got an exception, server is currently unavailable
+    } catch {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     }
 }
 
 async function resume() {
     try {
-        const successful = await Blazor.resumeCircuit();
-        if (!successful) {
-            location.reload();
+        if (!await Blazor.resumeCircuit()) {
+            showRejected();
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        reconnectModal.classList.remove(...stateClasses);
+        reconnectModal.classList.add("components-reconnect-resume-failed");
+        reconnectModal.dataset.state = "resume-failed";
     }
 }
 

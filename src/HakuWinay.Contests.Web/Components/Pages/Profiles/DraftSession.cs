@@ -85,6 +85,12 @@ public sealed class DraftSession(int profileId, Guid version, ActingUser user, T
         }
     }
 
+    /// <summary>
+    /// For a draft kept while the page was away (a resumed circuit) whose record was saved elsewhere
+    /// meanwhile: the kept input is shown with the conflict, and nothing is saved over the newer record.
+    /// </summary>
+    public void MarkConflict() => Set(SaveState.Conflict);
+
     public Task<ServiceResult<Guid>> SaveAsync(Func<Guid, Task<ServiceResult<Guid>>> save) => SaveAsync(save, v => v);
 
     private void Set(SaveState state)

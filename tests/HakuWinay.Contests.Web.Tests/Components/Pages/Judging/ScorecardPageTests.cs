@@ -4,6 +4,7 @@ using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Web.Components.Pages.Judging.Scoring;
+using HakuWinay.Contests.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,8 @@ public sealed class ScorecardPageTests : ComponentTestBase
         return db.Scorecards.Include(s => s.Points).Single(s => s.Id == _scorecardId);
     }
 
-    private static AngleSharp.Dom.IElement Criterion(IRenderedComponent<ScorecardPage> cut, string code) => cut.Find($"[data-testid=criterion][data-code={code}]");
+    private static AngleSharp.Dom.IElement Criterion<T>(IRenderedComponent<T> cut, string code)
+        where T : IComponent => cut.Find($"[data-testid=criterion][data-code={code}]");
 
     [Fact]
     public async Task Before_the_circuit_is_live_the_scorecard_inputs_are_disabled()
@@ -87,6 +89,43 @@ public sealed class ScorecardPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal("Saved", cut.Find("[data-testid=save-indicator]").GetAttribute("data-state")));
         cut.Find("#overall-comment").Change("Buen trabajo en equipo");
         cut.WaitForAssertion(() => Assert.Equal("Buen trabajo en equipo", Saved().OverallComment));
+    }
+
+    /// <summary>The form as a resumed circuit renders it: with the draft its evicted circuit kept.</summary>
+    private async Task<IRenderedComponent<ScorecardForm>> RenderResumedAsync(Func<ScorecardView, Guid> keptVersion, decimal keptPoints)
+    {
+        RenderAsLiveCircuit();
+        var user = new ActingUser(_jurorId);
+        var view = (await Services.GetRequiredService<ScoringService>().OpenAsync(user, _scorecardId)).Value!;
+        var input = ScorecardInput.From(view);
+        input.Criteria[0].Points = keptPoints;
+        var kept = KeptDraft<ScorecardInput>.Of(user, _scorecardId, keptVersion(view), input);
+        return Render<ScorecardForm>(p => p.Add(x => x.View, view).Add(x => x.User, user).Add(x => x.Kept, kept));
+    }
+
+    [Fact]
+    public async Task A_resumed_draft_of_the_version_on_record_is_shown_and_saved_at_once()
+    {
+        await AssignAsync();
+
+        var cut = await RenderResumedAsync(view => view.Version, keptPoints: 6);
+
+        Assert.Equal("6", Criterion(cut, _codes[0]).QuerySelector("[data-testid=points]")!.GetAttribute("value"));
+        cut.WaitForAssertion(() => Assert.Equal(6m, Saved().Points.Single(p => p.Points is not null).Points));
+    }
+
+    [Fact]
+    public async Task A_resumed_draft_of_a_record_saved_meanwhile_is_shown_with_the_conflict_and_not_saved_over_it()
+    {
+        await AssignAsync();
+
+        var cut = await RenderResumedAsync(_ => Guid.NewGuid(), keptPoints: 6);
+
+        Assert.Equal("6", Criterion(cut, _codes[0]).QuerySelector("[data-testid=points]")!.GetAttribute("value"));
+        cut.WaitForElement("[data-testid=draft-conflict]");
+        Criterion(cut, _codes[0]).QuerySelector("[data-testid=points]")!.Change("8");
+        cut.WaitForAssertion(() => Assert.Equal("Conflict", cut.Find("[data-testid=save-indicator]").GetAttribute("data-state")));
+        Assert.Empty(Saved().Points);
     }
 
     [Fact]

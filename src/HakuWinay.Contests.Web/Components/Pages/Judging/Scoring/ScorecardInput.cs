@@ -8,7 +8,7 @@ namespace HakuWinay.Contests.Web.Components.Pages.Judging.Scoring;
 /// <summary>What the scorecard form edits: one entry per criterion of the stage, in order, and the overall comment.</summary>
 public sealed class ScorecardInput
 {
-    public List<CriterionInput> Criteria { get; } = [];
+    public List<CriterionInput> Criteria { get; set; } = [];
 
     [StringLength(ScoreRules.MaxOverallCommentLength, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
     public string? OverallComment { get; set; }

@@ -80,6 +80,21 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CacheEntries",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AbsoluteExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SlidingSeconds = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CacheEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contests",
                 columns: table => new
                 {
@@ -1636,6 +1651,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 column: "ProducerGroupId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CacheEntries_ExpiresAtUtc",
+                table: "CacheEntries",
+                column: "ExpiresAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConflictDeclarations_ContestId_JurorUserId",
                 table: "ConflictDeclarations",
                 columns: new[] { "ContestId", "JurorUserId" },
@@ -1987,6 +2007,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditLog");
+
+            migrationBuilder.DropTable(
+                name: "CacheEntries");
 
             migrationBuilder.DropTable(
                 name: "ConflictDeclarations");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ContestsDbContext))]
-    [Migration("20261207055447_Baseline")]
+    [Migration("20261207063358_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -229,6 +229,32 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Common.CacheEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AbsoluteExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("CacheEntries", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Common.RelayedEvent", b =>
