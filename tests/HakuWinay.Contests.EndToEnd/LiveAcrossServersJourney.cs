@@ -14,9 +14,11 @@ namespace HakuWinay.Contests.EndToEnd;
 /// portal run as processes on one PostgreSQL database. Each is reached through a failover address,
 /// as through a load balancer: the projector's prefers copy A, the console's and the two jurors'
 /// tablets' prefer copy B. Each juror's submission on copy B shows on the projector served by copy A.
-/// Then copy B is killed (as a crash would): the console and the tablets reconnect through their
-/// address to copy A, and show the session as it is, each submission included; the session goes on
-/// from there, the projector following.
+/// Then copy B is killed (as a crash would). A second projector on copy B, where nobody typed,
+/// reloads by itself through its address onto copy A; the console and the tablets, where people
+/// typed, say that the server was replaced and offer to reload (the reconnect dialog never
+/// reloads a page someone typed in, docs/decisions/026); reloaded, every screen shows the session
+/// as it is, each submission included, and the session goes on from there, both projectors following.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
 public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
@@ -80,6 +82,10 @@ public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITe
         await projector.GotoAsync("/contests/1/projector");
         await Expect(projector.GetByTestId("projector-current")).ToContainTextAsync(presenting);
         await Expect(projector.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(0);
+        var wallOnB = await OpenAsync(_preferB);
+        await SignInAsync(wallOnB, _preferB, "tecnico@demo.hakuwinay.pe", "/technician");
+        await wallOnB.GotoAsync("/contests/1/projector");
+        await Expect(wallOnB.GetByTestId("projector-current")).ToContainTextAsync(presenting);
 
         // Each submission, made on copy B, shows on copy A's projector.
         await JudgingJourney.ScoreOnTabletAsync(tablet1, presenting, (20, 20, 15, 25), checkReload: false);
@@ -90,8 +96,16 @@ public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITe
 
         // Copy B dies. Its screens reconnect, through their address, to copy A: the console shows
         // both submissions, each tablet its own submitted scorecard, all read from the database.
+        var wallDocument = await wallOnB.EvaluateAsync<double>("performance.timeOrigin");
         await _b.KillAsync();
         _killed = true;
+        await Expect(wallOnB.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(2);
+        Assert.NotEqual(wallDocument, await wallOnB.EvaluateAsync<double>("performance.timeOrigin"));
+        foreach (var typedIn in new[] { console, tablet1, tablet2 })
+        {
+            await Expect(typedIn.GetByTestId("reconnect-modal")).ToHaveAttributeAsync("data-state", "rejected");
+            await typedIn.GetByTestId("reconnect-reload").ClickAsync();
+        }
         await Expect(console.GetByTestId("juror-progress")).ToContainTextAsync("2 de 3 enviadas");
         await Expect(console.GetByTestId("current-code")).ToContainTextAsync(presenting);
         await Expect(tablet1.GetByTestId("scorecard-submitted")).ToBeVisibleAsync();
@@ -105,6 +119,7 @@ public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITe
         var next = JudgingJourney.CodeOf(await console.GetByTestId("current-code").TextContentAsync());
         await Expect(projector.GetByTestId("projector-current")).ToContainTextAsync(next);
         await Expect(projector.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(0);
+        await Expect(wallOnB.GetByTestId("projector-current")).ToContainTextAsync(next);
         foreach (var tablet in new[] { tablet1, tablet2 })
         {
             await Expect(tablet).Not.ToHaveURLAsync(submittedUrl);

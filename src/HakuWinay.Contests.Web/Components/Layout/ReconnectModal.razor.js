@@ -1,7 +1,9 @@
 // The reconnect dialog's behaviour. Blazor sets its classes (components-reconnect-show, -retrying,
 // -failed, -paused, -resume-failed, -rejected) and raises components-reconnect-state-changed; the
-// state is also written to data-state for the end-to-end tests. Nothing here reloads the page by
-// itself: a reload is the person's choice, and what they typed is put back after it (drafts.js).
+// state is also written to data-state for the end-to-end tests. A page where something was typed is
+// never reloaded by itself: the reload is the person's choice, and what they typed is put back after
+// it (drafts.js). A page nobody typed in (a projector on the wall, a console, a list) has nothing to
+// lose and reloads by itself when its server no longer knows it, so an unattended screen recovers.
 const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
 
@@ -9,11 +11,18 @@ document.getElementById("components-reconnect-button").addEventListener("click",
 document.getElementById("components-resume-button").addEventListener("click", resume);
 document.getElementById("components-reload-button").addEventListener("click", () => location.reload());
 
+let typedHere = false;
+document.addEventListener("input", () => typedHere = true, true);
+
 const stateClasses = ["components-reconnect-show", "components-reconnect-hide", "components-reconnect-retrying", "components-reconnect-failed",
     "components-reconnect-paused", "components-reconnect-resume-failed", "components-reconnect-rejected"];
 
 function handleReconnectStateChanged(event) {
     reconnectModal.dataset.state = event.detail.state;
+    if (event.detail.state === "rejected" && !typedHere) {
+        location.reload();
+        return;
+    }
     if (event.detail.state === "hide") {
         reconnectModal.close();
         document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
@@ -30,6 +39,10 @@ function handleReconnectStateChanged(event) {
 // The server answered but no longer had the circuit, and no persisted state was found for it
 // (the server was restarted or replaced before it could keep it).
 function showRejected() {
+    if (!typedHere) {
+        location.reload();
+        return;
+    }
     reconnectModal.classList.remove(...stateClasses);
     reconnectModal.classList.add("components-reconnect-rejected");
     reconnectModal.dataset.state = "rejected";
