@@ -63,6 +63,7 @@ public static class PortalSetup
             .PersistKeysToDbContext<ContestsDbContext>();
         builder.AddPortalDeployment(dataProtection);
         builder.AddPortalTelemetry();
+        builder.AddPortalLogging();
 
         services.AddPortalJobs(configuration, database);
         services.AddPortalEmail(configuration);
@@ -120,9 +121,7 @@ public static class PortalSetup
         services.AddExecution();
         services.AddContestEvents(database);
 
-        services.AddHealthChecks()
-            .AddDbContextCheck<ContestsDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
+        services.AddPortalHealthChecks();
     }
 
     private static void AddPortalIdentity(this IServiceCollection services)
@@ -215,12 +214,13 @@ public static class PortalSetup
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseUserLogScope();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapPortalHealthChecks();
         app.MapPortalTelemetry();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
