@@ -17,7 +17,7 @@ namespace HakuWinay.Contests.Web.Tests.Hosting;
 public sealed class LoggingTests
 {
     private const string AdminEmail = "operadora@correo.pe";
-    private const string AdminPassword = "una clave larga de operadora";
+    private const string AdminPassword = "Quinua-y-kiwicha-2026";
 
     /// <summary>Everything at Debug, ASP.NET Core's request lines included, as an operator chasing a problem might set it.</summary>
     private static Dictionary<string, string?> Verbose() => new()
@@ -38,7 +38,7 @@ public sealed class LoggingTests
         settings["Bootstrap:AdminEmail"] = AdminEmail;
         settings["Bootstrap:AdminPassword"] = AdminPassword;
         using var portal = CapturedLog.Portal(log, settings, environment: "Production");
-        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = PortalFactory.ProductionAddress });
         Assert.Equal("json", portal.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
         log.Formatter = portal.Services.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json);
 
