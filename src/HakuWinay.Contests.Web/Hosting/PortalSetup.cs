@@ -64,6 +64,7 @@ public static class PortalSetup
             .PersistKeysToDbContext<ContestsDbContext>();
         builder.AddPortalDeployment(dataProtection);
         builder.AddPortalTelemetry();
+        builder.AddPortalLogging();
 
         services.AddPortalJobs(configuration, database);
         services.AddPortalEmail(configuration);
@@ -121,9 +122,7 @@ public static class PortalSetup
         services.AddExecution();
         services.AddContestEvents(database);
 
-        services.AddHealthChecks()
-            .AddDbContextCheck<ContestsDbContext>("database")
-            .AddCheck<JobStorageHealthCheck>("jobs");
+        services.AddPortalHealthChecks();
     }
 
     private static void AddPortalIdentity(this IServiceCollection services)
@@ -216,12 +215,13 @@ public static class PortalSetup
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseUserLogScope();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapPortalHealthChecks();
         app.MapPortalTelemetry();
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();

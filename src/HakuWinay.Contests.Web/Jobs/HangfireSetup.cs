@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -45,8 +46,12 @@ public static class HangfireSetup
         var workers = configuration.GetValue("Hangfire:WorkerCount", 2);
         if (workers > 0)
         {
-            services.AddHangfireServer(options =>
+            services.AddHangfireServer((provider, options) =>
             {
+                // This server's own filters, not Hangfire's process-wide GlobalJobFilters (two portals share a test process).
+                options.FilterProvider = new JobFilterProviderCollection(
+                    options.FilterProvider ?? JobFilterProviders.Providers,
+                    new JobFilterCollection { new Hosting.JobLogScopeFilter(provider.GetRequiredService<ILoggerFactory>()) });
                 options.WorkerCount = workers;
                 options.SchedulePollingInterval = polling;
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";

@@ -93,7 +93,8 @@ public sealed class OutboxDispatcher(
             else
             {
                 message.MarkFailed(error, after);
-                logger.LogWarning("Email {OutboxId} to {To} failed (attempt {Attempts}): {Error}", message.Id, message.To, message.Attempts, error);
+                // The id, not the address: /admin/outbox shows whom it was for (docs/decisions/027-logs-and-health.md).
+                logger.LogWarning("Email {OutboxId} failed (attempt {Attempts}): {Error}", message.Id, message.Attempts, error);
             }
             // One save per message: if another dispatcher took over one expired claim, only that
             // message is affected, and the others are still recorded as sent.

@@ -154,7 +154,7 @@ public sealed class DatabaseInitializer(
                 throw new InvalidOperationException(
                     $"Cannot create the bootstrap admin {bootstrap.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
-            logger.LogInformation("Created the bootstrap administrator {Email}.", bootstrap.Email);
+            logger.LogInformation("Created the bootstrap administrator, account {UserId}.", user.Id);
         }
         if (!await users.IsInRoleAsync(user, Roles.Admin))
         {
