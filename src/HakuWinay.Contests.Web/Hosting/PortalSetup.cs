@@ -58,6 +58,7 @@ public static class PortalSetup
         services.AddPortalLocalization();
         services.AddPortalIdentity();
         services.AddPortalRateLimits(configuration);
+        services.AddPublicOutputCache(configuration);
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();
@@ -218,6 +219,7 @@ public static class PortalSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UsePublicOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
