@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace HakuWinay.Contests.Web.Hosting;
@@ -44,7 +46,7 @@ public static class PublicOutputCache
     /// <summary>
     /// The default policy's rules, with the language in the key and tags. Nothing signed in: not by
     /// cookie (the user is known once authentication ran) nor by an Authorization header. Only a 200
-    /// without cookies is stored, so no one's antiforgery or culture cookie is handed to someone else.
+    /// is stored, and none that sets a cookie of its own, so nobody's cookie is handed to someone else.
     /// </summary>
     private sealed class PublicPagePolicy(TimeSpan expiry) : IOutputCachePolicy
     {
@@ -69,17 +71,49 @@ public static class PublicOutputCache
             return ValueTask.CompletedTask;
         }
 
-        ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+        /// <summary>
+        /// A stored page may hold the antiforgery cookie Blazor gave the visitor whose request filled the
+        /// cache (it is set while the page renders, before the headers are stored). An answer from the
+        /// cache never hands it, nor any cookie, to someone else: the public pages hold no form that needs it.
+        /// </summary>
+        ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var response = context.HttpContext.Response;
+            response.OnStarting(() =>
+            {
+                // Age is written only on an answer from the cache (a stale entry is rendered afresh instead).
+                if (response.Headers.ContainsKey("Age"))
+                {
+                    response.Headers.Remove("Set-Cookie");
+                }
+                return Task.CompletedTask;
+            });
+            return ValueTask.CompletedTask;
+        }
 
         ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var response = context.HttpContext.Response;
-            if (!StringValues.IsNullOrEmpty(response.Headers.SetCookie) || response.StatusCode != StatusCodes.Status200OK
-                || context.HttpContext.User.Identity?.IsAuthenticated == true)
+            var http = context.HttpContext;
+            if (http.Response.StatusCode != StatusCodes.Status200OK || http.User.Identity?.IsAuthenticated == true || SetsCookieOfItsOwn(http))
             {
                 context.AllowCacheStorage = false;
             }
             return ValueTask.CompletedTask;
+        }
+
+        /// <summary>
+        /// Whether the answer sets a cookie other than the antiforgery one, which Blazor gives every page
+        /// and <see cref="IOutputCachePolicy.ServeFromCacheAsync"/> keeps from being handed on.
+        /// </summary>
+        private static bool SetsCookieOfItsOwn(HttpContext http)
+        {
+            var cookies = http.Response.Headers.SetCookie;
+            if (StringValues.IsNullOrEmpty(cookies))
+            {
+                return false;
+            }
+            var antiforgery = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
+            return antiforgery is null || cookies.Any(c => c is null || !c.StartsWith(antiforgery + "=", StringComparison.Ordinal));
         }
     }
 }

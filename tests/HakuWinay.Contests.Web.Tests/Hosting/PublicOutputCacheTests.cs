@@ -61,6 +61,7 @@ public sealed partial class PublicOutputCacheTests : IAsyncLifetime
         Assert.True(second.Headers.Contains("Age"), "The second answer came from the cache.");
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
         Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("__RequestVerificationToken", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
