@@ -72,15 +72,16 @@ _haku_maildev_bin() { printf '%s\n' "$_HAKU_REPO_ROOT/.tools/node_modules/.bin/m
 
 # Installs, each only if missing: Debian chromium, Debian postgresql, and
 # maildev (npm, into .tools/). With arguments, only those of
-# chromium|postgres|maildev. apt-get update runs once, only if needed.
+# chromium|postgres|maildev|nginx|wrk. apt-get update runs once, only if needed.
 ensure_test_prerequisites() {
     local want=("$@")
-    ((${#want[@]})) || want=(chromium postgres maildev nginx)
+    ((${#want[@]})) || want=(chromium postgres maildev nginx wrk)
     local apt_pkgs=() need_maildev="" w
     for w in "${want[@]}"; do
         case $w in
             chromium) [[ -x /usr/bin/chromium ]] || apt_pkgs+=(chromium) ;;
             nginx) [[ -x /usr/sbin/nginx ]] || apt_pkgs+=(nginx) ;;
+            wrk) command -v wrk >/dev/null 2>&1 || apt_pkgs+=(wrk) ;; # scripts/bench-public.sh
             postgres) _haku_pg_bindir >/dev/null 2>&1 || apt_pkgs+=(postgresql) ;;
             maildev)
                 [[ -e $(_haku_maildev_bin) ]] || need_maildev=1

@@ -59,6 +59,7 @@ public static class PortalSetup
         services.AddPortalLocalization();
         services.AddPortalIdentity();
         services.AddPortalRateLimits(configuration);
+        services.AddPublicOutputCache(configuration);
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("HakuWinay.Contests")
             .PersistKeysToDbContext<ContestsDbContext>();
@@ -219,6 +220,7 @@ public static class PortalSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UsePublicOutputCache();
 
         app.MapStaticAssets();
         app.MapPortalHealthChecks();

@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace HakuWinay.Contests.Web.Hosting;
 
@@ -10,6 +14,7 @@ namespace HakuWinay.Contests.Web.Hosting;
 public static class SecurityHeaders
 {
     private const string NonceKey = "HakuWinay.CspNonce";
+    private static readonly ConditionalWeakTable<ImportMapDefinition, string> ImportMapHashes = [];
 
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
@@ -22,11 +27,13 @@ public static class SecurityHeaders
     /// <summary>
     /// The policy of a page: its own scripts (the inline import map by nonce), styles, images,
     /// fonts and WebSocket ('self' covers ws:/wss: of the same host). Style attributes are
-    /// allowed inline: bars and progress widths are computed (see the decision record).
+    /// allowed inline: bars and progress widths are computed (see the decision record). A page the
+    /// output cache may answer also allows its import map by hash: the cached HTML carries the nonce
+    /// of the request that filled the cache, this answer's header a fresh one (docs/decisions/025).
     /// </summary>
-    public static string ContentSecurityPolicy(string nonce) =>
+    public static string ContentSecurityPolicy(string nonce, string? importMapHash = null) =>
         "default-src 'self'; "
-        + $"script-src 'self' 'nonce-{nonce}'; "
+        + $"script-src 'self' 'nonce-{nonce}'{(importMapHash is null ? "" : $" '{importMapHash}'")}; "
         + "style-src 'self' 'unsafe-inline'; "
         + "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
@@ -53,6 +60,21 @@ public static class SecurityHeaders
         return nonce;
     }
 
+    /// <summary>
+    /// The CSP hash source of the import map (exactly what the ImportMap component writes between
+    /// its tags) of a page the output cache may answer; null for every other response.
+    /// </summary>
+    public static string? CachedImportMapHash(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var metadata = http.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<OutputCacheAttribute>() is null || metadata.GetMetadata<ImportMapDefinition>() is not { } importMap)
+        {
+            return null;
+        }
+        return ImportMapHashes.GetValue(importMap, map => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(map.ToString()))));
+    }
+
     public static void UseSecurityHeaders(this WebApplication app, string jobsDashboardPath)
     {
         app.Use((http, next) =>
@@ -61,7 +83,7 @@ public static class SecurityHeaders
             {
                 var headers = http.Response.Headers;
                 var dashboard = http.Request.Path.StartsWithSegments(jobsDashboardPath, StringComparison.OrdinalIgnoreCase);
-                headers.ContentSecurityPolicy = dashboard ? JobsDashboardPolicy : ContentSecurityPolicy(Nonce(http));
+                headers.ContentSecurityPolicy = dashboard ? JobsDashboardPolicy : ContentSecurityPolicy(Nonce(http), CachedImportMapHash(http));
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 headers["Permissions-Policy"] = PermissionsPolicy;

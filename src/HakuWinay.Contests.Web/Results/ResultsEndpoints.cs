@@ -29,7 +29,8 @@ internal static class ResultsEndpoints
 
     public static void MapResultsEndpoints(this WebApplication app)
     {
-        var published = app.MapGroup("/contests/{code}/results").AllowAnonymous().RequireRateLimiting(RateLimits.PublicDownloads);
+        var published = app.MapGroup("/contests/{code}/results").AllowAnonymous().RequireRateLimiting(RateLimits.PublicDownloads)
+            .CacheOutput(PublicOutputCache.Policy);
         published.MapGet("/package.json", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PublishedAsync(code, version, reader, http, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-v{Version(p)}.json"), ct));
         published.MapGet("/ranking.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>

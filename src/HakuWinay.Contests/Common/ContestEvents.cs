@@ -19,6 +19,10 @@ public enum ContestChange
     EligibilityDecided,
     /// <summary>A juror was appointed or removed, or a conflict of interest was declared, recorded, withdrawn or confirmed; the event names the juror.</summary>
     JurorsChanged,
+    /// <summary>The contest's public face changed: its settings or bases were saved, it moved on in its lifecycle (an administrator, or the clock opening or closing its call), its deadline was extended.</summary>
+    ContestChanged,
+    /// <summary>A results version was published (the first or a correction), or a correction was opened.</summary>
+    ResultsPublished,
 }
 
 /// <summary>A change, told after it was saved; the ids say where, the receiver reloads what it shows.</summary>
@@ -52,9 +56,23 @@ public interface IContestEvents
 public sealed class ContestEvents(ILogger<ContestEvents> logger) : IContestEvents
 {
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<Subscription, byte>> _byContest = new();
+    private readonly ConcurrentDictionary<Subscription, byte> _everyContest = new();
 
     /// <summary>How many subscriptions are open: a screen that forgets to dispose one shows here (tests).</summary>
-    public int SubscriptionCount => _byContest.Values.Sum(s => s.Count);
+    public int SubscriptionCount => _byContest.Values.Sum(s => s.Count) + _everyContest.Count;
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> for every event of every contest, published here or relayed
+    /// from another copy, until the returned subscription is disposed: for what serves all contests
+    /// at once (the public pages' output cache), not for a screen.
+    /// </summary>
+    public IDisposable SubscribeAll(Func<ContestEvent, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var subscription = new Subscription(this, null, handler);
+        _everyContest.TryAdd(subscription, 0);
+        return subscription;
+    }
 
     public IDisposable Subscribe(int contestId, Func<ContestEvent, Task> handler)
     {
@@ -67,6 +85,10 @@ public sealed class ContestEvents(ILogger<ContestEvents> logger) : IContestEvent
     public void Publish(ContestEvent contestEvent)
     {
         ArgumentNullException.ThrowIfNull(contestEvent);
+        foreach (var subscription in _everyContest.Keys)
+        {
+            _ = DeliverAsync(subscription, contestEvent);
+        }
         if (!_byContest.TryGetValue(contestEvent.ContestId, out var subscriptions))
         {
             return;
@@ -93,17 +115,22 @@ public sealed class ContestEvents(ILogger<ContestEvents> logger) : IContestEvent
 
     private void Remove(Subscription subscription)
     {
-        if (_byContest.TryGetValue(subscription.ContestId, out var subscriptions))
+        if (subscription.ContestId is not int contestId)
+        {
+            _everyContest.TryRemove(subscription, out _);
+        }
+        else if (_byContest.TryGetValue(contestId, out var subscriptions))
         {
             subscriptions.TryRemove(subscription, out _);
         }
     }
 
-    private sealed class Subscription(ContestEvents owner, int contestId, Func<ContestEvent, Task> handler) : IDisposable
+    /// <summary>One handler of one contest's events, or of every contest's when <see cref="ContestId"/> is null.</summary>
+    private sealed class Subscription(ContestEvents owner, int? contestId, Func<ContestEvent, Task> handler) : IDisposable
     {
         private int _disposed;
 
-        public int ContestId { get; } = contestId;
+        public int? ContestId { get; } = contestId;
         public Func<ContestEvent, Task> Handler { get; } = handler;
 
         public void Dispose()

@@ -12,7 +12,8 @@ namespace HakuWinay.Contests.Contests;
 /// the version the page read, publish it, take it through its lifecycle and extend its deadline.
 /// Every change is audited with the values before and after, in the same transaction.
 /// </summary>
-public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, Notifications.IOutboxSignal outboxSignal)
+public sealed partial class ContestAdminService(
+    IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, Notifications.IOutboxSignal outboxSignal, IContestEvents? events = null)
 {
     /// <summary>The categories a new contest starts with (DOMAIN.md figures; the administrator edits them).</summary>
     public static IReadOnlyList<CategorySettings> DefaultCategories { get; } =
@@ -146,10 +147,16 @@ public sealed partial class ContestAdminService(IDbContextFactory<ContestsDbCont
         db.AuditLog.Add(AuditEntry.Record(now, adminId, transition == ContestTransition.Publish ? "contest.published" : "contest.status-changed",
             nameof(Contest), contest.Code, contest.Id, before: new { Status = before.ToString() },
             after: new { Status = contest.Status.ToString(), Transition = transition.ToString() }));
-        return await TrySaveAsync(db, ct)
-            ? ServiceResult<ContestStatus>.Ok(contest.Status)
-            : ServiceResult<ContestStatus>.Fail(ServiceOutcome.Conflict);
+        if (!await TrySaveAsync(db, ct))
+        {
+            return ServiceResult<ContestStatus>.Fail(ServiceOutcome.Conflict);
+        }
+        Changed(contest.Id);
+        return ServiceResult<ContestStatus>.Ok(contest.Status);
     }
+
+    /// <summary>Tells the public pages (and every copy's cache of them) that the contest's public face may have changed; after the commit.</summary>
+    private void Changed(int contestId) => events?.Publish(new ContestEvent(contestId, ContestChange.ContestChanged));
 
     /// <summary>Lets the clock catch up first (audited as the clock job does), so a step starts from the true status.</summary>
     private static void SyncWithClock(ContestsDbContext db, Contest contest, DateTime now)

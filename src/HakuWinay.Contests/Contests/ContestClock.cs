@@ -1,4 +1,5 @@
 using HakuWinay.Contests.Audit;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace HakuWinay.Contests.Contests;
 /// Opens and closes published contests as their timelines say. The database decides what is
 /// due; running it twice, or on two servers at once, changes nothing the second time.
 /// </summary>
-public sealed class ContestClock(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, ILogger<ContestClock> logger)
+public sealed class ContestClock(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, ILogger<ContestClock> logger, IContestEvents? events = null)
 {
     /// <summary>Returns how many contests changed status.</summary>
     public async Task<int> SyncAsync(CancellationToken cancellationToken = default)
@@ -34,6 +35,8 @@ public sealed class ContestClock(IDbContextFactory<ContestsDbContext> dbFactory,
             {
                 await db.SaveChangesAsync(cancellationToken);
                 changed++;
+                // The home page lists open calls: its cached copies must not wait for their expiry.
+                events?.Publish(new ContestEvent(contest.Id, ContestChange.ContestChanged));
                 logger.LogInformation("Contest {Code} is now {Status}.", contest.Code, contest.Status);
             }
             catch (DbUpdateConcurrencyException)

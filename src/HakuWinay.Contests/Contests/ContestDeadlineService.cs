@@ -71,6 +71,7 @@ public sealed partial class ContestAdminService
             return ServiceResult<int>.Fail(ServiceOutcome.Conflict);
         }
         outboxSignal.MessagesQueued();
+        Changed(contest.Id);
         return ServiceResult<int>.Ok(queued);
     }
 }

@@ -257,7 +257,12 @@ public sealed partial class ContestAdminService
         var now = clock.GetUtcNow().UtcDateTime;
         db.AuditLog.Add(AuditEntry.Record(now, adminId, action, nameof(Contest), contest.Code, contest.Id, before: before, after: snapshot(contest)));
         TouchVersion(db, contest);
-        return await TrySaveAsync(db, ct) ? ServiceResult<Guid>.Ok(contest.Version) : ServiceResult<Guid>.Fail(ServiceOutcome.Conflict);
+        if (!await TrySaveAsync(db, ct))
+        {
+            return ServiceResult<Guid>.Fail(ServiceOutcome.Conflict);
+        }
+        Changed(contest.Id);
+        return ServiceResult<Guid>.Ok(contest.Version);
     }
 
     private static async Task<bool> TerritoryExistsAsync(ContestsDbContext db, GeneralSettings settings, CancellationToken ct) =>

@@ -20,7 +20,7 @@ public sealed record PublishedVersion(int PublicationId, int Version, string Has
 /// queues one email per group, all in one transaction. Two clicks at once publish once: the
 /// version is unique per contest and the contest's row version is checked.
 /// </summary>
-public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal)
+public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IContestEvents? events = null)
 {
     /// <summary>
     /// Publishes version 1 (contest in Evaluation, no reason) or, while a correction is open, the
@@ -83,6 +83,7 @@ public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFa
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             outboxSignal.MessagesQueued();
+            events?.Publish(new ContestEvent(contestId, ContestChange.ResultsPublished));
             return ServiceResult<PublishedVersion>.Ok(new PublishedVersion(publication.Id, version, hash, emails));
         }
         catch (Exception e) when (e is DbUpdateException or DbException)
@@ -125,6 +126,7 @@ public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFa
         {
             return ServiceResult<DateTime>.Fail(ServiceOutcome.Conflict);
         }
+        events?.Publish(new ContestEvent(contestId, ContestChange.ResultsPublished));
         return ServiceResult<DateTime>.Ok(now);
     }
 
