@@ -102,6 +102,8 @@ public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITe
         await _b.KillAsync();
         _killed = true;
         await wallReloaded;
+        // Listening again on copy A before anything moves on: only then does it hear what follows.
+        await Expect(wallOnB.GetByTestId("projector")).ToHaveAttributeAsync("data-following", "true");
         await Expect(wallOnB.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(2);
         foreach (var typedIn in new[] { console, tablet1, tablet2 })
         {
@@ -110,6 +112,10 @@ public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITe
             await typedIn.GetByTestId("reconnect-reload").ClickAsync();
             await reloaded;
         }
+        foreach (var tablet in new[] { tablet1, tablet2 })
+        {
+            await Expect(tablet.GetByTestId("live-follower")).ToHaveAttributeAsync("data-following", "true");
+        }
         await Expect(console.GetByTestId("juror-progress")).ToContainTextAsync("2 de 3 enviadas");
         await Expect(console.GetByTestId("current-code")).ToContainTextAsync(presenting);
         await Expect(tablet1.GetByTestId("scorecard-submitted")).ToBeVisibleAsync();
@@ -117,14 +123,14 @@ public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITe
         Assert.True(_a.HasExited is false, _a.Output);
 
         // And the session goes on from the console now on copy A: the projector and both tablets follow.
-        var submittedUrl = tablet1.Url;
+        var submittedUrls = new[] { tablet1.Url, tablet2.Url };
         await console.GetByTestId("advance").ClickAsync();
         await Expect(console.GetByTestId("current-code")).Not.ToContainTextAsync(presenting);
         var next = JudgingJourney.CodeOf(await console.GetByTestId("current-code").TextContentAsync());
         await Expect(projector.GetByTestId("projector-current")).ToContainTextAsync(next);
         await Expect(projector.Locator("[data-testid=slot].submitted")).ToHaveCountAsync(0);
         await Expect(wallOnB.GetByTestId("projector-current")).ToContainTextAsync(next);
-        foreach (var tablet in new[] { tablet1, tablet2 })
+        foreach (var (tablet, submittedUrl) in new[] { tablet1, tablet2 }.Zip(submittedUrls))
         {
             await Expect(tablet).Not.ToHaveURLAsync(submittedUrl);
             await Expect(tablet).ToHaveURLAsync(ScorecardUrl());
@@ -132,9 +138,18 @@ public sealed partial class LiveAcrossServersJourney(BrowserFixture browser, ITe
         }
     }
 
-    /// <summary>Completes when the page's document is answered again (a reload), through whichever copy.</summary>
-    private static Task<IResponse> DocumentLoadedAsync(IPage page) =>
-        page.WaitForResponseAsync(response => response.Request.ResourceType == "document" && response.Ok, new() { Timeout = 60_000 });
+    /// <summary>Completes when the page holds a new document (a reload), through whichever copy.</summary>
+    private static Task DocumentLoadedAsync(IPage page)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoaded(object? sender, IPage loadedPage)
+        {
+            page.DOMContentLoaded -= OnLoaded;
+            loaded.TrySetResult();
+        }
+        page.DOMContentLoaded += OnLoaded;
+        return loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 
     private SeveralServersCopy StartCopy(string name) => SeveralServersCopy.Start(name, new Dictionary<string, string>
     {
