@@ -8,6 +8,8 @@
 #   scripts/bench-public.sh --duration 30s --connections 64 --threads 2
 #   scripts/bench-public.sh --no-build           # publish what the last Release build made (as ./test.sh built it)
 #
+# Each address is first loaded for the same duration, not counted (a warm-up: see below).
+#
 # It publishes the portal (Release) into a throwaway folder and runs it as Production does, on a
 # free loopback port with the demo of every stage (a contest with published results) on SQLite,
 # requests arriving as from README's nginx (X-Forwarded-Proto: https). The static yardstick is
@@ -106,7 +108,12 @@ rate() {
   awk '/^Requests\/sec:/ { print $2 }' <<< "$out"
 }
 
-echo "wrk: $threads threads, $connections connections, $duration per address; contest $code"
+# Both servers JIT-compile their hot paths (tiered compilation) during the first seconds under load:
+# each address gets a pass of the same length first, not counted, so neither side is measured cold.
+echo "wrk: $threads threads, $connections connections, $duration per address (after a warm-up pass of the same length); contest $code"
+for address in "$portal/contests/$code" "$portal/contests/$code/results" "$static/contest.html" "$static/results.html"; do
+  rate "$address" > /dev/null
+done
 contest_rps=$(rate "$portal/contests/$code")
 results_rps=$(rate "$portal/contests/$code/results")
 static_contest_rps=$(rate "$static/contest.html")
