@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.EndToEnd.Infrastructure;
 using HakuWinay.Contests.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -52,11 +53,12 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         await tablet.Locator("#points-C4").FillAsync("18");
 
         var earlier = await CacheEntryIdsAsync(copy.Db);
+        var stored = copy.Current.CacheWrites.Next();
         await link.DropAsync(tablet);
         var modal = tablet.GetByTestId("reconnect-modal");
         await Expect(modal).ToBeVisibleAsync();
         await Expect(modal).ToContainTextAsync("Lo que escribió sigue en esta página");
-        var kept = await EvictedCircuitAsync(copy.Db, earlier);
+        var kept = await EvictedCircuitAsync(stored, copy.Db, earlier);
         // The copy that held the circuit is replaced: the new one knows it only from the database.
         await copy.RestartAsync();
 
@@ -106,9 +108,10 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         await Expect(phone.Locator("#observations")).ToHaveValueAsync(observations);
 
         var earlier = await CacheEntryIdsAsync(TechnicianDb);
+        var stored = portals.Technician.CacheWrites.Next();
         await link.DropAsync(phone);
         await Expect(phone.GetByTestId("reconnect-modal")).ToBeVisibleAsync();
-        var kept = await EvictedCircuitAsync(TechnicianDb, earlier);
+        var kept = await EvictedCircuitAsync(stored, TechnicianDb, earlier);
         // Without the browser's copy, only the circuit's state kept in the database can bring the report back.
         await phone.EvaluateAsync("() => sessionStorage.clear()");
 
@@ -196,14 +199,15 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
 
     /// <summary>
     /// Waits until the portal, past the two seconds it keeps a disconnected circuit, has written the
-    /// circuit's state to the database: the one entry of CacheEntries that was not there before.
-    /// Once the page resumes, the entry is gone (taken).
+    /// circuit's state to the database (<paramref name="stored"/>, armed before the connection was cut),
+    /// and returns the one entry of CacheEntries that was not there before. Up to 60 s: should the
+    /// server miss the socket's close, it still notices the silence after SignalR's 30-second client
+    /// timeout. Once the page resumes, the entry is gone (taken).
     /// </summary>
-    private static async Task<string> EvictedCircuitAsync(IDbContextFactory<ContestsDbContext> factory, List<string> earlier)
+    private static async Task<string> EvictedCircuitAsync(Task stored, IDbContextFactory<ContestsDbContext> factory, List<string> earlier)
     {
-        List<string> added = [];
-        await EventuallyAsync(async () => (added = (await CacheEntryIdsAsync(factory)).Except(earlier).ToList()).Count > 0, "the evicted circuit's state in CacheEntries");
-        return Assert.Single(added);
+        await stored.WaitAsync(TimeSpan.FromSeconds(60));
+        return Assert.Single((await CacheEntryIdsAsync(factory)).Except(earlier));
     }
 
     private static async Task<decimal[]> SavedPointsAsync(IDbContextFactory<ContestsDbContext> factory, int scorecardId)
@@ -217,21 +221,6 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
     {
         await using var db = await portals.Group.Db.CreateDbContextAsync();
         return await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.Summary).SingleAsync();
-    }
-
-    /// <summary>
-    /// Awaits a condition the server reaches by itself (a circuit evicted on its timer), checking
-    /// every 100 ms for up to 60 s: should the server miss the socket's close, it still notices the
-    /// silence after SignalR's 30-second client timeout.
-    /// </summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}.");
-            await Task.Delay(100);
-        }
     }
 
     /// <summary>What Blazor's client logs as errors while its connection is down and its attempts fail, and Chromium's failed requests meanwhile.</summary>
@@ -319,7 +308,7 @@ internal sealed class BrowserLink
 /// </summary>
 public sealed class ReconnectPortals : IAsyncLifetime
 {
-    public KestrelPortal Technician { get; private set; } = null!;
+    public ObservedPortal Technician { get; private set; } = null!;
 
     public RestartableCopy Juror { get; private set; } = null!;
 
@@ -340,11 +329,24 @@ public sealed class ReconnectPortals : IAsyncLifetime
         await (Technician?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
-    private sealed class ShortRetentionPortal() : KestrelPortal(new Dictionary<string, string?>
+    private sealed class ShortRetentionPortal() : ObservedPortal(new Dictionary<string, string?>
     {
         ["Seed:DemoCycle"] = "true",
         ["Circuits:DisconnectedRetention"] = "00:00:02",
     });
+}
+
+/// <summary>A <see cref="KestrelPortal"/> whose writes to its distributed cache a test can await (<see cref="Infrastructure.CacheWrites"/>).</summary>
+public class ObservedPortal(IDictionary<string, string?> settings, int port = 0) : KestrelPortal(settings, port)
+{
+    // Initialised before the base constructor starts the server, which configures the host.
+    public CacheWrites CacheWrites { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        CacheWrites.Observe(builder);
+    }
 }
 
 /// <summary>A copy of the portal on a fresh PostgreSQL database and a port of its own, which the test restarts on that same port.</summary>
@@ -365,7 +367,7 @@ public sealed class RestartableCopy : IAsyncDisposable
         Current = new PortalOnPort(_settings, _port);
     }
 
-    public KestrelPortal Current { get; private set; }
+    public ObservedPortal Current { get; private set; }
 
     public IDbContextFactory<ContestsDbContext> Db => Current.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
 
@@ -393,5 +395,5 @@ public sealed class RestartableCopy : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class PortalOnPort(IDictionary<string, string?> settings, int port) : KestrelPortal(settings, port);
+    private sealed class PortalOnPort(IDictionary<string, string?> settings, int port) : ObservedPortal(settings, port);
 }
