@@ -9,8 +9,8 @@
 #                                  --only HakuWinay.Contests.Web.Tests
 #   (both may be combined; `--filter=<expr>` / `--only=<Project>` work too)
 #
-# Steps: install what is missing (Debian chromium, postgresql, nginx and wrk, npm maildev
-# into .tools/), start a throwaway PostgreSQL cluster and maildev on 127.0.0.1
+# Steps: install what is missing (Debian chromium, postgresql, nginx, wrk and prometheus's
+# promtool, npm maildev into .tools/), start a throwaway PostgreSQL cluster and maildev on 127.0.0.1
 # (scripts/test-services.sh), `dotnet tool restore`, one Release build of the
 # solution, `dotnet test --no-build` per test project (all of them, even after
 # a failure), then check that the SQL Server migrations script can be
@@ -128,7 +128,7 @@ fi
 # ---------------------------------------------------------------------------
 
 step "Prerequisites"
-ensure_test_prerequisites chromium postgres maildev nginx wrk || die "could not install the test prerequisites"
+ensure_test_prerequisites chromium postgres maildev nginx wrk promtool || die "could not install the test prerequisites"
 command -v dotnet >/dev/null 2>&1 || die "dotnet is not on PATH"
 
 step "Starting PostgreSQL and maildev"

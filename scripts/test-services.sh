@@ -72,16 +72,17 @@ _haku_maildev_bin() { printf '%s\n' "$_HAKU_REPO_ROOT/.tools/node_modules/.bin/m
 
 # Installs, each only if missing: Debian chromium, Debian postgresql, and
 # maildev (npm, into .tools/). With arguments, only those of
-# chromium|postgres|maildev|nginx|wrk. apt-get update runs once, only if needed.
+# chromium|postgres|maildev|nginx|wrk|promtool. apt-get update runs once, only if needed.
 ensure_test_prerequisites() {
     local want=("$@")
-    ((${#want[@]})) || want=(chromium postgres maildev nginx wrk)
+    ((${#want[@]})) || want=(chromium postgres maildev nginx wrk promtool)
     local apt_pkgs=() need_maildev="" w
     for w in "${want[@]}"; do
         case $w in
             chromium) [[ -x /usr/bin/chromium ]] || apt_pkgs+=(chromium) ;;
             nginx) [[ -x /usr/sbin/nginx ]] || apt_pkgs+=(nginx) ;;
             wrk) command -v wrk >/dev/null 2>&1 || apt_pkgs+=(wrk) ;; # scripts/bench-public.sh
+            promtool) command -v promtool >/dev/null 2>&1 || apt_pkgs+=(prometheus) ;; # checks docs/operations.md's alert rules
             postgres) _haku_pg_bindir >/dev/null 2>&1 || apt_pkgs+=(postgresql) ;;
             maildev)
                 [[ -e $(_haku_maildev_bin) ]] || need_maildev=1
@@ -111,7 +112,7 @@ ensure_test_prerequisites() {
             DEBIAN_FRONTEND=noninteractive apt-get update -q || { _haku_log "apt-get update failed"; return 1; }
             _HAKU_APT_UPDATED=1
         fi
-        # Packages with a service (nginx) must not start it: the tests run their own instances.
+        # Packages with a service (nginx, prometheus) must not start it: the tests run their own instances.
         local no_start=""
         if [[ ! -e /usr/sbin/policy-rc.d ]]; then
             printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1

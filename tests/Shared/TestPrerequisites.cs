@@ -42,6 +42,20 @@ public static class TestPrerequisites
         }
     }
 
+    /// <summary>Prometheus's rule checker, from Debian's prometheus package (its service is not started).</summary>
+    public static string Promtool
+    {
+        get
+        {
+            const string path = "/usr/bin/promtool";
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"promtool is not at {path}. Run ./test.sh, which installs Debian's prometheus package (without starting its service).");
+            }
+            return path;
+        }
+    }
+
     private static string Require(string variable, string what)
     {
         var value = Environment.GetEnvironmentVariable(variable);
