@@ -19,6 +19,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(Now));
     private readonly string _files = Directory.CreateTempSubdirectory("haku-bunit-files-").FullName;
     private int _profileId;
+    private string _representativeId = "";
 
     private async Task<int> StartDraftAsync(string lineCode = "CUYES", IReadOnlyList<DocumentSlotSettings>? documentSlots = null)
     {
@@ -28,6 +29,7 @@ public sealed class ProfileEditPageTests : ComponentTestBase
         Services.AddScoped<ProfileQueries>();
         Services.AddScoped<AttachmentService>();
         var representative = await Database.AddUserAsync("rep@t.pe", Roles.Producer);
+        _representativeId = representative.Id;
         var contest = await Database.AddOpenContestAsync("T-01", Now, documentSlots);
         var group = await Database.AddGroupAsync("Grupo de cuyes", "050101", representative.Id, 4, lineCode: lineCode);
         SignInAs(representative.Id, representative.Email!, Roles.Producer);
@@ -150,6 +152,44 @@ public sealed class ProfileEditPageTests : ComponentTestBase
         cut.Find("#cost-1").Change("500");
         Assert.Equal("S/ 5,000.00", cut.Find("[data-testid=fund-request]").TextContent);
         cut.WaitForAssertion(() => Assert.Equal(500m, Assert.Single(Saved().Lines).UnitCost));
+    }
+
+    /// <summary>A resumed editor (docs/decisions/026-circuit-state.md) gives its parts what it kept; those that differ from the record save it at once.</summary>
+    [Fact]
+    public async Task Plan_lines_and_expected_results_kept_by_a_resumed_page_are_saved_at_once()
+    {
+        await StartDraftAsync();
+        var (session, rules) = await SessionAsync();
+        List<InvestmentLineInput> kept = [new() { Description = "Jaulas de crianza", Unit = "unidad", Quantity = 10, UnitCost = 450 }];
+        var expected = new ExpectedResultsInput { SalesPerYear = 24_000m, Jobs = 3, HouseholdsBenefiting = 5 };
+
+        var plan = Render<PlanAutosave>(p => p.AddCascadingValue(session).Add(x => x.Lines, kept).Add(x => x.Rules, rules).Add(x => x.Unsaved, true));
+        plan.WaitForAssertion(() => Assert.Equal(4_500m, Assert.Single(Saved().Lines).Total));
+        Render<ExpectedResultsForm>(p => p.AddCascadingValue(session).Add(x => x.Initial, expected).Add(x => x.Unsaved, true))
+            .WaitForAssertion(() => Assert.Equal((24_000m, 3, 5), (Saved().ExpectedSalesPerYear, Saved().ExpectedJobs, Saved().HouseholdsBenefiting)));
+        Assert.Equal(kept[0].LineId, Assert.Single(Saved().Lines).Id);
+    }
+
+    [Fact]
+    public async Task Plan_lines_given_without_being_kept_are_not_saved_until_they_change()
+    {
+        await StartDraftAsync();
+        var (session, rules) = await SessionAsync();
+        List<InvestmentLineInput> lines = [new() { Description = "Jaulas de crianza", Unit = "unidad", Quantity = 10, UnitCost = 450 }];
+
+        var plan = Render<PlanAutosave>(p => p.AddCascadingValue(session).Add(x => x.Lines, lines).Add(x => x.Rules, rules));
+        plan.Find("#cost-1").Change("500");
+
+        plan.WaitForAssertion(() => Assert.Equal(500m, Assert.Single(Saved().Lines).UnitCost));
+        Assert.Equal(1, session.SavedCount);
+    }
+
+    private async Task<(DraftSession Session, SubmissionRules Rules)> SessionAsync()
+    {
+        RenderAsLiveCircuit();
+        var user = new ActingUser(_representativeId);
+        var profile = (await Services.GetRequiredService<ProfileQueries>().GetForEditingAsync(user, _profileId)).Value!;
+        return (new DraftSession(_profileId, profile.Version, user, _time), profile.Rules);
     }
 
     [Fact]
