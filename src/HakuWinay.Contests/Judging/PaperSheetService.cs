@@ -46,11 +46,10 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
         {
             // The field sheet lists the group's member households by DNI, with a box to tick for each one present.
             var profileIds = sheets.Select(s => s.ProfileId).Distinct().ToList();
-            var members = (await (from p in db.BusinessProfiles
-                                  where profileIds.Contains(p.Id)
-                                  join g in db.ProducerGroups on p.ProducerGroupId equals g.Id
-                                  from h in g.Households
-                                  select new { ProfileId = p.Id, h.Dni, h.HeadFullName }).ToListAsync(ct))
+            var groupOf = await db.BusinessProfiles.Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ProducerGroupId, ct);
+            var groupIds = groupOf.Values.Distinct().ToList();
+            var groups = await db.ProducerGroups.AsNoTracking().Include(g => g.Households).Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
+            var members = groupOf.SelectMany(p => groups[p.Value].Households.Select(h => (ProfileId: p.Key, h.Dni, h.HeadFullName)))
                 .ToLookup(m => m.ProfileId, m => new AttendanceMember(m.Dni, m.HeadFullName));
             sheets = [.. sheets.Select(s => s with { Members = [.. members[s.ProfileId].OrderBy(m => m.HeadFullName, StringComparer.CurrentCulture)] })];
         }

@@ -200,9 +200,8 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
             var designs = stages.Select(s => new StageDesign(contestId, s.Id, s.Code, s.Name, s.ScoringDeadlineUtc, granularity,
                 [.. s.Criteria.OrderBy(c => c.Order)], FieldAttendanceRules.RecordsAttendance(s.Order, minimumAttendance), minimumAttendance)).ToList();
             var groupIds = profiles.Select(p => p.ProducerGroupId).Distinct().ToList();
-            var members = (await db.ProducerGroups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
-                    .SelectMany(g => g.Households.Select(h => new { GroupId = g.Id, h.Dni })).ToListAsync(ct))
-                .ToLookup(h => h.GroupId, h => h.Dni);
+            var members = (await db.ProducerGroups.AsNoTracking().Include(g => g.Households).Where(g => groupIds.Contains(g.Id)).ToListAsync(ct))
+                .SelectMany(g => g.Households.Select(h => (GroupId: g.Id, h.Dni))).ToLookup(h => h.GroupId, h => h.Dni);
             var emails = rows.Select(r => r.JurorEmail.Trim().ToUpperInvariant()).Distinct().ToList();
             var jurors = await (from u in db.Users
                                 join ur in db.UserRoles on u.Id equals ur.UserId

@@ -46,8 +46,7 @@ public sealed class ScoringService(
     internal static async Task<IReadOnlyList<AttendanceMember>> MembersAsync(ContestsDbContext db, int profileId, CancellationToken ct)
     {
         var groupId = await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.ProducerGroupId).SingleAsync(ct);
-        var households = await db.ProducerGroups.Where(g => g.Id == groupId).SelectMany(g => g.Households)
-            .Select(h => new { h.Dni, h.HeadFullName }).ToListAsync(ct);
+        var households = (await db.ProducerGroups.AsNoTracking().Include(g => g.Households).SingleAsync(g => g.Id == groupId, ct)).Households;
         return households.OrderBy(h => h.HeadFullName, StringComparer.CurrentCulture).ThenBy(h => h.Dni, StringComparer.Ordinal)
             .Select(h => new AttendanceMember(h.Dni, h.HeadFullName)).ToList();
     }

@@ -253,7 +253,7 @@ internal sealed class DemoCycleStory
     public async Task<IReadOnlyList<string>> PresentAsync(int groupId, CancellationToken ct)
     {
         await using var db = await Db.CreateDbContextAsync(ct);
-        var dnis = await db.ProducerGroups.Where(g => g.Id == groupId).SelectMany(g => g.Households).Select(h => h.Dni).ToListAsync(ct);
+        var dnis = (await db.ProducerGroups.AsNoTracking().Include(g => g.Households).SingleAsync(g => g.Id == groupId, ct)).Households.Select(h => h.Dni).ToList();
         var sorted = dnis.Order(StringComparer.Ordinal).ToList();
         return sorted.Count >= 4 ? sorted[..^1] : sorted;
     }
