@@ -395,6 +395,10 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                             b1.Property<int>("Granularity")
                                 .HasColumnType("integer");
 
+                            b1.Property<decimal>("MinimumAttendancePercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
                             b1.Property<decimal?>("PartialAwardMinimumPercent")
                                 .HasPrecision(18, 4)
                                 .HasColumnType("numeric(18,4)");
@@ -1676,6 +1680,10 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<string>("OverallComment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("PresentDnis")
+                        .HasMaxLength(270)
+                        .HasColumnType("character varying(270)");
 
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -396,6 +396,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                             b1.Property<int>("Granularity")
                                 .HasColumnType("int");
 
+                            b1.Property<decimal>("MinimumAttendancePercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)");
+
                             b1.Property<decimal?>("PartialAwardMinimumPercent")
                                 .HasPrecision(18, 4)
                                 .HasColumnType("decimal(18,4)");
@@ -1678,6 +1682,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<string>("OverallComment")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("PresentDnis")
+                        .HasMaxLength(270)
+                        .HasColumnType("nvarchar(270)");
 
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("datetime2");

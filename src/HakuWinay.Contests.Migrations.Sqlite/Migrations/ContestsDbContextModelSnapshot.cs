@@ -380,6 +380,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                             b1.Property<int>("Granularity")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<decimal>("MinimumAttendancePercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
                             b1.Property<decimal?>("PartialAwardMinimumPercent")
                                 .HasPrecision(18, 4)
                                 .HasColumnType("TEXT");
@@ -1612,6 +1616,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OverallComment")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresentDnis")
+                        .HasMaxLength(270)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAtUtc")

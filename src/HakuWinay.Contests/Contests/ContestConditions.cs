@@ -134,6 +134,10 @@ public sealed partial class Contest
         {
             settings = settings with { PartialAwardMinimumPercent = null };
         }
+        if (settings.MinimumAttendancePercent is < 0 or > 100)
+        {
+            throw ContestRuleException.Of("Evaluation.MinimumAttendancePercent", "ContestRules.AttendanceRange");
+        }
         if (!Enum.IsDefined(settings.Aggregation) || !Enum.IsDefined(settings.Granularity) || !Enum.IsDefined(settings.Allocation))
         {
             throw ContestRuleException.Of("Evaluation", "ContestRules.UnknownOption");

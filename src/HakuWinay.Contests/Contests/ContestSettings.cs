@@ -61,8 +61,15 @@ public sealed record EvaluationSettings(
     ScoreGranularity Granularity,
     BudgetAllocationPolicy Allocation,
     decimal? PartialAwardMinimumPercent,
-    bool RollOverUnspentBudget)
+    bool RollOverUnspentBudget,
+    decimal MinimumAttendancePercent = EvaluationSettings.DefaultMinimumAttendancePercent)
 {
+    /// <summary>
+    /// Sierra Sur's rule (issue 17): a profile whose member households are under half present at the
+    /// field evaluation is disqualified. 0 switches the check off.
+    /// </summary>
+    public const decimal DefaultMinimumAttendancePercent = 50m;
+
     public static EvaluationSettings Default { get; } = new(ScoreAggregation.Mean, ScoreGranularity.WholePoints, BudgetAllocationPolicy.SkipToFit, null, false);
 }
 

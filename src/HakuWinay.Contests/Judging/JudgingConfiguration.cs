@@ -55,6 +55,7 @@ internal sealed class ScorecardConfiguration : IEntityTypeConfiguration<Scorecar
         builder.Property(s => s.EnteredByAdminUserId).HasMaxLength(450);
         builder.Property(s => s.OverallComment).HasMaxLength(Scorecard.MaxCommentLength);
         builder.Property(s => s.ExclusionReason).HasMaxLength(Scorecard.MaxReasonLength);
+        builder.Property(s => s.PresentDnis).HasMaxLength(FieldAttendanceRules.MaxListLength);
         builder.Property(s => s.Version).IsConcurrencyToken();
         // One scorecard per juror, profile and stage: two concurrent assignments of the same pair cannot both be saved.
         builder.HasIndex(s => new { s.ContestStageId, s.BusinessProfileId, s.JurorUserId }).IsUnique();

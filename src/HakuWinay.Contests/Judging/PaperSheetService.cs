@@ -42,6 +42,17 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
                             where s.ContestStageId == stage.Id && s.Status != ScorecardStatus.Excluded
                             select new BlankSheet(s.Id, p.Id, p.Code, p.Title, g.Name, u.Id, u.FullName, u.Email, s.Status)).ToListAsync(ct);
         var criteria = design.Criteria.Select(c => new SheetCriterion(c.Code, c.Name, c.MaxPoints)).ToList();
+        if (design.RecordsAttendance)
+        {
+            // The field sheet lists the group's member households by DNI, with a box to tick for each one present.
+            var profileIds = sheets.Select(s => s.ProfileId).Distinct().ToList();
+            var groupOf = await db.BusinessProfiles.Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ProducerGroupId, ct);
+            var groupIds = groupOf.Values.Distinct().ToList();
+            var groups = await db.ProducerGroups.AsNoTracking().Include(g => g.Households).Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
+            var members = groupOf.SelectMany(p => groups[p.Value].Households.Select(h => (ProfileId: p.Key, h.Dni, h.HeadFullName)))
+                .ToLookup(m => m.ProfileId, m => new AttendanceMember(m.Dni, m.HeadFullName));
+            sheets = [.. sheets.Select(s => s with { Members = [.. members[s.ProfileId].OrderBy(m => m.HeadFullName, StringComparer.CurrentCulture)] })];
+        }
         // The filter's choices are the whole stage's, whatever is filtered.
         var profiles = sheets.DistinctBy(s => s.ProfileId).OrderBy(s => s.ProfileCode, StringComparer.Ordinal).Select(s => new SheetChoice(s.ProfileId.ToString(CultureInfo.InvariantCulture), s.ProfileCode ?? "")).ToList();
         var jurors = sheets.DistinctBy(s => s.JurorUserId).OrderBy(s => s.JurorName, StringComparer.CurrentCulture).Select(s => new SheetChoice(s.JurorUserId, s.JurorName)).ToList();
@@ -67,10 +78,11 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
                            select new { p.Code, p.Title, Group = g.Name, ContestCode = c.Code, ContestTitle = c.Title }).SingleAsync(ct);
         var juror = await db.Users.Where(u => u.Id == scorecard.JurorUserId).Select(u => u.FullName).SingleAsync(ct);
         var refusal = await RefusalAsync(db, scorecard, design.ContestId, ct);
+        var members = design.RecordsAttendance ? await ScoringService.MembersAsync(db, scorecard.BusinessProfileId, ct) : null;
         return new PaperEntryView(scorecard.Id, design.ContestId, facts.ContestCode, facts.ContestTitle, design.StageId, design.StageName,
             scorecard.BusinessProfileId, facts.Code, facts.Title, facts.Group, juror, scorecard.Status, scorecard.Version,
             design.Criteria.Select(c => new SheetCriterion(c.Code, c.Name, c.MaxPoints)).ToList(), design.Granularity,
-            design.EntriesOf(scorecard), scorecard.OverallComment, refusal);
+            design.EntriesOf(scorecard), scorecard.OverallComment, refusal, members, scorecard.AttendanceRecorded ? scorecard.PresentMemberDnis : null);
     }
 
     /// <summary>
@@ -78,8 +90,13 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
     /// submitted and audited. Refused for a submitted or excluded scorecard and for a juror with a
     /// conflict with the profile's group (or no longer appointed to the stage).
     /// </summary>
+    public Task<ServiceResult<int>> EnterAsync(ActingUser admin, int scorecardId, Guid version, IReadOnlyList<CriterionPoints> entries, string? overallComment,
+        CancellationToken ct = default) =>
+        EnterAsync(admin, scorecardId, version, entries, overallComment, null, ct);
+
+    /// <summary>The same with the sheet's field attendance: the DNIs ticked present (null: none written on the sheet), each of a member household.</summary>
     public async Task<ServiceResult<int>> EnterAsync(ActingUser admin, int scorecardId, Guid version, IReadOnlyList<CriterionPoints> entries, string? overallComment,
-        CancellationToken ct = default)
+        IReadOnlyList<string>? presentDnis, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (!admin.IsAdmin)
@@ -106,6 +123,12 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
             return ServiceResult<int>.Invalid("Scorecard", ResultsFreeze.Rule);
         }
         var violations = ScoreRules.CheckSubmission(design.Rules, design.Granularity, entries, overallComment);
+        if (presentDnis is not null)
+        {
+            violations = design.RecordsAttendance
+                ? [.. violations, .. FieldAttendanceRules.Check(presentDnis, (await ScoringService.MembersAsync(db, scorecard.BusinessProfileId, ct)).Select(m => m.Dni).ToList())]
+                : [.. violations, new("Attendance", "Attendance.NotFieldStage")];
+        }
         if (violations.Count > 0)
         {
             return ServiceResult<int>.Invalid(violations);
@@ -113,10 +136,14 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
         var now = clock.GetUtcNow().UtcDateTime;
         var before = new { Status = scorecard.Status.ToString(), Points = design.EntriesOf(scorecard), scorecard.OverallComment };
         scorecard.Record(design.ToRecord(entries), overallComment, now, admin.UserId);
+        if (presentDnis is not null)
+        {
+            scorecard.RecordAttendance(presentDnis, now, admin.UserId);
+        }
         scorecard.Submit(now);
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "scorecard.paper-entered", nameof(Scorecard), scorecard.Id.ToString(CultureInfo.InvariantCulture),
             design.ContestId, scorecard.BusinessProfileId, before,
-            new { Status = scorecard.Status.ToString(), Points = design.EntriesOf(scorecard), scorecard.OverallComment, scorecard.JurorUserId, Stage = design.StageCode }));
+            new { Status = scorecard.Status.ToString(), Points = design.EntriesOf(scorecard), scorecard.OverallComment, scorecard.JurorUserId, Stage = design.StageCode, Present = scorecard.PresentDnis }));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -157,8 +184,9 @@ public sealed class PaperSheetService(IDbContextFactory<ContestsDbContext> dbFac
 
 public sealed record SheetCriterion(string Code, string Name, decimal MaxPoints);
 
+/// <summary>One sheet to print; <see cref="Members"/> only on the field stage's sheets (the attendance list to tick).</summary>
 public sealed record BlankSheet(int ScorecardId, int ProfileId, string? ProfileCode, string ProfileTitle, string GroupName,
-    string JurorUserId, string JurorName, string? JurorEmail, ScorecardStatus Status);
+    string JurorUserId, string JurorName, string? JurorEmail, ScorecardStatus Status, IReadOnlyList<AttendanceMember>? Members = null);
 
 public sealed record SheetChoice(string Value, string Text);
 
@@ -170,4 +198,4 @@ public sealed record PaperEntryView(
     int ScorecardId, int ContestId, string ContestCode, string ContestTitle, int StageId, string StageName,
     int ProfileId, string? ProfileCode, string ProfileTitle, string GroupName, string JurorName, ScorecardStatus Status, Guid Version,
     IReadOnlyList<SheetCriterion> Criteria, ScoreGranularity Granularity, IReadOnlyList<CriterionPoints> Entries, string? OverallComment,
-    string? Refusal);
+    string? Refusal, IReadOnlyList<AttendanceMember>? Members = null, IReadOnlyList<string>? PresentDnis = null);

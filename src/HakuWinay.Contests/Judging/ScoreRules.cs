@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Profiles;
 
@@ -58,10 +59,11 @@ public static class ScoreRules
 
     /// <summary>
     /// A juror's stage total: the sum over the stage's criteria of points × weight / maximum points.
-    /// With weights summing to 100 it lies in 0..100. Full decimal precision: rounding happens once,
-    /// later, in the evaluation score. Every criterion must have points, and no other code may appear.
+    /// With weights summing to 100 it lies in 0..100. Exact (a fraction, issue 17): rounding happens
+    /// once, later, where a score is shown or published. Every criterion must have points, and no
+    /// other code may appear.
     /// </summary>
-    public static decimal StageTotal(IReadOnlyList<ScoringCriterion> criteria, IEnumerable<KeyValuePair<string, decimal>> points)
+    public static ExactFraction ExactStageTotal(IReadOnlyList<ScoringCriterion> criteria, IEnumerable<KeyValuePair<string, decimal>> points)
     {
         var byCode = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
         foreach (var (code, value) in points)
@@ -71,24 +73,32 @@ public static class ScoreRules
                 throw new ArgumentException($"Two points for criterion {code}.", nameof(points));
             }
         }
-        var total = 0m;
+        var total = ExactFraction.Zero;
         foreach (var criterion in criteria)
         {
             if (!byCode.Remove(criterion.Code, out var value))
             {
                 throw new ArgumentException($"No points for criterion {criterion.Code}.", nameof(points));
             }
-            total += value * criterion.Weight / criterion.MaxPoints;
+            total += ExactFraction.From(value) * criterion.Weight / criterion.MaxPoints;
         }
         return byCode.Count == 0
             ? total
             : throw new ArgumentException($"Points for criteria the stage does not have: {string.Join(", ", byCode.Keys)}.", nameof(points));
     }
 
+    /// <inheritdoc cref="ExactStageTotal(IReadOnlyList{ScoringCriterion}, IEnumerable{KeyValuePair{string, decimal}})"/>
+    public static ExactFraction ExactStageTotal(IReadOnlyList<ScoringCriterion> criteria, IEnumerable<CriterionPoints> entries) =>
+        ExactStageTotal(criteria, entries.Select(e => KeyValuePair.Create(
+            e.CriterionCode, e.Points ?? throw new ArgumentException($"No points for criterion {e.CriterionCode}.", nameof(entries)))));
+
+    /// <summary>The exact total as the nearest decimal, for showing a juror's total (shown rounded to two decimals).</summary>
+    public static decimal StageTotal(IReadOnlyList<ScoringCriterion> criteria, IEnumerable<KeyValuePair<string, decimal>> points) =>
+        ExactStageTotal(criteria, points).ToDecimal();
+
     /// <inheritdoc cref="StageTotal(IReadOnlyList{ScoringCriterion}, IEnumerable{KeyValuePair{string, decimal}})"/>
     public static decimal StageTotal(IReadOnlyList<ScoringCriterion> criteria, IEnumerable<CriterionPoints> entries) =>
-        StageTotal(criteria, entries.Select(e => KeyValuePair.Create(
-            e.CriterionCode, e.Points ?? throw new ArgumentException($"No points for criterion {e.CriterionCode}.", nameof(entries)))));
+        ExactStageTotal(criteria, entries).ToDecimal();
 
     internal static string PointsField(string criterionCode) => $"Criterion.{criterionCode}.Points";
 

@@ -25,6 +25,17 @@ public static class ScoreSheetCsv
 
     public static IReadOnlyList<string> Columns { get; } = ["profile_code", "stage_code", "juror_email", "criterion_code", "points", "comment"];
 
+    /// <summary>
+    /// The optional seventh column (issue 17): on a field-stage row, the DNIs of the member households
+    /// present, separated by spaces, or <see cref="NobodyPresent"/>; empty leaves attendance as it is.
+    /// </summary>
+    public const string AttendanceColumn = "present_dnis";
+
+    /// <summary>What the attendance column says when no household came.</summary>
+    public const string NobodyPresent = "ninguna";
+
+    private const int MaxAttendanceLength = FieldAttendanceRules.MaxListLength * 2;
+
     /// <summary>Reads an uploaded file (at most <see cref="MaxBytes"/>, read asynchronously as browser uploads require) and parses it.</summary>
     public static async Task<ScoreSheetCsvResult> ParseAsync(Stream stream, CancellationToken cancellationToken = default)
     {
@@ -139,10 +150,11 @@ public static class ScoreSheetCsv
     private static int[] ReadHeader(List<string> fields, int row, List<ScoreSheetCsvError> errors)
     {
         var names = fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        var order = Columns.Select(c => names.IndexOf(c)).ToArray();
+        // The six columns, then where the optional attendance column is (−1 when the file has none).
+        var order = Columns.Append(AttendanceColumn).Select(c => names.IndexOf(c)).ToArray();
         var missing = Columns.Where(c => !names.Contains(c)).ToList();
-        var unknown = names.Where(n => !Columns.Contains(n)).Select(n => n.Length == 0 ? "\"\"" : Shorten(n)).Distinct().ToList();
-        var repeated = names.Where(Columns.Contains).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var unknown = names.Where(n => !Columns.Contains(n) && n != AttendanceColumn).Select(n => n.Length == 0 ? "\"\"" : Shorten(n)).Distinct().ToList();
+        var repeated = names.Where(n => Columns.Contains(n) || n == AttendanceColumn).GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (missing.Count > 0)
         {
             errors.Add(new(row, "ScoreSheet.HeaderMissingColumns", string.Join(", ", missing)));
@@ -160,9 +172,10 @@ public static class ScoreSheetCsv
 
     private static ScoreSheetCsvRow? ReadRow(int row, List<string> fields, int[] order, char delimiter, ErrorList errors)
     {
-        if (fields.Count != Columns.Count)
+        var expected = Columns.Count + (order[^1] >= 0 ? 1 : 0);
+        if (fields.Count != expected)
         {
-            errors.Add(new(row, "ScoreSheet.WrongColumnCount", fields.Count, Columns.Count));
+            errors.Add(new(row, "ScoreSheet.WrongColumnCount", fields.Count, expected));
             return null;
         }
         var before = errors.Count;
@@ -172,7 +185,8 @@ public static class ScoreSheetCsv
         var criterion = Code(row, fields[order[3]], Columns[3], errors);
         var points = Points(row, fields[order[4]], delimiter, errors);
         var comment = Comment(row, fields[order[5]], errors);
-        return errors.Count == before ? new(row, profile, stage, email, criterion, points, comment) : null;
+        var present = order[^1] >= 0 ? Attendance(row, fields[order[^1]], errors) : null;
+        return errors.Count == before ? new(row, profile, stage, email, criterion, points, comment, present) : null;
     }
 
     private static string Code(int row, string value, string column, ErrorList errors)
@@ -229,6 +243,39 @@ public static class ScoreSheetCsv
             ? new(row, "ScoreSheet.PointsDecimalComma", Shorten(value))
             : new(row, "ScoreSheet.PointsNotANumber", Shorten(value)));
         return 0m;
+    }
+
+    /// <summary>
+    /// The attendance cell: empty (null: not given on this row), "ninguna" (nobody came), or DNIs of
+    /// eight digits separated by spaces, each once. Anything else is refused with the value shown.
+    /// </summary>
+    private static IReadOnlyList<string>? Attendance(int row, string value, ErrorList errors)
+    {
+        value = value.Trim();
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        if (value.Length > MaxAttendanceLength)
+        {
+            errors.Add(new(row, "ScoreSheet.TooLong", AttendanceColumn, MaxAttendanceLength));
+            return null;
+        }
+        if (string.Equals(value, NobodyPresent, StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+        var dnis = value.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var before = errors.Count;
+        foreach (var dni in dnis.Where(d => !FieldAttendanceRules.IsDni(d)).Distinct())
+        {
+            errors.Add(new(row, "ScoreSheet.AttendanceNotADni", Shorten(dni)));
+        }
+        foreach (var dni in dnis.GroupBy(d => d).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add(new(row, "ScoreSheet.AttendanceRepeated", Shorten(dni)));
+        }
+        return errors.Count == before ? [.. dnis.Order(StringComparer.Ordinal)] : null;
     }
 
     /// <summary>Kept as text, formula-looking or not (=, +, -, @): the portal never evaluates it.</summary>

@@ -17,10 +17,11 @@ public sealed record ScoreSheetCsvContext(
     IReadOnlyList<ScoreSheetCsvContext.Conflict> Conflicts,
     IReadOnlyList<ScoreSheetCsvContext.SubmittedScorecard> SubmittedScorecards)
 {
-    public sealed record Profile(string Code, bool Eligible);
+    /// <summary>A profile, whether it may be scored, and the DNIs of its group's member households (for attendance).</summary>
+    public sealed record Profile(string Code, bool Eligible, IReadOnlyList<string>? MemberDnis = null);
 
-    /// <summary>A stage and its criteria in their order; <see cref="Granularity"/> is the contest's.</summary>
-    public sealed record Stage(string Code, ScoreGranularity Granularity, IReadOnlyList<ScoringCriterion> Criteria);
+    /// <summary>A stage and its criteria in their order; <see cref="Granularity"/> is the contest's; <see cref="RecordsAttendance"/> for the field stage.</summary>
+    public sealed record Stage(string Code, ScoreGranularity Granularity, IReadOnlyList<ScoringCriterion> Criteria, bool RecordsAttendance = false);
 
     /// <summary>A juror appointed to score a stage.</summary>
     public sealed record Appointment(string StageCode, string JurorEmail);

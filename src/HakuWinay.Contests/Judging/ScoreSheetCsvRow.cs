@@ -5,8 +5,10 @@ namespace HakuWinay.Contests.Judging;
 /// spreadsheet shows it (the header is row 1, so the first data row is row 2; a comment spanning
 /// lines inside quotes stays one row). Text is trimmed; codes and email are as typed.
 /// </summary>
+/// <see cref="PresentDnis"/> is the optional attendance column: null when the row gives none.
 public sealed record ScoreSheetCsvRow(
-    int Row, string ProfileCode, string StageCode, string JurorEmail, string CriterionCode, decimal Points, string Comment);
+    int Row, string ProfileCode, string StageCode, string JurorEmail, string CriterionCode, decimal Points, string Comment,
+    IReadOnlyList<string>? PresentDnis = null);
 
 /// <summary>
 /// A problem with a paper-score CSV. <see cref="Row"/> is the row it concerns (null for the file as a
@@ -48,8 +50,10 @@ public sealed class ScoreSheetCsvResult
 /// to save as a scorecard entered by the Admin on the juror's behalf. <see cref="FirstRow"/> is the
 /// first row it came from.
 /// </summary>
+/// <see cref="PresentDnis"/>: the field attendance its rows give (the same on every row that gives one), or null.
 public sealed record ScoreSheetCsvScorecard(
-    int FirstRow, string ProfileCode, string StageCode, string JurorEmail, IReadOnlyList<CriterionPoints> Points);
+    int FirstRow, string ProfileCode, string StageCode, string JurorEmail, IReadOnlyList<CriterionPoints> Points,
+    IReadOnlyList<string>? PresentDnis = null);
 
 /// <summary>The outcome of <see cref="ScoreSheetCsv.Validate"/>: either every scorecard, or the errors and none.</summary>
 public sealed class ScoreSheetCsvValidation

@@ -64,6 +64,7 @@ internal sealed class ScoreSheetCsvValidator
             {
                 sheet.Points[criterion.Code] = new CriterionPoints(criterion.Code, row.Points, row.Comment);
             }
+            CheckAttendance(row, stage, profile, sheet, errors);
         }
         foreach (var sheet in sheets.Values.Where(s => s.Stage is not null))
         {
@@ -80,7 +81,40 @@ internal sealed class ScoreSheetCsvValidator
         }
         return ScoreSheetCsvValidation.Success([.. sheets.Values.Select(s => new ScoreSheetCsvScorecard(
             s.FirstRow, s.ProfileCode, s.Stage!.Stage.Code, s.JurorEmail,
-            [.. s.Stage.Stage.Criteria.Select(c => s.Points[c.Code])]))]);
+            [.. s.Stage.Stage.Criteria.Select(c => s.Points[c.Code])], s.PresentDnis))]);
+    }
+
+    /// <summary>
+    /// A row's attendance: only on a stage that records it, each DNI of a member household of the
+    /// profile's group, and the same list on every row of the sheet that gives one.
+    /// </summary>
+    private static void CheckAttendance(ScoreSheetCsvRow row, StageFacts? stage, ScoreSheetCsvContext.Profile? profile, Sheet sheet, ScoreSheetCsv.ErrorList errors)
+    {
+        if (row.PresentDnis is not { } present || stage is null)
+        {
+            return;
+        }
+        if (!stage.Stage.RecordsAttendance)
+        {
+            errors.Add(new(row.Row, "ScoreSheet.AttendanceNotFieldStage", stage.Stage.Code));
+            return;
+        }
+        if (profile is not null)
+        {
+            var members = profile.MemberDnis ?? [];
+            foreach (var dni in present.Where(d => !members.Contains(d, StringComparer.Ordinal)))
+            {
+                errors.Add(new(row.Row, "ScoreSheet.AttendanceNotAMember", dni, profile.Code));
+            }
+        }
+        if (sheet.PresentDnis is null)
+        {
+            sheet.PresentDnis = present;
+        }
+        else if (!sheet.PresentDnis.SequenceEqual(present, StringComparer.Ordinal))
+        {
+            errors.Add(new(row.Row, "ScoreSheet.AttendanceDiffers", sheet.ProfileCode, stage.Stage.Code, sheet.JurorEmail));
+        }
     }
 
     private ScoreSheetCsvContext.Profile? CheckProfile(ScoreSheetCsvRow row, ScoreSheetCsv.ErrorList errors)
@@ -159,5 +193,6 @@ internal sealed class ScoreSheetCsvValidator
         public StageFacts? Stage { get; } = stage;
         public string JurorEmail { get; } = jurorEmail;
         public Dictionary<string, CriterionPoints> Points { get; } = new(Ignoring);
+        public IReadOnlyList<string>? PresentDnis { get; set; }
     }
 }

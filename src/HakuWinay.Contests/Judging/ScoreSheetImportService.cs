@@ -163,6 +163,10 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
                 continue;
             }
             scorecard.Record(stage.ToRecord(sheet.Points), scorecard.OverallComment, now, admin.UserId);
+            if (sheet.PresentDnis is { } present)
+            {
+                scorecard.RecordAttendance(present, now, admin.UserId);
+            }
             scorecard.Submit(now);
             saved.Add((stage.StageId, scorecard));
         }
@@ -192,8 +196,12 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
             var profiles = await db.BusinessProfiles.AsNoTracking().Where(p => p.ContestId == contestId && p.Code != null)
                 .Select(p => new { p.Id, Code = p.Code!, p.ProducerGroupId, Eligible = p.Status == ProfileStatus.Eligible }).ToListAsync(ct);
             var stages = await db.Set<ContestStage>().AsNoTracking().Include(s => s.Criteria).Where(s => s.ContestId == contestId).ToListAsync(ct);
+            var minimumAttendance = await db.Contests.Where(c => c.Id == contestId).Select(c => c.Evaluation.MinimumAttendancePercent).SingleAsync(ct);
             var designs = stages.Select(s => new StageDesign(contestId, s.Id, s.Code, s.Name, s.ScoringDeadlineUtc, granularity,
-                [.. s.Criteria.OrderBy(c => c.Order)])).ToList();
+                [.. s.Criteria.OrderBy(c => c.Order)], FieldAttendanceRules.RecordsAttendance(s.Order, minimumAttendance), minimumAttendance)).ToList();
+            var groupIds = profiles.Select(p => p.ProducerGroupId).Distinct().ToList();
+            var members = (await db.ProducerGroups.AsNoTracking().Include(g => g.Households).Where(g => groupIds.Contains(g.Id)).ToListAsync(ct))
+                .SelectMany(g => g.Households.Select(h => (GroupId: g.Id, h.Dni))).ToLookup(h => h.GroupId, h => h.Dni);
             var emails = rows.Select(r => r.JurorEmail.Trim().ToUpperInvariant()).Distinct().ToList();
             var jurors = await (from u in db.Users
                                 join ur in db.UserRoles on u.Id equals ur.UserId
@@ -211,8 +219,8 @@ public sealed class ScoreSheetImportService(IDbContextFactory<ContestsDbContext>
             var stageCode = stages.ToDictionary(s => s.Id, s => s.Code);
             var profileCode = profiles.ToDictionary(p => p.Id, p => p.Code);
             var context = new ScoreSheetCsvContext(
-                [.. profiles.Select(p => new ScoreSheetCsvContext.Profile(p.Code, p.Eligible))],
-                [.. designs.Select(d => new ScoreSheetCsvContext.Stage(d.StageCode, granularity, d.Rules))],
+                [.. profiles.Select(p => new ScoreSheetCsvContext.Profile(p.Code, p.Eligible, [.. members[p.ProducerGroupId]]))],
+                [.. designs.Select(d => new ScoreSheetCsvContext.Stage(d.StageCode, granularity, d.Rules, d.RecordsAttendance))],
                 [.. jurors.Select(j => j.Email)],
                 [.. appointments.Where(a => emailOf.ContainsKey(a.JurorUserId)).Select(a => new ScoreSheetCsvContext.Appointment(stageCode[a.ContestStageId], emailOf[a.JurorUserId]))],
                 [.. from c in conflicts

@@ -56,6 +56,19 @@ public sealed class Scorecard : IVersioned
 
     public IReadOnlyList<ScorecardPoint> Points => _points;
 
+    /// <summary>
+    /// Field attendance (issue 17): the DNIs of the member households this juror found present,
+    /// sorted and comma-separated; "" when the juror recorded that nobody came; null while it is
+    /// not recorded. Only field-stage scorecards record it (see <see cref="FieldAttendanceRules"/>).
+    /// </summary>
+    public string? PresentDnis { get; private set; }
+
+    /// <summary>Whether the juror recorded attendance (possibly nobody).</summary>
+    public bool AttendanceRecorded => PresentDnis is not null;
+
+    /// <summary>The DNIs recorded present, sorted; empty when none or not recorded.</summary>
+    public IReadOnlyList<string> PresentMemberDnis => string.IsNullOrEmpty(PresentDnis) ? [] : PresentDnis.Split(',');
+
     /// <summary>Whether the juror has begun: such a scorecard stays where it is.</summary>
     public bool IsStarted => StartedAtUtc is not null;
 
@@ -113,6 +126,29 @@ public sealed class Scorecard : IVersioned
             }
         }
         OverallComment = string.IsNullOrWhiteSpace(overallComment) ? null : overallComment.Trim();
+    }
+
+    /// <summary>
+    /// Replaces the attendance list of an open scorecard (the caller checked each DNI against the
+    /// group's members with <see cref="FieldAttendanceRules.Check"/>); started like <see cref="Record"/>.
+    /// </summary>
+    public void RecordAttendance(IEnumerable<string> presentDnis, DateTime nowUtc, string? enteredByAdminUserId = null)
+    {
+        ArgumentNullException.ThrowIfNull(presentDnis);
+        if (!IsOpen)
+        {
+            throw new InvalidOperationException($"Scorecard {Id} is {Status}: it cannot change.");
+        }
+        var dnis = presentDnis.Select(d => d.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (dnis.Any(d => !FieldAttendanceRules.IsDni(d)))
+        {
+            throw new ArgumentException("Attendance holds a value that is not a DNI.", nameof(presentDnis));
+        }
+        if (Status == ScorecardStatus.NotStarted)
+        {
+            Start(nowUtc, enteredByAdminUserId);
+        }
+        PresentDnis = string.Join(',', dnis);
     }
 
     /// <summary>Locks a draft (the caller checked every criterion is scored); only an Admin's reopening unlocks it.</summary>

@@ -33,11 +33,22 @@ public sealed class ScoringService(
         var names = await db.Users.Where(u => u.Id == scorecard.JurorUserId || u.Id == scorecard.EnteredByAdminUserId)
             .Select(u => new { u.Id, u.FullName, u.Email }).ToDictionaryAsync(u => u.Id, u => u.FullName.Length > 0 ? u.FullName : u.Email ?? u.Id, ct);
         var editable = scorecard.JurorUserId == user.UserId && scorecard.IsOpen && !design.IsClosed(clock.GetUtcNow().UtcDateTime);
+        var members = design.RecordsAttendance ? await MembersAsync(db, scorecard.BusinessProfileId, ct) : null;
         return ServiceResult<ScorecardView>.Ok(new ScorecardView(
             scorecard.Id, design, profile.ContestCode, profile.ContestTitle,
             scorecard.JurorUserId, names.GetValueOrDefault(scorecard.JurorUserId, scorecard.JurorUserId), scorecard.Status,
             design.EntriesOf(scorecard), scorecard.OverallComment, scorecard.Version, scorecard.StartedAtUtc, scorecard.SubmittedAtUtc,
-            scorecard.EnteredByAdminUserId is { } admin ? names.GetValueOrDefault(admin, admin) : null, editable, profile));
+            scorecard.EnteredByAdminUserId is { } admin ? names.GetValueOrDefault(admin, admin) : null, editable, profile,
+            members, scorecard.AttendanceRecorded ? scorecard.PresentMemberDnis : null));
+    }
+
+    /// <summary>The member households of the profile's group, by DNI: the list field attendance is recorded against.</summary>
+    internal static async Task<IReadOnlyList<AttendanceMember>> MembersAsync(ContestsDbContext db, int profileId, CancellationToken ct)
+    {
+        var groupId = await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.ProducerGroupId).SingleAsync(ct);
+        var households = (await db.ProducerGroups.AsNoTracking().Include(g => g.Households).SingleAsync(g => g.Id == groupId, ct)).Households;
+        return households.OrderBy(h => h.HeadFullName, StringComparer.CurrentCulture).ThenBy(h => h.Dni, StringComparer.Ordinal)
+            .Select(h => new AttendanceMember(h.Dni, h.HeadFullName)).ToList();
     }
 
     /// <summary>
@@ -47,12 +58,25 @@ public sealed class ScoringService(
     /// </summary>
     public Task<ServiceResult<ScoringSave>> SaveDraftAsync(ActingUser juror, int scorecardId, Guid expectedVersion,
         IReadOnlyList<CriterionPoints> entries, string? overallComment, CancellationToken ct = default) =>
-        SaveAsync(juror, scorecardId, expectedVersion, entries, overallComment, submit: false, ct);
+        SaveAsync(juror, scorecardId, expectedVersion, entries, overallComment, null, submit: false, ct);
+
+    /// <summary>
+    /// The same with the field attendance (the DNIs of the member households present; null leaves
+    /// it as it is): each must be a member of the group, or nothing is saved.
+    /// </summary>
+    public Task<ServiceResult<ScoringSave>> SaveDraftAsync(ActingUser juror, int scorecardId, Guid expectedVersion,
+        IReadOnlyList<CriterionPoints> entries, string? overallComment, IReadOnlyList<string>? presentDnis, CancellationToken ct = default) =>
+        SaveAsync(juror, scorecardId, expectedVersion, entries, overallComment, presentDnis, submit: false, ct);
 
     /// <summary>Saves and submits in one transaction: every criterion must have valid points. Submitted, it is locked.</summary>
     public Task<ServiceResult<ScoringSave>> SubmitAsync(ActingUser juror, int scorecardId, Guid expectedVersion,
         IReadOnlyList<CriterionPoints> entries, string? overallComment, CancellationToken ct = default) =>
-        SaveAsync(juror, scorecardId, expectedVersion, entries, overallComment, submit: true, ct);
+        SaveAsync(juror, scorecardId, expectedVersion, entries, overallComment, null, submit: true, ct);
+
+    /// <inheritdoc cref="SubmitAsync(ActingUser, int, Guid, IReadOnlyList{CriterionPoints}, string?, CancellationToken)"/>
+    public Task<ServiceResult<ScoringSave>> SubmitAsync(ActingUser juror, int scorecardId, Guid expectedVersion,
+        IReadOnlyList<CriterionPoints> entries, string? overallComment, IReadOnlyList<string>? presentDnis, CancellationToken ct = default) =>
+        SaveAsync(juror, scorecardId, expectedVersion, entries, overallComment, presentDnis, submit: true, ct);
 
     /// <summary>
     /// An Admin unlocks a submitted scorecard for a reason (required, at most 500 characters): it is
@@ -125,7 +149,7 @@ public sealed class ScoringService(
     }
 
     private async Task<ServiceResult<ScoringSave>> SaveAsync(ActingUser juror, int scorecardId, Guid expectedVersion,
-        IReadOnlyList<CriterionPoints>? entries, string? overallComment, bool submit, CancellationToken ct)
+        IReadOnlyList<CriterionPoints>? entries, string? overallComment, IReadOnlyList<string>? presentDnis, bool submit, CancellationToken ct)
     {
         entries ??= [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -151,12 +175,22 @@ public sealed class ScoringService(
         var violations = submit
             ? ScoreRules.CheckSubmission(design.Rules, design.Granularity, entries, overallComment)
             : ScoreRules.CheckDraft(design.Rules, design.Granularity, entries, overallComment);
+        if (presentDnis is not null)
+        {
+            violations = design.RecordsAttendance
+                ? [.. violations, .. FieldAttendanceRules.Check(presentDnis, (await MembersAsync(db, scorecard.BusinessProfileId, ct)).Select(m => m.Dni).ToList())]
+                : [.. violations, new("Attendance", "Attendance.NotFieldStage")];
+        }
         if (violations.Count > 0)
         {
             return ServiceResult<ScoringSave>.Invalid(violations);
         }
         var starting = !scorecard.IsStarted;
         scorecard.Record(design.ToRecord(entries), overallComment, now);
+        if (presentDnis is not null)
+        {
+            scorecard.RecordAttendance(presentDnis, now);
+        }
         // Points live in their own rows: the scorecard itself is marked changed so its version moves on every save.
         db.Entry(scorecard).State = EntityState.Modified;
         if (starting)
@@ -171,6 +205,7 @@ public sealed class ScoringService(
                 {
                     Points = entries.ToDictionary(e => e.CriterionCode, e => e.Points, StringComparer.OrdinalIgnoreCase),
                     Total = ScoreRules.StageTotal(design.Rules, entries),
+                    Present = scorecard.AttendanceRecorded ? scorecard.PresentDnis : null,
                 }));
         }
         try

@@ -11,7 +11,7 @@ namespace HakuWinay.Contests.Judging;
 /// </summary>
 public sealed record StageDesign(
     int ContestId, int StageId, string StageCode, string StageName, DateTime? ScoringDeadlineUtc,
-    ScoreGranularity Granularity, IReadOnlyList<ContestCriterion> Criteria)
+    ScoreGranularity Granularity, IReadOnlyList<ContestCriterion> Criteria, bool RecordsAttendance = false, decimal MinimumAttendancePercent = 0m)
 {
     public IReadOnlyList<ScoringCriterion> Rules { get; } =
         Criteria.Select(c => new ScoringCriterion(c.Code, c.Name, c.MaxPoints, c.Weight)).ToList();
@@ -51,8 +51,10 @@ public sealed record StageDesign(
         {
             return null;
         }
-        var granularity = await db.Contests.Where(c => c.Id == stage.ContestId).Select(c => c.Evaluation.Granularity).SingleAsync(ct);
-        return new StageDesign(stage.ContestId, stage.Id, stage.Code, stage.Name, stage.ScoringDeadlineUtc, granularity,
-            stage.Criteria.OrderBy(c => c.Order).ToList());
+        var evaluation = await db.Contests.Where(c => c.Id == stage.ContestId)
+            .Select(c => new { c.Evaluation.Granularity, c.Evaluation.MinimumAttendancePercent }).SingleAsync(ct);
+        return new StageDesign(stage.ContestId, stage.Id, stage.Code, stage.Name, stage.ScoringDeadlineUtc, evaluation.Granularity,
+            stage.Criteria.OrderBy(c => c.Order).ToList(),
+            FieldAttendanceRules.RecordsAttendance(stage.Order, evaluation.MinimumAttendancePercent), evaluation.MinimumAttendancePercent);
     }
 }

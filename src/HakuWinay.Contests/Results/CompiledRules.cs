@@ -1,36 +1,51 @@
 using System.Globalization;
+using System.Numerics;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 
 namespace HakuWinay.Contests.Results;
 
-/// <summary>A criterion ready for rule 1: its weight over its maximum, precomputed when that quotient is exact.</summary>
-internal readonly struct CompiledCriterion(RankedCriterion criterion)
+/// <summary>
+/// A criterion ready for rule 1. Its term points × weight / maximum is points × <see cref="Multiplier"/>
+/// over the stage's <see cref="CompiledStage.Denominator"/> (a common denominator of every
+/// criterion's weight / maximum), so a juror's total is one exact sum of numerators divided once.
+/// </summary>
+internal readonly struct CompiledCriterion(RankedCriterion criterion, ExactFraction factor, decimal multiplier)
 {
     public RankedCriterion Criterion { get; } = criterion;
 
-    public decimal Factor { get; } = criterion.Weight / criterion.MaxPoints;
+    /// <summary>Weight / maximum points, exactly.</summary>
+    public ExactFraction Factor { get; } = factor;
 
-    /// <summary>
-    /// An exact quotient keeps few decimals (a rounded one uses all 28), so points × factor is then
-    /// the same number as points × weight / maximum, the way <c>ScoreRules.StageTotal</c> computes it.
-    /// </summary>
-    public bool FactorIsExact => Factor.Scale <= 20 && Factor * Criterion.MaxPoints == Criterion.Weight;
-
-    /// <summary>Points × weight / maximum points (rule 1), with one multiplication when that gives the same number.</summary>
-    public decimal Weighted(decimal points, bool exact) =>
-        exact && points.Scale <= 4 ? points * Factor : points * Criterion.Weight / Criterion.MaxPoints;
+    /// <summary>Factor × the stage's denominator: a whole number (0 when the stage has no decimal numerators).</summary>
+    public decimal Multiplier { get; } = multiplier;
 }
 
-/// <summary>A stage with its criteria indexed by code.</summary>
+/// <summary>A stage with its criteria indexed by code and the common denominator of its criteria's terms.</summary>
 internal sealed class CompiledStage
 {
+    /// <summary>
+    /// The most a juror's numerator may reach for the stage to add numerators as <c>decimal</c>: far
+    /// below its 7.9 × 10^28, so that ten thousand jurors' numerators still add without overflow.
+    /// </summary>
+    private static readonly BigInteger MaxNumerator = BigInteger.Pow(10, 24);
+
     public CompiledStage(RankedStage stage)
     {
         Stage = stage;
-        Criteria = [.. stage.Criteria.Select(c => new CompiledCriterion(c))];
-        Exact = [.. Criteria.Select(c => c.FactorIsExact)];
-        Tables = [.. Criteria.Select((c, j) => Exact[j] && c.Criterion.MaxPoints <= MaxTabled && decimal.IsInteger(c.Criterion.MaxPoints)
-            ? Enumerable.Range(0, (2 * (int)c.Criterion.MaxPoints) + 1).Select(halves => c.Weighted(halves / 2m, true)).ToArray()
+        var factors = stage.Criteria.Select(c => ExactFraction.From(c.Weight) / ExactFraction.From(c.MaxPoints)).ToArray();
+        var denominator = BigInteger.One;
+        foreach (var factor in factors)
+        {
+            denominator = denominator / BigInteger.GreatestCommonDivisor(denominator, factor.Denominator) * factor.Denominator;
+        }
+        Denominator = denominator;
+        var multipliers = factors.Select(f => f.Numerator * (denominator / f.Denominator)).ToArray();
+        var reach = stage.Criteria.Select((c, j) => multipliers[j] * new BigInteger(decimal.Ceiling(c.MaxPoints))).Aggregate(BigInteger.Zero, (a, b) => a + b);
+        HasDecimalNumerators = reach <= MaxNumerator;
+        Criteria = [.. stage.Criteria.Select((c, j) => new CompiledCriterion(c, factors[j], HasDecimalNumerators ? (decimal)multipliers[j] : 0m))];
+        Tables = [.. Criteria.Select(c => HasDecimalNumerators && c.Criterion.MaxPoints <= MaxTabled && decimal.IsInteger(c.Criterion.MaxPoints)
+            ? Enumerable.Range(0, (2 * (int)c.Criterion.MaxPoints) + 1).Select(halves => halves * c.Multiplier / 2m).ToArray()
             : null)];
         CriterionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < Criteria.Length; i++)
@@ -43,18 +58,36 @@ internal sealed class CompiledStage
 
     public CompiledCriterion[] Criteria { get; }
 
-    public bool[] Exact { get; }
+    /// <summary>The least common multiple of the denominators of the criteria's weight / maximum.</summary>
+    public BigInteger Denominator { get; }
 
     /// <summary>
-    /// Per criterion with an exact factor and whole maximum points, the weighted value of each number
-    /// of half points (index 2 × points, 0..2 × maximum), the same numbers <see cref="CompiledCriterion.Weighted"/>
-    /// gives: looking one up costs a third of a decimal multiplication and comparison, paid per point.
+    /// Whether a juror's numerator (Σ points × multiplier) fits a <c>decimal</c> with room to add
+    /// many; when not (huge denominators), every total of the stage is computed as a fraction.
+    /// </summary>
+    public bool HasDecimalNumerators { get; }
+
+    /// <summary>
+    /// Per criterion with whole maximum points (when the stage has decimal numerators), the numerator
+    /// of each number of half points (index 2 × points, 0..2 × maximum): looking one up costs a
+    /// third of a decimal multiplication and comparison, paid per point. Exact: half a whole number.
     /// </summary>
     public decimal[]?[] Tables { get; }
 
     private const int MaxTabled = 1_000;
 
     public Dictionary<string, int> CriterionIndex { get; }
+
+    /// <summary>A juror's exact total from points in the stage's criterion order (the slow, always exact path).</summary>
+    public ExactFraction Total(ReadOnlySpan<decimal> points)
+    {
+        var total = ExactFraction.Zero;
+        for (var j = 0; j < Criteria.Length; j++)
+        {
+            total += Criteria[j].Factor * ExactFraction.From(points[j]);
+        }
+        return total;
+    }
 }
 
 /// <summary>
@@ -73,6 +106,7 @@ internal sealed class CompiledRules
         StageNames = [.. rules.Stages.Select(s => s.Name)];
         PassMarkText = ResultExplanations.Mark(rules.PassMark);
         PartialMinimumText = ResultExplanations.Mark(rules.PartialAwardMinimumPercent ?? 0m);
+        MinimumAttendanceText = ResultExplanations.Mark(rules.MinimumAttendancePercent ?? 0m);
         TieBreakerNames = [.. TieBreakers.Select(t => ResultExplanations.TieBreaker(
             t.Rule.Kind, t.Stage >= 0 ? stages[t.Stage].Stage.Name : null, t.Criterion >= 0 ? stages[t.Stage].Stage.Criteria[t.Criterion].Name : null))];
     }
@@ -82,6 +116,9 @@ internal sealed class CompiledRules
 
     /// <summary>PartialLast's minimum share as the explanations write it ("30"), formatted once.</summary>
     public string PartialMinimumText { get; }
+
+    /// <summary>The minimum share of households present at the field evaluation as the explanations write it ("50").</summary>
+    public string MinimumAttendanceText { get; }
 
     /// <summary>How each tie-breaker reads in a note ("mayor puntaje en la etapa …").</summary>
     public string[] TieBreakerNames { get; }
@@ -134,6 +171,10 @@ internal sealed class CompiledRules
         if (rules.PartialAwardMinimumPercent is { } minimum)
         {
             CheckRange(minimum, 0m, 100m, "The partial award's minimum percentage");
+        }
+        if (rules.MinimumAttendancePercent is { } attendance)
+        {
+            CheckRange(attendance, 0m, 100m, "The minimum share of households present at the field evaluation");
         }
         var stageIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var stages = new CompiledStage[rules.Stages.Count];

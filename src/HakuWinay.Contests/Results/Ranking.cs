@@ -60,7 +60,7 @@ public static class Ranking
     }
 
     /// <summary>
-    /// Two decimals, half away from zero (as <see cref="StageScore.Round"/> and <see cref="Money.Round"/>),
+    /// Two decimals, half away from zero (as <see cref="StageScore.Round(decimal)"/> and <see cref="Money.Round"/>),
     /// always written with two decimals: 90 and 90.00 are the same number but not the same text, and
     /// which of them a median picks would otherwise depend on the input's order.
     /// </summary>
@@ -85,6 +85,10 @@ public static class Ranking
             if (profile.FundRequest < 0)
             {
                 throw new ResultsInputException($"Profile {profile.Code} asks for a negative amount.");
+            }
+            if (profile.Attendance is { } attendance && (attendance.Households < 0 || attendance.Present < 0 || attendance.Present > attendance.Households))
+            {
+                throw new ResultsInputException($"Profile {profile.Code}'s field attendance is incoherent: present households must lie between 0 and its households.");
             }
             if (!Enum.IsDefined(profile.Standing))
             {
@@ -128,7 +132,8 @@ public static class Ranking
         var run = new ProfileRun(index, facts, rules.CategoryIndex[facts.CategoryCode], new StageResult[rules.Stages.Length]);
         var eligible = facts.Standing == ProfileStanding.Eligible;
         var complete = true;
-        var weighted = 0m;
+        // Σ stage weight × exact stage score, exact: rule 3's single rounding comes after (issue 17).
+        var weighted = ExactFraction.Zero;
         for (var s = 0; s < rules.Stages.Length; s++)
         {
             var stage = rules.Stages[s].Stage;
@@ -136,14 +141,14 @@ public static class Ranking
             var count = tally.Counts[cell];
             var full = eligible ? tally.StageScores[cell] : null;
             var accepted = eligible && count > 0 && count < stage.RequiredScorecards && IsAccepted(facts, stage.Code);
-            run.Stages[s] = new StageResult(stage.Code, full is { } f ? TwoDecimals(f) : null, count, stage.RequiredScorecards, accepted);
+            run.Stages[s] = new StageResult(stage.Code, full is { } f ? StageScore.Round(f) : null, count, stage.RequiredScorecards, accepted);
             if (count == 0 || (count < stage.RequiredScorecards && !accepted))
             {
                 complete = false;
             }
             else
             {
-                weighted += stage.Weight * full.GetValueOrDefault();
+                weighted += full.GetValueOrDefault() * stage.Weight;
             }
         }
         if (!eligible)
@@ -152,16 +157,19 @@ public static class Ranking
             return run;
         }
         run.Bonus = Bonus(rules.Rules.PriorityRules, facts.Group);
+        // Under the contest's minimum share of households present at the field evaluation (issue 17)
+        // the profile is disqualified whatever its scores, which are still computed and shown.
+        var disqualified = rules.Rules.MinimumAttendancePercent is { } minimum && facts.Attendance is { } attendance && !attendance.Reaches(minimum);
         if (!complete)
         {
-            run.Outcome = ResultOutcome.Incomplete;
+            run.Outcome = disqualified ? ResultOutcome.Disqualified : ResultOutcome.Incomplete;
             return run;
         }
-        var evaluation = TwoDecimals(weighted / 100m);
+        var evaluation = StageScore.Round(weighted / 100m);
         run.Evaluation = evaluation;
         run.Final = TwoDecimals(Math.Min(100m, evaluation + run.Bonus));
-        run.Passed = evaluation >= rules.Rules.PassMark;
-        run.Outcome = run.Passed ? ResultOutcome.Waitlisted : ResultOutcome.Failed;
+        run.Passed = !disqualified && evaluation >= rules.Rules.PassMark;
+        run.Outcome = disqualified ? ResultOutcome.Disqualified : run.Passed ? ResultOutcome.Waitlisted : ResultOutcome.Failed;
         return run;
     }
 
@@ -267,7 +275,11 @@ public static class Ranking
             else
             {
                 var text = ExplanationText.Start();
-                if (run.Outcome == ResultOutcome.Incomplete)
+                if (run.Outcome == ResultOutcome.Disqualified)
+                {
+                    ResultExplanations.Disqualified(text, run.Facts.Attendance!, rules.MinimumAttendanceText, Line(rules, run));
+                }
+                else if (run.Outcome == ResultOutcome.Incomplete)
                 {
                     ResultExplanations.Incomplete(text, rules.StageNames, run.Stages, Line(rules, run));
                 }

@@ -63,6 +63,19 @@ internal static class ResultExplanations
         AppendScores(text, scores);
     }
 
+    /// <summary>
+    /// "Descalificado: asistieron 2 de 5 familias socias (40.00 %) a la evaluación de campo, menos del
+    /// 50 % exigido; no entra al orden de mérito. Etapas: …" (issue 17; <paramref name="minimum"/> as <see cref="Mark"/> writes it).
+    /// </summary>
+    public static void Disqualified(ExplanationText text, FieldAttendance attendance, string minimum, ScoreLine scores)
+    {
+        var share = attendance.Households == 0 ? 0m : Common.ExactFraction.Of(attendance.Present * 100, attendance.Households).Round(2);
+        text.Append("Descalificado: asistieron ").Append(attendance.Present).Append(" de ").Append(attendance.Households)
+            .Append(" familias socias (").AppendTwoDecimals(share).Append(" %) a la evaluación de campo, menos del ").Append(minimum)
+            .Append(" % exigido; no entra al orden de mérito. ");
+        AppendScores(text, scores);
+    }
+
     /// <summary>"Calificación incompleta: la etapa Presentación pública tiene 2 de 3 fichas de calificación; no entra al orden de mérito. Etapas: …".</summary>
     public static void Incomplete(ExplanationText text, IReadOnlyList<string> stageNames, IReadOnlyList<StageResult> stages, ScoreLine scores)
     {

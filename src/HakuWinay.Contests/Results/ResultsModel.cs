@@ -24,7 +24,8 @@ public sealed record ResultsRules(
     IReadOnlyList<RankedStage> Stages,
     IReadOnlyList<RankedCategory> Categories,
     IReadOnlyList<PriorityRule> PriorityRules,
-    IReadOnlyList<TieBreakerRule> TieBreakers);
+    IReadOnlyList<TieBreakerRule> TieBreakers,
+    decimal? MinimumAttendancePercent = null);
 
 /// <summary>A stage: its weight (the stages' weights sum to 100), the scorecards each profile needs, its criteria in order.</summary>
 public sealed record RankedStage(string Code, string Name, decimal Weight, int RequiredScorecards, IReadOnlyList<RankedCriterion> Criteria);
@@ -58,7 +59,19 @@ public sealed record ProfileFacts(
     IReadOnlyList<IncompleteAcceptance> AcceptedIncomplete,
     string GroupName = "",
     string ProductionLine = "",
-    string District = "");
+    string District = "",
+    FieldAttendance? Attendance = null);
+
+/// <summary>
+/// Who was present at the field evaluation (issue 17): of the group's <see cref="Households"/>
+/// member households, the <see cref="Present"/> ones some field juror recorded by DNI. Null on a
+/// profile when no field scorecard recorded attendance (then it is not checked).
+/// </summary>
+public sealed record FieldAttendance(int Households, int Present)
+{
+    /// <summary>Whether the share present reaches the minimum, compared exactly: present × 100 ≥ minimum × households.</summary>
+    public bool Reaches(decimal minimumPercent) => Present * 100m >= minimumPercent * Households;
+}
 
 /// <summary>
 /// A group's member households and, of them, those headed by a woman, by a person aged 18 to 29 at
@@ -84,6 +97,8 @@ public enum ResultOutcome
     Incomplete = 4,
     Ineligible = 5,
     Withdrawn = 6,
+    /// <summary>Eligible and scored, but its member households were under the contest's minimum share present at the field evaluation.</summary>
+    Disqualified = 7,
 }
 
 /// <summary>The results of a contest: per category its budget and use, and one entry per profile.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Judging;
 
@@ -8,7 +9,9 @@ namespace HakuWinay.Contests.Results;
 
 /// <summary>
 /// The submitted scores counted in one pass (rules 1 and 2): per profile and stage ("cell", index
-/// profile × stages + stage) the number of scorecards, the stage score at full precision, and the
+/// profile × stages + stage) the number of scorecards, the exact stage score (issue 17: each
+/// juror's total is a numerator over the stage's common denominator, summed as <c>decimal</c> while
+/// that is exact and as <see cref="ExactFraction"/> when it is not, divided once), and the
 /// sums of the points of the criteria a tie-breaker names. Checks every score on the way: known
 /// profile, stage and criteria, every criterion scored once within its range, one scorecard per
 /// juror, profile and stage.
@@ -22,7 +25,7 @@ internal sealed class ScoreTally : IDisposable
     private readonly decimal[] _criterionSums;
     private readonly int _slotCount;
 
-    private ScoreTally(int stageCount, int[] counts, decimal?[] stageScores, decimal[] criterionSums, int slotCount)
+    private ScoreTally(int stageCount, int[] counts, ExactFraction?[] stageScores, decimal[] criterionSums, int slotCount)
     {
         _stageCount = stageCount;
         Counts = counts;
@@ -34,8 +37,8 @@ internal sealed class ScoreTally : IDisposable
     /// <summary>Per cell, its scorecards (pooled: longer than the cells, and returned by <see cref="Dispose"/>).</summary>
     public int[] Counts { get; }
 
-    /// <summary>Per cell, full precision; null for a cell with no scorecard (pooled, like <see cref="Counts"/>).</summary>
-    public decimal?[] StageScores { get; }
+    /// <summary>Per cell, exact; null for a cell with no scorecard (pooled, like <see cref="Counts"/>).</summary>
+    public ExactFraction?[] StageScores { get; }
 
     public int Cell(int profile, int stage) => profile * _stageCount + stage;
 
@@ -43,7 +46,7 @@ internal sealed class ScoreTally : IDisposable
     public void Dispose()
     {
         ArrayPool<int>.Shared.Return(Counts);
-        ArrayPool<decimal?>.Shared.Return(StageScores);
+        ArrayPool<ExactFraction?>.Shared.Return(StageScores);
     }
 
     /// <summary>The sum of a tie-breaker criterion's points over a cell's scorecards; <paramref name="slot"/> from <see cref="Slots"/>.</summary>
@@ -73,14 +76,16 @@ internal sealed class ScoreTally : IDisposable
         Array.Clear(counts, 0, cells);
         var criterionSums = new decimal[cells * slotCount];
         var order = new int[rules.Stages.Length == 0 ? 0 : rules.Stages.Max(s => s.Criteria.Length)];
-        // Per score, its cell and its total, in pooled arrays: fresh ones would be large-object-heap
-        // allocations, each collected with a full collection through the (large) input.
+        // Per score, its cell, its total's numerator and whether that numerator is exact, in pooled
+        // arrays: fresh ones would be large-object-heap allocations, each collected with a full
+        // collection through the (large) input.
         var cellOf = ArrayPool<int>.Shared.Rent(scores.Count);
         var totals = ArrayPool<decimal>.Shared.Rent(scores.Count);
+        var exact = ArrayPool<bool>.Shared.Rent(scores.Count);
         try
         {
-            Tally(rules, scores, profileIndex, slots, slotCount, cellOf, totals, counts, criterionSums, order);
-            return new ScoreTally(stageCount, counts, Aggregate(rules, scores, cellOf, totals, counts, cells), criterionSums, slotCount);
+            Tally(rules, scores, profileIndex, slots, slotCount, cellOf, totals, exact, counts, criterionSums, order);
+            return new ScoreTally(stageCount, counts, Aggregate(rules, scores, cellOf, totals, exact, counts, cells), criterionSums, slotCount);
         }
         catch
         {
@@ -91,12 +96,13 @@ internal sealed class ScoreTally : IDisposable
         {
             ArrayPool<int>.Shared.Return(cellOf);
             ArrayPool<decimal>.Shared.Return(totals);
+            ArrayPool<bool>.Shared.Return(exact);
         }
     }
 
     private static void Tally(
         CompiledRules rules, IReadOnlyList<SubmittedScore> scores, Dictionary<string, int> profileIndex, int[][] slots, int slotCount,
-        int[] cellOf, decimal[] totals, int[] counts, decimal[] criterionSums, int[] order)
+        int[] cellOf, decimal[] totals, bool[] exact, int[] counts, decimal[] criterionSums, int[] order)
     {
         var stageCount = rules.Stages.Length;
         var scratch = Array.Empty<CriterionScore>();
@@ -128,16 +134,22 @@ internal sealed class ScoreTally : IDisposable
             var cell = profile * stageCount + stage;
             cellOf[i] = cell;
             counts[cell]++;
-            totals[i] = StageTotal(rules.Stages[stage], score, Points(score, ref scratch), order, slots[stage], criterionSums, cell * slotCount);
+            var compiled = rules.Stages[stage];
+            var isExact = compiled.HasDecimalNumerators;
+            totals[i] = StageNumerator(compiled, score, Points(score, ref scratch), order, slots[stage], criterionSums, cell * slotCount, ref isExact);
+            exact[i] = isExact;
         }
     }
 
     /// <summary>
-    /// Rule 1, as <see cref="ScoreRules.StageTotal(IReadOnlyList{ScoringCriterion}, IEnumerable{KeyValuePair{string, decimal}})"/>
-    /// computes it (summed in the stage's criterion order), without a dictionary when the points come in that order.
+    /// Rule 1: the numerator of the juror's total over the stage's <see cref="CompiledStage.Denominator"/>
+    /// (Σ points × multiplier), without a dictionary when the points come in the stage's order.
+    /// <paramref name="exact"/> turns false when a <c>decimal</c> step had to round (points with many
+    /// decimals); the cell then computes that total as a fraction.
     /// </summary>
-    private static decimal StageTotal(
-        CompiledStage stage, SubmittedScore score, ReadOnlySpan<CriterionScore> points, int[] order, int[] slots, decimal[] criterionSums, int sumsAt)
+    private static decimal StageNumerator(
+        CompiledStage stage, SubmittedScore score, ReadOnlySpan<CriterionScore> points, int[] order, int[] slots, decimal[] criterionSums, int sumsAt,
+        ref bool exact)
     {
         var criteria = stage.Criteria;
         var total = 0m;
@@ -150,7 +162,7 @@ internal sealed class ScoreTally : IDisposable
                 inOrder = false;
                 break;
             }
-            total += Weighted(stage, j, point.Points, score);
+            total = Add(total, Weighted(stage, j, point.Points, score, ref exact), ref exact);
         }
         if (!inOrder)
         {
@@ -158,7 +170,7 @@ internal sealed class ScoreTally : IDisposable
             total = 0m;
             for (var j = 0; j < criteria.Length; j++)
             {
-                total += Weighted(stage, j, points[order[j]].Points, score);
+                total = Add(total, Weighted(stage, j, points[order[j]].Points, score, ref exact), ref exact);
             }
         }
         for (var j = 0; j < criteria.Length; j++)
@@ -205,8 +217,20 @@ internal sealed class ScoreTally : IDisposable
         private int _word;
     }
 
+    /// <summary>A decimal sum that notes when it was rounded: a rounded sum keeps fewer decimals than its terms.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static decimal Weighted(CompiledStage stage, int j, decimal value, SubmittedScore score)
+    private static decimal Add(decimal a, decimal b, ref bool exact)
+    {
+        var sum = a + b;
+        if (sum.Scale < Math.Max(a.Scale, b.Scale))
+        {
+            exact = false;
+        }
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static decimal Weighted(CompiledStage stage, int j, decimal value, SubmittedScore score, ref bool exact)
     {
         if (stage.Tables[j] is { } table)
         {
@@ -225,18 +249,30 @@ internal sealed class ScoreTally : IDisposable
                 return table[halves];
             }
         }
-        return WeightedChecked(stage, j, value, score);
+        return WeightedChecked(stage, j, value, score, ref exact);
     }
 
-    /// <summary>Points the table does not hold: checked against the range, then weighted (kept out of line, with its throw).</summary>
-    private static decimal WeightedChecked(CompiledStage stage, int j, decimal value, SubmittedScore score)
+    /// <summary>
+    /// Points the table does not hold: checked against the range, then times the multiplier (kept out
+    /// of line, with its throw). A product by a whole number keeps the points' decimals unless it rounded.
+    /// </summary>
+    private static decimal WeightedChecked(CompiledStage stage, int j, decimal value, SubmittedScore score, ref bool exact)
     {
         ref readonly var criterion = ref stage.Criteria[j];
         if (decimal.IsNegative(value) || value > criterion.Criterion.MaxPoints)
         {
             throw Problem(score, $"gives criterion {criterion.Criterion.Code} {value} points, outside 0..{criterion.Criterion.MaxPoints}");
         }
-        return criterion.Weighted(value, stage.Exact[j]);
+        if (!exact)
+        {
+            return 0m;
+        }
+        var product = value * criterion.Multiplier;
+        if (product.Scale != value.Scale)
+        {
+            exact = false;
+        }
+        return product;
     }
 
     /// <summary>Where each criterion's points are in a score that lists them in another order; refuses unknown, repeated and missing criteria.</summary>
@@ -266,7 +302,8 @@ internal sealed class ScoreTally : IDisposable
     }
 
     /// <summary>Rule 2 per cell: the scores grouped by cell (a counting sort), one scorecard per juror, then the contest's aggregation.</summary>
-    private static decimal?[] Aggregate(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, int[] cellOf, decimal[] totals, int[] counts, int cells)
+    private static ExactFraction?[] Aggregate(
+        CompiledRules rules, IReadOnlyList<SubmittedScore> scores, int[] cellOf, decimal[] totals, bool[] exact, int[] counts, int cells)
     {
         var starts = ArrayPool<int>.Shared.Rent(cells + 1);
         var next = ArrayPool<int>.Shared.Rent(cells);
@@ -283,7 +320,7 @@ internal sealed class ScoreTally : IDisposable
             {
                 grouped[next[cellOf[i]]++] = i;
             }
-            return AggregateCells(rules, scores, totals, counts, cells, starts, grouped);
+            return AggregateCells(rules, scores, totals, exact, counts, cells, starts, grouped);
         }
         finally
         {
@@ -293,21 +330,22 @@ internal sealed class ScoreTally : IDisposable
         }
     }
 
-    private static decimal?[] AggregateCells(
-        CompiledRules rules, IReadOnlyList<SubmittedScore> scores, decimal[] totals, int[] counts, int cells, int[] starts, int[] grouped)
+    private static ExactFraction?[] AggregateCells(
+        CompiledRules rules, IReadOnlyList<SubmittedScore> scores, decimal[] totals, bool[] exact, int[] counts, int cells, int[] starts, int[] grouped)
     {
-        var stageScores = ArrayPool<decimal?>.Shared.Rent(cells);
+        var stageScores = ArrayPool<ExactFraction?>.Shared.Rent(cells);
         var cellTotals = new decimal[cells == 0 ? 0 : MaxOf(counts, cells)];
+        var stageCount = rules.Stages.Length;
         try
         {
             for (var c = 0; c < cells; c++)
             {
-                stageScores[c] = AggregateCell(rules, scores, totals, counts[c], starts[c], grouped, cellTotals);
+                stageScores[c] = AggregateCell(rules, rules.Stages[c % stageCount], scores, totals, exact, counts[c], starts[c], grouped, cellTotals);
             }
         }
         catch
         {
-            ArrayPool<decimal?>.Shared.Return(stageScores);
+            ArrayPool<ExactFraction?>.Shared.Return(stageScores);
             throw;
         }
         return stageScores;
@@ -323,16 +361,20 @@ internal sealed class ScoreTally : IDisposable
         return max;
     }
 
-    private static decimal? AggregateCell(CompiledRules rules, IReadOnlyList<SubmittedScore> scores, decimal[] totals, int n, int start, int[] grouped, decimal[] cellTotals)
+    private static ExactFraction? AggregateCell(
+        CompiledRules rules, CompiledStage stage, IReadOnlyList<SubmittedScore> scores, decimal[] totals, bool[] exact, int n, int start, int[] grouped,
+        decimal[] cellTotals)
     {
         if (n == 0)
         {
             return null;
         }
+        var allExact = true;
         for (var k = 0; k < n; k++)
         {
             var i = grouped[start + k];
             cellTotals[k] = totals[i];
+            allExact &= exact[i];
             for (var other = 0; other < k; other++)
             {
                 if (string.Equals(scores[grouped[start + other]].JurorId, scores[i].JurorId, StringComparison.Ordinal))
@@ -341,34 +383,80 @@ internal sealed class ScoreTally : IDisposable
                 }
             }
         }
-        return Aggregate(rules.Rules.Aggregation, cellTotals.AsSpan(0, n));
+        if (allExact && Aggregate(rules.Rules.Aggregation, cellTotals.AsSpan(0, n), out var numerator, out var divisor))
+        {
+            return ExactFraction.From(numerator) / ExactFraction.Of(stage.Denominator * divisor, 1);
+        }
+        // Rare: a numerator or a sum that a decimal could not hold exactly. Every total as a fraction.
+        var fractions = new ExactFraction[n];
+        for (var k = 0; k < n; k++)
+        {
+            fractions[k] = ExactTotal(stage, scores[grouped[start + k]]);
+        }
+        return StageScore.AggregateExact(rules.Rules.Aggregation, fractions);
+    }
+
+    /// <summary>A score's total as a fraction, from its points in any order (already checked by the tally).</summary>
+    private static ExactFraction ExactTotal(CompiledStage stage, SubmittedScore score)
+    {
+        var points = new decimal[stage.Criteria.Length];
+        foreach (var point in score.Points)
+        {
+            points[stage.CriterionIndex[point.CriterionCode]] = point.Points;
+        }
+        return stage.Total(points);
     }
 
     /// <summary>
-    /// <see cref="StageScore.Aggregate"/> on a span, sorting it in place instead of allocating: the
-    /// same sums in the same (ascending) order, so the same numbers (a property test checks it).
+    /// <see cref="StageScore.AggregateExact"/> on the numerators
+    /// of one stage (a common denominator, so their order is their totals' order), sorting them in
+    /// place: the aggregate is <paramref name="numerator"/> / (<paramref name="divisor"/> × the
+    /// stage's denominator). False when a sum could not be held exactly.
     /// </summary>
-    internal static decimal Aggregate(ScoreAggregation aggregation, Span<decimal> totals)
+    internal static bool Aggregate(ScoreAggregation aggregation, Span<decimal> numerators, out decimal numerator, out int divisor)
     {
-        totals.Sort();
-        var n = totals.Length;
-        return aggregation switch
+        numerators.Sort();
+        var n = numerators.Length;
+        var exact = true;
+        switch (aggregation)
         {
-            ScoreAggregation.Mean => Mean(totals),
-            ScoreAggregation.Median => n % 2 == 1 ? totals[n / 2] : (totals[(n / 2) - 1] + totals[n / 2]) / 2m,
-            ScoreAggregation.TrimmedMean => n >= StageScore.TrimmedMeanMinimum ? Mean(totals[1..^1]) : Mean(totals),
-            _ => throw new ResultsInputException($"Unknown score aggregation {aggregation}."),
-        };
+            case ScoreAggregation.Mean:
+                (numerator, divisor) = (Sum(numerators, ref exact), n);
+                break;
+            case ScoreAggregation.Median when n % 2 == 1:
+                (numerator, divisor) = (numerators[n / 2], 1);
+                break;
+            case ScoreAggregation.Median:
+                (numerator, divisor) = (Sum(numerators.Slice((n / 2) - 1, 2), ref exact), 2);
+                break;
+            case ScoreAggregation.TrimmedMean when n >= StageScore.TrimmedMeanMinimum:
+                (numerator, divisor) = (Sum(numerators[1..^1], ref exact), n - 2);
+                break;
+            case ScoreAggregation.TrimmedMean:
+                (numerator, divisor) = (Sum(numerators, ref exact), n);
+                break;
+            default:
+                throw new ResultsInputException($"Unknown score aggregation {aggregation}.");
+        }
+        return exact;
     }
 
-    private static decimal Mean(Span<decimal> sorted)
+    private static decimal Sum(Span<decimal> sorted, ref bool exact)
     {
         var sum = 0m;
         foreach (var total in sorted)
         {
-            sum += total;
+            try
+            {
+                sum = Add(sum, total, ref exact);
+            }
+            catch (OverflowException)
+            {
+                exact = false;
+                return 0m;
+            }
         }
-        return sum / sorted.Length;
+        return sum;
     }
 
     private static ResultsInputException Problem(SubmittedScore score, string what) =>

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Judging;
 
@@ -113,12 +114,13 @@ internal static class TieBreaking
         return a.Facts.SubmittedAtUtc.Ticks != b.Facts.SubmittedAtUtc.Ticks ? Decided.BySubmissionTime : Decided.ByCode;
     }
 
+    /// <summary>The mean of a criterion's points, divided exactly and rounded once.</summary>
     private static decimal CriterionMean(ScoreTally tally, int cell, int slot) =>
-        StageScore.Round(tally.CriterionSum(cell, slot) / tally.Counts[cell]);
+        StageScore.Round(ExactFraction.From(tally.CriterionSum(cell, slot)) / tally.Counts[cell]);
 
-    /// <summary>A share as a percentage, two decimals; 0 for a group with no households.</summary>
+    /// <summary>A share as a percentage, two decimals (divided exactly, rounded once); 0 for a group with no households.</summary>
     internal static decimal Share(int count, int households) =>
-        households == 0 ? 0m : StageScore.Round(count * 100m / households);
+        households == 0 ? 0m : StageScore.Round(ExactFraction.Of(count * 100, households));
 
     /// <summary>Non-negative values are tie-breaker indexes.</summary>
     private enum Decided

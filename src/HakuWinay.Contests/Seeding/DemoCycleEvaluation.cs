@@ -46,7 +46,8 @@ internal static class DemoCycleEvaluation
             story.At(seed.FieldEvaluationStartsDaysFromNow + Math.Min(i / 2, 2), 15);
             var share = 0.7m + (0.05m * (card.GroupId % 5));
             DemoCycleStory.Ok(await scoring.SubmitAsync(new ActingUser(card.JurorUserId), card.Id, card.Version,
-                DemoCycleStory.Points(card.Criteria, share), "Verificado en campo con los socios presentes.", ct), "a field scorecard");
+                DemoCycleStory.Points(card.Criteria, share), "Verificado en campo con los socios presentes.", await story.PresentAsync(card.GroupId, ct), ct),
+                "a field scorecard");
         }
         await story.AssignAsync(stages[PublicStage], story.Today.Year, ct);
         return contestId;

@@ -61,7 +61,8 @@ internal static class DemoCycleLastYear
         foreach (var card in field)
         {
             var share = card == mistyped ? Mistyped : ShareOf(story, emailOfGroup[card.GroupId], card.JurorUserId);
-            DemoCycleStory.Ok(await paper.EnterAsync(story.Admin, card.Id, card.Version, DemoCycleStory.Points(card.Criteria, share), "Ficha en papel firmada por el jurado.", ct),
+            DemoCycleStory.Ok(await paper.EnterAsync(story.Admin, card.Id, card.Version, DemoCycleStory.Points(card.Criteria, share), "Ficha en papel firmada por el jurado.",
+                    await story.PresentAsync(card.GroupId, ct), ct),
                 "a field paper sheet");
         }
 

@@ -246,6 +246,18 @@ internal sealed class DemoCycleStory
         return cards.Select(c => new DemoScorecard(c.Id, c.Version, c.JurorUserId, c.ProducerGroupId, list)).ToList();
     }
 
+    /// <summary>
+    /// The field attendance a demo juror records: every member household but the last one by DNI
+    /// (groups of four or more), so each demo profile is well above the 50 % minimum.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PresentAsync(int groupId, CancellationToken ct)
+    {
+        await using var db = await Db.CreateDbContextAsync(ct);
+        var dnis = (await db.ProducerGroups.AsNoTracking().Include(g => g.Households).SingleAsync(g => g.Id == groupId, ct)).Households.Select(h => h.Dni).ToList();
+        var sorted = dnis.Order(StringComparer.Ordinal).ToList();
+        return sorted.Count >= 4 ? sorted[..^1] : sorted;
+    }
+
     public async Task<Dictionary<string, int>> StagesAsync(int contestId, CancellationToken ct)
     {
         await using var db = await Db.CreateDbContextAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Results;
@@ -224,15 +225,15 @@ public sealed class RankingPropertyTests
             var result = Ranking.Compute(input);
             foreach (var entry in result.Entries.Where(e => e.Outcome is not (ResultOutcome.Ineligible or ResultOutcome.Withdrawn)))
             {
-                var weighted = 0m;
+                var weighted = ExactFraction.Zero;
                 foreach (var stage in input.Rules.Stages)
                 {
                     var criteria = stage.Criteria.Select(c => new ScoringCriterion(c.Code, c.Name, c.MaxPoints, c.Weight)).ToList();
                     var totals = input.Scores.Where(s => s.ProfileCode == entry.ProfileCode && s.StageCode == stage.Code)
-                        .Select(s => ScoreRules.StageTotal(criteria, s.Points.Select(p => KeyValuePair.Create(p.CriterionCode, p.Points))));
-                    var score = StageScore.Aggregate(input.Rules.Aggregation, totals);
+                        .Select(s => ScoreRules.ExactStageTotal(criteria, s.Points.Select(p => KeyValuePair.Create(p.CriterionCode, p.Points))));
+                    var score = StageScore.AggregateExact(input.Rules.Aggregation, totals);
                     Assert.Equal(score is { } shown ? StageScore.Round(shown) : null, entry.Stages.Single(s => s.StageCode == stage.Code).Score);
-                    weighted += stage.Weight * score.GetValueOrDefault();
+                    weighted += score.GetValueOrDefault() * stage.Weight;
                 }
                 if (entry.EvaluationScore is { } evaluation)
                 {

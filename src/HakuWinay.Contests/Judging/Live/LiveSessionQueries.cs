@@ -135,7 +135,7 @@ public sealed class LiveSessionQueries(IDbContextFactory<ContestsDbContext> dbFa
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
-    /// <summary>The profile's stage score from its submitted, non-excluded scorecards (<see cref="StageScore"/>), unrounded.</summary>
+    /// <summary>The profile's stage score from its submitted, non-excluded scorecards (<see cref="StageScore"/>), exact and rounded once to two decimals.</summary>
     internal static async Task<LiveScore> ScoreAsync(ContestsDbContext db, int contestId, int stageId, int profileId, CancellationToken ct)
     {
         var scorecards = await db.Scorecards.AsNoTracking().Include(s => s.Points)
@@ -145,8 +145,9 @@ public sealed class LiveSessionQueries(IDbContextFactory<ContestsDbContext> dbFa
         var totals = scorecards.Where(s => s.Status == ScorecardStatus.Submitted)
             .Select(s => design!.EntriesOf(s))
             .Where(entries => entries.All(e => e.Points is not null))
-            .Select(entries => ScoreRules.StageTotal(design!.Rules, entries)).ToList();
-        return new LiveScore(StageScore.Aggregate(aggregation, totals), totals.Count, scorecards.Count, aggregation);
+            .Select(entries => ScoreRules.ExactStageTotal(design!.Rules, entries)).ToList();
+        // Exact, and rounded once here (issue 17): the projector and the tablets show what the results will.
+        return new LiveScore(StageScore.AggregateExact(aggregation, totals) is { } score ? StageScore.Round(score) : null, totals.Count, scorecards.Count, aggregation);
     }
 
     private static LivePresenter? Current(LiveSession? session, IReadOnlyList<LivePresenter> order) =>

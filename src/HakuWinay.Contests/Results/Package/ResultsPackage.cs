@@ -13,11 +13,17 @@ public sealed record ResultsPackage(
     RankingResult Results,
     string Hash = "")
 {
-    /// <summary>The value of the package's <c>format</c> field; a reader refuses any other.</summary>
-    public const string FormatId = "hakuwinay-results/1";
+    /// <summary>The value of the package's <c>format</c> field: version 2 carries field attendance (issue 17).</summary>
+    public const string FormatId = "hakuwinay-results/2";
 
-    /// <summary>The package's format; only <see cref="FormatId"/> is written and read here.</summary>
+    /// <summary>The format before field attendance: still read, verified and written back as it was (its hash unchanged).</summary>
+    public const string PreviousFormatId = "hakuwinay-results/1";
+
+    /// <summary>The package's format: <see cref="FormatId"/> for every new package, <see cref="PreviousFormatId"/> for one read from a version 1 file.</summary>
     public string Format { get; init; } = FormatId;
+
+    /// <summary>Whether the package is of version 1, which has no attendance fields.</summary>
+    public bool IsPreviousFormat => Format == PreviousFormatId;
 
     /// <summary>What <see cref="Ranking.Compute"/> needs to recompute <see cref="Results"/>.</summary>
     public ResultsInput Input => new(Rules, Profiles, Scores);

@@ -27,6 +27,10 @@ internal static class ResultsPackageChecks
         {
             InRange(minimum, 0, 100, $"{path}.partial_award_minimum_percent", "a percentage", f);
         }
+        if (rules.MinimumAttendancePercent is { } attendance)
+        {
+            InRange(attendance, 0, 100, $"{path}.minimum_attendance_percent", "a percentage", f);
+        }
         if (rules.Stages.Count == 0)
         {
             f.Error($"{path}.stages", "a contest has at least one stage");
@@ -109,6 +113,10 @@ internal static class ResultsPackageChecks
                 {
                     f.Error($"{path}.group.{name}", $"{count} is more than the group's {group.Households} member households");
                 }
+            }
+            if (profile.Attendance is { } attendance && attendance.Present > attendance.Households)
+            {
+                f.Error($"{path}.attendance.present", $"{attendance.Present} is more than the {attendance.Households} member households counted for attendance");
             }
             var accepted = new HashSet<string>(StringComparer.Ordinal);
             for (var j = 0; j < profile.AcceptedIncomplete.Count; j++)

@@ -88,8 +88,8 @@ public static class ResultsPackageJson
         {
             ["format"] = package.Format,
             ["contest"] = Contest(package.Contest),
-            ["rules"] = Rules(package.Rules),
-            ["profiles"] = Array(package.Profiles, Profile),
+            ["rules"] = Rules(package.Rules, package.IsPreviousFormat),
+            ["profiles"] = Array(package.Profiles, p => Profile(p, package.IsPreviousFormat)),
             ["scores"] = Array(package.Scores, Score),
             ["results"] = Results(package.Results),
         };
@@ -109,7 +109,17 @@ public static class ResultsPackageJson
         ["correction_reason"] = contest.CorrectionReason,
     };
 
-    private static JsonObject Rules(ResultsRules rules) => new()
+    private static JsonObject Rules(ResultsRules rules, bool previousFormat)
+    {
+        var json = RulesV1(rules);
+        if (!previousFormat)
+        {
+            json["minimum_attendance_percent"] = rules.MinimumAttendancePercent is { } minimum ? PackageValues.Number(minimum) : null;
+        }
+        return json;
+    }
+
+    private static JsonObject RulesV1(ResultsRules rules) => new()
     {
         ["pass_mark"] = PackageValues.TwoDecimals(rules.PassMark, "rules.pass_mark"),
         ["aggregation"] = PackageValues.EnumName(rules.Aggregation),
@@ -152,7 +162,17 @@ public static class ResultsPackageJson
         }),
     };
 
-    private static JsonObject Profile(ProfileFacts p) => new()
+    private static JsonObject Profile(ProfileFacts p, bool previousFormat)
+    {
+        var json = ProfileV1(p);
+        if (!previousFormat)
+        {
+            json["attendance"] = p.Attendance is { } a ? new JsonObject { ["households"] = a.Households, ["present"] = a.Present } : null;
+        }
+        return json;
+    }
+
+    private static JsonObject ProfileV1(ProfileFacts p) => new()
     {
         ["code"] = p.Code,
         ["category_code"] = p.CategoryCode,

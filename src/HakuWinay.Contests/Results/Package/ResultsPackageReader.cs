@@ -11,21 +11,24 @@ internal static class ResultsPackageReader
 {
     private static readonly string[] PackageFields = ["format", "contest", "rules", "profiles", "scores", "results", "hash"];
     private static readonly string[] ContestFields = ["code", "title", "publication_version", "published_at", "correction_reason"];
-    private static readonly string[] RulesFields =
+    private static readonly string[] RulesFieldsV1 =
     [
         "pass_mark", "aggregation", "allocation", "partial_award_minimum_percent", "roll_over_unspent_budget",
         "submission_deadline", "stages", "categories", "priority_rules", "tie_breakers",
     ];
+    private static readonly string[] RulesFields = [.. RulesFieldsV1, "minimum_attendance_percent"];
     private static readonly string[] StageFields = ["code", "name", "weight", "required_scorecards", "criteria"];
     private static readonly string[] CriterionFields = ["code", "name", "max_points", "weight"];
     private static readonly string[] CategoryFields = ["code", "name", "budget", "max_award"];
     private static readonly string[] PriorityFields = ["kind", "threshold_percent", "bonus_points"];
     private static readonly string[] TieBreakerFields = ["kind", "stage_code", "criterion_code"];
-    private static readonly string[] ProfileFields =
+    private static readonly string[] ProfileFieldsV1 =
     [
         "code", "category_code", "fund_request", "submitted_at", "standing", "group", "accepted_incomplete",
         "group_name", "production_line", "district",
     ];
+    private static readonly string[] ProfileFields = [.. ProfileFieldsV1, "attendance"];
+    private static readonly string[] AttendanceFields = ["households", "present"];
     private static readonly string[] GroupFields = ["households", "women_headed", "youth", "juntos"];
     private static readonly string[] AcceptanceFields = ["stage_code", "reason"];
     private static readonly string[] ScoreFields = ["profile_code", "stage_code", "juror_id", "points"];
@@ -39,12 +42,12 @@ internal static class ResultsPackageReader
     ];
     private static readonly string[] StageResultFields = ["stage_code", "score", "scorecards", "required", "accepted_incomplete"];
 
-    /// <summary>The field names of each object of the package, for the schema test and the documentation.</summary>
+    /// <summary>The field names of each object of the package (the current format), for the schema test and the documentation.</summary>
     internal static IReadOnlyDictionary<string, string[]> Fields { get; } = new Dictionary<string, string[]>
     {
         ["package"] = PackageFields, ["contest"] = ContestFields, ["rules"] = RulesFields, ["stage"] = StageFields,
         ["criterion"] = CriterionFields, ["category"] = CategoryFields, ["priority_rule"] = PriorityFields,
-        ["tie_breaker"] = TieBreakerFields, ["profile"] = ProfileFields, ["group"] = GroupFields,
+        ["tie_breaker"] = TieBreakerFields, ["profile"] = ProfileFields, ["group"] = GroupFields, ["attendance"] = AttendanceFields,
         ["accepted_incomplete"] = AcceptanceFields, ["score"] = ScoreFields, ["criterion_points"] = PointsFields,
         ["results"] = ResultsFields, ["category_outcome"] = CategoryOutcomeFields, ["entry"] = EntryFields,
         ["stage_result"] = StageResultFields,
@@ -84,13 +87,19 @@ internal static class ResultsPackageReader
             try
             {
                 var fields = new JsonFields();
+                var current = true;
                 if (root.ValueKind == JsonValueKind.Object && JsonFields.Field(root, "format") is { ValueKind: JsonValueKind.String } format
                     && !format.ValueEquals(ResultsPackage.FormatId))
                 {
-                    // Another format (or version): nothing else in it can be judged by this reader's rules.
-                    return Failed($"$.format: {JsonFields.Describe(format)} is not a format this tool reads; it reads \"{ResultsPackage.FormatId}\"");
+                    if (!format.ValueEquals(ResultsPackage.PreviousFormatId))
+                    {
+                        // Another format (or version): nothing else in it can be judged by this reader's rules.
+                        return Failed($"$.format: {JsonFields.Describe(format)} is not a format this tool reads; it reads \"{ResultsPackage.FormatId}\" and \"{ResultsPackage.PreviousFormatId}\"");
+                    }
+                    // Version 1 (before field attendance): the same fields less the attendance ones, read and verified as published.
+                    current = false;
                 }
-                var package = Package(fields, root);
+                var package = Package(fields, root, current);
                 if (fields.ErrorCount == 0)
                 {
                     ResultsPackageChecks.Check(package!, fields);
@@ -133,17 +142,17 @@ internal static class ResultsPackageReader
         return (cut < 0 ? message : message[..cut]).Trim();
     }
 
-    private static ResultsPackage? Package(JsonFields f, JsonElement root)
+    private static ResultsPackage? Package(JsonFields f, JsonElement root, bool current)
     {
         const string path = "$";
         if (!f.Object(root, path, "a results package", PackageFields))
         {
             return null;
         }
-        f.String(root, path, "format");
+        var format = f.String(root, path, "format");
         var contest = Contest(f, JsonFields.Field(root, "contest"), "$.contest");
-        var rules = Rules(f, JsonFields.Field(root, "rules"), "$.rules");
-        var profiles = f.Array(root, path, "profiles", (e, p) => Profile(f, e, p));
+        var rules = Rules(f, JsonFields.Field(root, "rules"), "$.rules", current);
+        var profiles = f.Array(root, path, "profiles", (e, p) => Profile(f, e, p, current));
         var scores = f.Array(root, path, "scores", (e, p) => Score(f, e, p));
         var results = Results(f, JsonFields.Field(root, "results"), "$.results");
         var hash = f.String(root, path, "hash");
@@ -153,7 +162,7 @@ internal static class ResultsPackageReader
         }
         return contest is null || rules is null || results is null
             ? null
-            : new ResultsPackage(contest, rules, profiles!, scores!, results, hash);
+            : new ResultsPackage(contest, rules, profiles!, scores!, results, hash) { Format = current ? ResultsPackage.FormatId : format };
     }
 
     private static bool IsSha256Hex(string hash) => hash.Length == 64 && hash.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
@@ -172,9 +181,9 @@ internal static class ResultsPackageReader
             f.NullableString(e, path, "correction_reason"));
     }
 
-    private static ResultsRules? Rules(JsonFields f, JsonElement e, string path)
+    private static ResultsRules? Rules(JsonFields f, JsonElement e, string path, bool current)
     {
-        if (!Present(f, e, path, "the rules", RulesFields))
+        if (!Present(f, e, path, "the rules", current ? RulesFields : RulesFieldsV1))
         {
             return null;
         }
@@ -191,7 +200,8 @@ internal static class ResultsPackageReader
             f.Array(e, path, "priority_rules", (r, p) => !f.Object(r, p, "a priority rule", PriorityFields) ? null! : new PriorityRule(
                 f.Enum<PriorityKind>(r, p, "kind"), f.Number(r, p, "threshold_percent"), f.Number(r, p, "bonus_points"))),
             f.Array(e, path, "tie_breakers", (t, p) => !f.Object(t, p, "a tie-breaker", TieBreakerFields) ? null! : new TieBreakerRule(
-                f.Enum<TieBreakerKind>(t, p, "kind"), f.NullableString(t, p, "stage_code"), f.NullableString(t, p, "criterion_code"))));
+                f.Enum<TieBreakerKind>(t, p, "kind"), f.NullableString(t, p, "stage_code"), f.NullableString(t, p, "criterion_code"))),
+            current ? f.NullableNumber(e, path, "minimum_attendance_percent") : null);
     }
 
     private static RankedStage Stage(JsonFields f, JsonElement s, string p) =>
@@ -200,9 +210,9 @@ internal static class ResultsPackageReader
             f.Array(s, p, "criteria", (c, cp) => !f.Object(c, cp, "a criterion", CriterionFields) ? null! : new RankedCriterion(
                 f.Code(c, cp, "code"), f.String(c, cp, "name"), f.Number(c, cp, "max_points"), f.Number(c, cp, "weight"))));
 
-    private static ProfileFacts Profile(JsonFields f, JsonElement e, string p)
+    private static ProfileFacts Profile(JsonFields f, JsonElement e, string p, bool current)
     {
-        if (!f.Object(e, p, "a profile", ProfileFields))
+        if (!f.Object(e, p, "a profile", current ? ProfileFields : ProfileFieldsV1))
         {
             return null!;
         }
@@ -222,7 +232,18 @@ internal static class ResultsPackageReader
                 f.Code(a, ap, "stage_code"), f.String(a, ap, "reason"))),
             f.String(e, p, "group_name"),
             f.String(e, p, "production_line"),
-            f.String(e, p, "district"));
+            f.String(e, p, "district"),
+            current ? Attendance(f, e, p) : null);
+    }
+
+    /// <summary>A profile's field attendance (format 2): null, or the group's households and those present.</summary>
+    private static FieldAttendance? Attendance(JsonFields f, JsonElement profile, string p)
+    {
+        var e = JsonFields.Field(profile, "attendance");
+        var ap = p + ".attendance";
+        return e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined || !f.Object(e, ap, "a field attendance", AttendanceFields)
+            ? null
+            : new FieldAttendance(f.Integer(e, ap, "households", 0), f.Integer(e, ap, "present", 0));
     }
 
     private static SubmittedScore Score(JsonFields f, JsonElement e, string p) =>

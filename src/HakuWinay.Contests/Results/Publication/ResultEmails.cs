@@ -60,6 +60,7 @@ internal static class ResultEmails
         ResultOutcome.Incomplete => "Incompleto",
         ResultOutcome.Ineligible => "No elegible",
         ResultOutcome.Withdrawn => "Retirado",
+        ResultOutcome.Disqualified => "Descalificado",
         _ => outcome.ToString(),
     };
 

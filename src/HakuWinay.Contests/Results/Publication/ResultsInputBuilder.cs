@@ -64,6 +64,8 @@ public sealed class ResultsInputBuilder(IDbContextFactory<ContestsDbContext> dbF
         var stageCodes = stages.ToDictionary(s => s.Id, s => s.Code);
         var deadlineYear = LimaTime.ToLima(contest.Timeline.SubmissionsCloseAtUtc).Year;
         var categories = contest.Categories.ToDictionary(c => c.Id);
+        var minimumAttendance = contest.Evaluation.MinimumAttendancePercent;
+        var fieldStage = stages.FirstOrDefault(s => FieldAttendanceRules.RecordsAttendance(s.Order, minimumAttendance));
         var blockers = new List<ResultsBlocker>();
         var facts = new List<ProfileFacts>();
         var included = new Dictionary<int, string>();
@@ -87,7 +89,11 @@ public sealed class ResultsInputBuilder(IDbContextFactory<ContestsDbContext> dbF
                 FactsOf(group.Households, deadlineYear),
                 accepted.Where(a => a.BusinessProfileId == profile.Id && stageCodes.ContainsKey(a.ContestStageId))
                     .Select(a => new Results.IncompleteAcceptance(stageCodes[a.ContestStageId], a.Reason)).OrderBy(a => a.StageCode, StringComparer.Ordinal).ToList(),
-                group.Name, lines.GetValueOrDefault(group.ProductionLineId, ""), districts.GetValueOrDefault(group.Location.DistrictCode, "")));
+                group.Name, lines.GetValueOrDefault(group.ProductionLineId, ""), districts.GetValueOrDefault(group.Location.DistrictCode, ""),
+                fieldStage is null ? null : FieldAttendanceRules.Combine(
+                    group.Households.Select(h => h.Dni).ToList(),
+                    scorecards.Where(s => s.BusinessProfileId == profile.Id && s.ContestStageId == fieldStage.Id)
+                        .Select(s => s.AttendanceRecorded ? s.PresentMemberDnis : null))));
             included[profile.Id] = profile.Code!;
         }
 
@@ -100,11 +106,11 @@ public sealed class ResultsInputBuilder(IDbContextFactory<ContestsDbContext> dbF
             .OrderBy(s => s.ProfileCode, StringComparer.Ordinal).ThenBy(s => s.StageCode, StringComparer.Ordinal).ThenBy(s => s.JurorId, StringComparer.Ordinal)
             .ToList();
 
-        var input = new ResultsInput(RulesOf(contest, stages), facts, scores);
+        var input = new ResultsInput(RulesOf(contest, stages, fieldStage is null ? null : minimumAttendance), facts, scores);
         return new BuiltResultsInput(input, blockers, included.ToDictionary(p => p.Value, p => p.Key), pseudonyms);
     }
 
-    private static ResultsRules RulesOf(Contest contest, IReadOnlyList<ContestStage> stages) => new(
+    private static ResultsRules RulesOf(Contest contest, IReadOnlyList<ContestStage> stages, decimal? minimumAttendance) => new(
         contest.PassMark,
         contest.Evaluation.Aggregation,
         contest.Evaluation.Allocation,
@@ -115,7 +121,8 @@ public sealed class ResultsInputBuilder(IDbContextFactory<ContestsDbContext> dbF
             s.Criteria.OrderBy(c => c.Order).Select(c => new RankedCriterion(c.Code, c.Name, c.MaxPoints, c.Weight)).ToList())).ToList(),
         contest.Categories.OrderBy(c => c.Order).Select(c => new RankedCategory(c.Code, c.Name, c.Budget, c.MaxAward)).ToList(),
         contest.PriorityRules.OrderBy(p => p.Id).Select(p => p.Rule).ToList(),
-        contest.TieBreakers.OrderBy(t => t.Order).Select(t => t.Rule).ToList());
+        contest.TieBreakers.OrderBy(t => t.Order).Select(t => t.Rule).ToList(),
+        minimumAttendance);
 
     /// <summary>Youth is counted at the submission deadline's year in Lima (issue 5, rule 4).</summary>
     internal static GroupFacts FactsOf(IReadOnlyCollection<Household> households, int deadlineYear) => new(

@@ -146,7 +146,7 @@ public sealed class ResultsPackageJsonTests
         Assert.Same(package.Rules, package.Input.Rules);
         Assert.Same(package.Profiles, package.Input.Profiles);
         Assert.Same(package.Scores, package.Input.Scores);
-        Assert.Equal("hakuwinay-results/1", package.Format);
+        Assert.Equal("hakuwinay-results/2", package.Format);
     }
 
     /// <summary>Every object's members in reverse order, recursively.</summary>

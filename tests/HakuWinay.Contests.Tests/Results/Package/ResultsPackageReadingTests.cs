@@ -61,9 +61,9 @@ public sealed class ResultsPackageReadingTests
     [Fact]
     public void Another_format_is_refused_by_name()
     {
-        var json = With(r => r["format"] = "hakuwinay-results/2");
+        var json = With(r => r["format"] = "hakuwinay-results/3");
 
-        Assert.Equal(["$.format: \"hakuwinay-results/2\" is not a format this tool reads; it reads \"hakuwinay-results/1\""], ErrorsOf(json));
+        Assert.Equal(["$.format: \"hakuwinay-results/3\" is not a format this tool reads; it reads \"hakuwinay-results/2\" and \"hakuwinay-results/1\""], ErrorsOf(json));
     }
 
     [Fact]

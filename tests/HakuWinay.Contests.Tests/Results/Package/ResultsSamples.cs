@@ -47,7 +47,8 @@ internal static class ResultsSamples
             new TieBreakerRule(TieBreakerKind.HigherStageScore, StageCode: "publica"),
             new TieBreakerRule(TieBreakerKind.HigherJuntosShare),
             new TieBreakerRule(TieBreakerKind.EarlierSubmission),
-        ]);
+        ],
+        MinimumAttendancePercent: 50m);
 
     /// <summary>The committed example: eight profiles of contest AYA-2026-01 scored by three jurors per stage.</summary>
     public static ResultsInput ExampleInput()
@@ -73,7 +74,8 @@ internal static class ResultsSamples
             var code = $"AYA-2026-01-{i + 1:D3}";
             profiles.Add(new ProfileFacts(code, p.Category, p.Request, Deadline.AddDays(-20 + i).AddMinutes(37 * i), p.Standing,
                 new GroupFacts(5, p.Women, 1 + (i % 2), p.Juntos), [],
-                GroupName: $"Asociación de productores {Names[i]}", ProductionLine: Lines[i % Lines.Length], District: "Huamanga"));
+                GroupName: $"Asociación de productores {Names[i]}", ProductionLine: Lines[i % Lines.Length], District: "Huamanga",
+                Attendance: p.Standing == ProfileStanding.Eligible ? new FieldAttendance(5, 3 + (i % 3)) : null));
             if (p.Standing != ProfileStanding.Eligible)
             {
                 continue;

@@ -91,6 +91,62 @@ public sealed class ScorecardPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal("Buen trabajo en equipo", Saved().OverallComment));
     }
 
+    [Fact]
+    public async Task The_field_scorecard_records_attendance_and_shows_the_share_at_once()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+        var boxes = cut.FindAll("[data-testid=present]");
+        Assert.Equal(4, boxes.Count);
+        Assert.Equal("Asistencia aún no registrada.", cut.Find("[data-testid=attendance-share]").TextContent.Trim());
+
+        var first = boxes[0].GetAttribute("data-dni")!;
+        boxes[0].Change(true);
+
+        cut.WaitForAssertion(() => Assert.Contains("Presentes: 1 de 4 familias socias (25 %)", cut.Find("[data-testid=attendance-share]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Menos del 50 % exigido", cut.Find("[data-testid=attendance-below]").TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(first, Saved().PresentDnis));
+
+        var second = cut.FindAll("[data-testid=present]")[1];
+        var secondDni = second.GetAttribute("data-dni")!;
+        second.Change(true);
+
+        cut.WaitForAssertion(() => Assert.Contains("Presentes: 2 de 4 familias socias (50 %)", cut.Find("[data-testid=attendance-share]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=attendance-below]"));
+        cut.WaitForAssertion(() => Assert.Equal(string.Join(',', new[] { first, secondDni }.Order(StringComparer.Ordinal)), Saved().PresentDnis));
+    }
+
+    [Fact]
+    public async Task Nobody_present_is_recorded_on_purpose_and_differs_from_not_recorded()
+    {
+        await AssignAsync();
+        var cut = RenderPage();
+        Assert.Null(Saved().PresentDnis);
+
+        cut.Find("[data-testid=nobody-present]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("", Saved().PresentDnis));
+        Assert.Contains("Presentes: 0 de 4 familias socias (0 %)", cut.Find("[data-testid=attendance-share]").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll("[data-testid=attendance-below]"));
+    }
+
+    [Fact]
+    public async Task An_attendance_with_a_dni_outside_the_group_is_refused_and_nothing_is_saved()
+    {
+        await AssignAsync();
+        var scoring = Services.GetRequiredService<ScoringService>();
+        var juror = new ActingUser(_jurorId);
+        var view = (await scoring.OpenAsync(juror, _scorecardId)).Value!;
+        var member = view.Members![0].Dni;
+
+        var refused = await scoring.SaveDraftAsync(juror, _scorecardId, view.Version, [], null, [member, "12345678", "1234", member]);
+
+        Assert.Equal(ServiceOutcome.Invalid, refused.Outcome);
+        Assert.Equal(["Attendance.NotADni", "Attendance.NotAMember", "Attendance.Repeated"], refused.Violations.Select(v => v.Rule).Order(StringComparer.Ordinal));
+        Assert.Null(Saved().PresentDnis);
+        Assert.Equal(ScorecardStatus.NotStarted, Saved().Status);
+    }
+
     /// <summary>The form as a resumed circuit renders it: with the draft its evicted circuit kept.</summary>
     private async Task<IRenderedComponent<ScorecardForm>> RenderResumedAsync(Func<ScorecardView, Guid> keptVersion, decimal keptPoints)
     {

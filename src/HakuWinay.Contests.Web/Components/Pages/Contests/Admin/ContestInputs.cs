@@ -177,6 +177,10 @@ public sealed class RankingInput
     public BudgetAllocationPolicy Allocation { get; set; }
     public decimal? PartialAwardMinimumPercent { get; set; }
     public bool RollOver { get; set; }
+
+    /// <summary>The least share of member households present at the field evaluation (0 to 100; 0: not checked).</summary>
+    [Range(typeof(decimal), "0", "100", ErrorMessage = "ContestRules.AttendanceRange")]
+    public decimal MinimumAttendancePercent { get; set; } = EvaluationSettings.DefaultMinimumAttendancePercent;
     public List<TieBreakerInput> TieBreakers { get; set; } = [];
     public Dictionary<PriorityKind, PriorityInput> Priorities { get; set; } = [];
 }
