@@ -1924,6 +1924,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int?>("PreviousPresentationId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("int");
 
@@ -1982,6 +1985,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasFilter("[Code] IS NOT NULL");
+
+                    b.HasIndex("PreviousPresentationId")
+                        .IsUnique()
+                        .HasFilter("[PreviousPresentationId] IS NOT NULL");
 
                     b.HasIndex("ProducerGroupId");
 
@@ -3019,6 +3026,11 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPresentationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
                         .WithMany()

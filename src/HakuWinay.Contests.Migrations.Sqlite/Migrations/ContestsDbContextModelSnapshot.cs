@@ -1850,6 +1850,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreviousPresentationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("INTEGER");
 
@@ -1906,6 +1909,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousPresentationId")
                         .IsUnique();
 
                     b.HasIndex("ProducerGroupId");
@@ -2924,6 +2930,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPresentationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
                         .WithMany()
