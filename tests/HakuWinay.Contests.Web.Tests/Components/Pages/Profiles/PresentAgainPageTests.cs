@@ -23,6 +23,8 @@ public sealed class PresentAgainPageTests : ComponentTestBase
     {
         Services.AddScoped<PresentAgainService>();
         Services.AddScoped<PresentationHistory>();
+        Services.AddScoped<ProfileViews>();
+        Services.AddScoped<ProfileQueries>();
         _representative = await Database.AddUserAsync("rep@t.pe", Roles.Producer);
         var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
         _group = await Database.AddGroupAsync("Grupo de cuyes Santa Rosa", "050101", _representative.Id, 4);
@@ -179,5 +181,50 @@ public sealed class PresentAgainPageTests : ComponentTestBase
         Assert.Contains("T-01", row.TextContent);
         Assert.Contains("58.50 (#3)", cut.Find("[data-testid=earlier-score]").TextContent);
         Assert.Equal("Failed", row.QuerySelector("[data-testid=profile-outcome]")!.GetAttribute("data-outcome"));
+    }
+
+    [Fact]
+    public async Task The_profile_page_links_the_earlier_presentation_and_offers_to_present_a_not_funded_one_again()
+    {
+        var first = await FirstPresentationAsync(openContests: 2);
+        var second = (await Services.GetRequiredService<PresentAgainService>()
+            .PresentAgainAsync(new ActingUser(_representative.Id), first, _contests[1].Id, _contests[1].Categories[0].Id)).Value;
+        await PublishAsync(second, ResultOutcome.Failed, 60m);
+        RenderAsStaticPage();
+
+        var cut = Render<ProfilePage>(p => p.Add(x => x.Id, second));
+
+        cut.WaitForElement("[data-testid=profile-view]");
+        Assert.Equal($"profiles/{first}", cut.Find("[data-testid=earlier-presentation] a").GetAttribute("href"));
+        Assert.Equal($"profiles/{second}/present-again", cut.Find("[data-testid=present-again-link]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_profile_page_of_a_draft_offers_nothing_before_results()
+    {
+        var first = await FirstPresentationAsync();
+        var second = (await Services.GetRequiredService<PresentAgainService>()
+            .PresentAgainAsync(new ActingUser(_representative.Id), first, _contests[1].Id, _contests[1].Categories[0].Id)).Value;
+        RenderAsStaticPage();
+
+        var cut = Render<ProfilePage>(p => p.Add(x => x.Id, second));
+
+        cut.WaitForElement("[data-testid=profile-view]");
+        Assert.Empty(cut.FindAll("[data-testid=present-again-link]"));
+        Assert.Empty(cut.FindAll("[data-testid=present-again-reason]"));
+        Assert.Single(cut.FindAll("[data-testid=earlier-presentation]"));
+    }
+
+    [Fact]
+    public async Task My_profiles_offers_to_present_again_the_not_funded_profile_beside_its_result()
+    {
+        var first = await FirstPresentationAsync();
+        RenderAsStaticPage();
+
+        var cut = Render<MyProfilesPage>();
+
+        cut.WaitForElement("[data-testid=my-profiles]");
+        Assert.Equal($"profiles/{first}/present-again", cut.Find("[data-testid=present-again-link]").GetAttribute("href"));
+        Assert.Equal("Failed", cut.Find("[data-testid=profile-outcome]").GetAttribute("data-outcome"));
     }
 }
