@@ -41,6 +41,8 @@ public static class PageAccess
         ["/profiles/{Id:int}/edit"] = new("/profiles/{profileId}/edit", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/profiles/{Id:int}/receipt"] = new("/profiles/{profileId}/receipt", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/profiles/{Id:int}/withdraw"] = new("/profiles/{profileId}/withdraw", Roles.Admin, Roles.Technician, Roles.Producer),
+        // The page answers every one of them, saying why the profile cannot be presented again (here: no published results).
+        ["/profiles/{Id:int}/present-again"] = new("/profiles/{profileId}/present-again", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/admin/profiles/{Id:int}/eligibility"] = new("/admin/profiles/{profileId}/eligibility", Roles.Admin),
         ["/admin/profiles/{Id:int}/audit"] = new("/admin/profiles/{profileId}/audit", Roles.Admin),
         ["/admin/contests/{Id:int}/audit"] = new("/admin/contests/1/audit", Roles.Admin),

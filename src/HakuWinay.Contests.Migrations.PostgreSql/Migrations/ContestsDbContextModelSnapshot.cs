@@ -1929,6 +1929,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("PreviousPresentationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("integer");
 
@@ -1985,6 +1988,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousPresentationId")
                         .IsUnique();
 
                     b.HasIndex("ProducerGroupId");
@@ -3021,6 +3027,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPresentationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
                         .WithMany()

@@ -1932,6 +1932,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int?>("PreviousPresentationId")
+                        .HasColumnType("int");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("int");
 
@@ -1990,6 +1993,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasFilter("[Code] IS NOT NULL");
+
+                    b.HasIndex("PreviousPresentationId")
+                        .IsUnique()
+                        .HasFilter("[PreviousPresentationId] IS NOT NULL");
 
                     b.HasIndex("ProducerGroupId");
 
@@ -3027,6 +3034,11 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPresentationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
                         .WithMany()

@@ -1858,6 +1858,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreviousPresentationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("INTEGER");
 
@@ -1914,6 +1917,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousPresentationId")
                         .IsUnique();
 
                     b.HasIndex("ProducerGroupId");
@@ -2932,6 +2938,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasForeignKey("ContestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPresentationId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
                         .WithMany()

@@ -81,6 +81,8 @@ public static class PortalSetup
         services.AddScoped<SubmissionQueries>();
         services.AddScoped<ProfileQueries>();
         services.AddScoped<ProfileViews>();
+        services.AddScoped<PresentAgainService>();
+        services.AddScoped<PresentationHistory>();
         services.AddScoped<AttachmentService>();
         services.AddSingleton(new AttachmentStorage(dataFolder.AttachmentsPath));
         services.AddScoped<AuditQueries>();

@@ -31,6 +31,12 @@ public sealed class BusinessProfile : IVersioned
     public int CategoryId { get; private set; }
     public int ProducerGroupId { get; private set; }
 
+    /// <summary>
+    /// The earlier profile of the same business this one was presented again from (null for a first
+    /// presentation). Unique: a profile is presented again at most once, so a business is one chain.
+    /// </summary>
+    public int? PreviousPresentationId { get; private set; }
+
     /// <summary>Given at submission, e.g. AYA-2026-01-017.</summary>
     public string? Code { get; private set; }
 
@@ -76,6 +82,44 @@ public sealed class BusinessProfile : IVersioned
     public bool IsActive => Status != ProfileStatus.Withdrawn;
 
     public InvestmentTotals Totals => InvestmentTotals.Of(_lines);
+
+    /// <summary>
+    /// A new draft of the same business for a later contest: the sections, the investment plan and
+    /// the expected results of <paramref name="earlier"/>, linked to it. Attachments are not copied
+    /// (each contest asks for its own, current documents). The caller has checked <see cref="PresentAgainRules"/>.
+    /// </summary>
+    public static BusinessProfile PresentAgain(BusinessProfile earlier, int contestId, int categoryId, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (earlier.Id == 0 || earlier.ContestId == contestId)
+        {
+            throw new InvalidOperationException("A profile is presented again from a stored profile into another contest.");
+        }
+        var copy = new BusinessProfile(contestId, categoryId, earlier.ProducerGroupId, nowUtc) { PreviousPresentationId = earlier.Id };
+        foreach (var section in ProfileSections.All)
+        {
+            copy.WriteSection(section, earlier.Section(section), nowUtc);
+        }
+        copy.SetExpectedResults(earlier.ExpectedSalesPerYear, earlier.ExpectedJobs, earlier.HouseholdsBenefiting, nowUtc);
+        foreach (var line in earlier.Lines.OrderBy(l => l.Id))
+        {
+            copy._lines.Add(new InvestmentLine(line.Description, line.Category, line.Unit, line.Quantity, line.UnitCost, line.FinancedBy));
+        }
+        return copy;
+    }
+
+    /// <summary>
+    /// Unlinks a draft presented again that was never submitted (withdrawn, or left when its call
+    /// closed): it was never presented, so it must not keep the earlier profile from being presented again.
+    /// </summary>
+    public void LeaveChain()
+    {
+        if (SubmittedAtUtc is not null)
+        {
+            throw new InvalidOperationException("A submitted profile was presented and stays in its chain.");
+        }
+        PreviousPresentationId = null;
+    }
 
     public string Section(ProfileSection section) => section switch
     {
@@ -219,6 +263,10 @@ public sealed class BusinessProfile : IVersioned
             throw new InvalidOperationException("A profile can be withdrawn only before the submission deadline.");
         }
         WithdrawalReason = RequireReason(reason);
+        if (Status == ProfileStatus.Draft)
+        {
+            LeaveChain();
+        }
         Status = ProfileStatus.Withdrawn;
         WithdrawnAtUtc = nowUtc;
         Touch(nowUtc);

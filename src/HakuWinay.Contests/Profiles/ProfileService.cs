@@ -173,6 +173,7 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         var contest = await db.Contests.SingleAsync(c => c.Id == profile.ContestId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var before = profile.Status;
+        var previous = profile.PreviousPresentationId;
         try
         {
             profile.Withdraw(reason, now, contest.Timeline.SubmissionsCloseAtUtc);
@@ -186,7 +187,8 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
             return ServiceResult<bool>.Invalid("Profile", "Rules.WithdrawalClosed");
         }
         db.AuditLog.Add(AuditEntry.Record(now, user.UserId, "profile.withdrawn", nameof(BusinessProfile), profile.Code ?? profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            contest.Id, profile.Id, before: new { Status = before.ToString() }, after: new { Status = nameof(ProfileStatus.Withdrawn), Reason = profile.WithdrawalReason }));
+            contest.Id, profile.Id, before: new { Status = before.ToString(), PreviousPresentationId = previous },
+            after: new { Status = nameof(ProfileStatus.Withdrawn), Reason = profile.WithdrawalReason, profile.PreviousPresentationId }));
         try
         {
             await db.SaveChangesAsync(ct);

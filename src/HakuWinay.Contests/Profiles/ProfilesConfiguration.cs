@@ -24,6 +24,9 @@ internal sealed class BusinessProfileConfiguration : IEntityTypeConfiguration<Bu
         builder.HasOne<Contest>().WithMany().HasForeignKey(p => p.ContestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ContestCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProducerGroup>().WithMany().HasForeignKey(p => p.ProducerGroupId).OnDelete(DeleteBehavior.Restrict);
+        // A profile is presented again at most once: two tabs presenting it at once create one draft (NULLs do not collide).
+        builder.HasOne<BusinessProfile>().WithMany().HasForeignKey(p => p.PreviousPresentationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.PreviousPresentationId).IsUnique();
         builder.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.BusinessProfileId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Lines).HasField("_lines");
         builder.Ignore(p => p.Totals);

@@ -32,6 +32,7 @@ public sealed partial class ProfilePagesTests(ProfilePagesTests.Fixture fixture)
     [InlineData("/profiles/{A}/edit")]
     [InlineData("/profiles/{A}/receipt")]
     [InlineData("/profiles/{A}/withdraw")]
+    [InlineData("/profiles/{A}/present-again")]
     [InlineData("/profiles/{A}/attachments/{A.file}")]
     [InlineData("/profiles/{B}/attachments/{A.file}")]
     [InlineData("/profiles/999999")]
