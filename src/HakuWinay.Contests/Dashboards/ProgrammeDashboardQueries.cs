@@ -29,7 +29,7 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
     /// the dashboard. Until the Juntos padrón is checked it is the declared status; once the
     /// verified status exists, this becomes it, and the declared-only households are shown apart.
     /// </summary>
-    internal static readonly Expression<Func<Household, bool>> CountsAsJuntos = h => h.IsJuntosUser;
+    public static readonly Expression<Func<Household, bool>> CountsAsJuntos = h => h.IsJuntosUser;
 
     private static readonly ProfileStatus[] ApplicantStatuses = [ProfileStatus.Submitted, ProfileStatus.Eligible, ProfileStatus.Ineligible];
 
