@@ -1,6 +1,5 @@
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.EndToEnd.Infrastructure;
-using HakuWinay.Contests.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
