@@ -93,6 +93,7 @@ public static class PageAccess
         ["/awards/{AwardId:int}/expenses"] = new("/awards/1/expenses", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/my/awards"] = new("/my/awards", Roles.Producer),
         ["/admin/contests/{ContestId:int}/execution"] = new("/admin/contests/1/execution", Roles.Admin),
+        ["/admin/programme"] = new("/admin/programme", Roles.Admin),
         // Follow-up visits: only the assigned Technician (VisitServiceTests refuses another one); the Admin reviews.
         ["/technician/visits"] = new("/technician/visits", Roles.Technician),
         ["/technician/visits/{VisitId:int}"] = new("/technician/visits/1", Roles.Technician),

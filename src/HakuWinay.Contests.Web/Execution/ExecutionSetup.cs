@@ -20,19 +20,21 @@ public static class ExecutionSetup
     public static WebApplication MapExecutionEndpoints(this WebApplication app)
     {
         // The dashboard's totals and businesses at risk, for the Admin's report to the ministry.
-        app.MapGet("/admin/contests/{contestId:int}/execution.csv", async (int contestId, ExecutionDashboardQueries queries,
+        // As CSV or as Excel (TableFiles): one endpoint, so both share the access rule and the rate limit.
+        app.MapGet("/admin/contests/{contestId:int}/execution.{format}", async (int contestId, string format, ExecutionDashboardQueries queries,
                 IStringLocalizer<SharedResource> localizer, HttpContext http, CancellationToken ct) =>
             {
+                if (!TableFiles.TryParse(format, out var f))
+                {
+                    return Results.NotFound();
+                }
                 var execution = await queries.ForContestAsync(contestId, ct);
                 if (execution is null)
                 {
                     return Results.NotFound();
                 }
-                var bytes = ExecutionDashboardCsv.Write(execution, r => ExecutionText.Reason(localizer, r));
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                http.Response.Headers.CacheControl = "private, no-store";
-                var name = $"ejecucion-{execution.ContestCode}-{execution.Dashboard.TodayInLima:yyyy-MM-dd}.csv";
-                return Results.File(bytes, "text/csv; charset=utf-8", name);
+                var table = ExecutionDashboardCsv.Table(execution, r => ExecutionText.Reason(localizer, r));
+                return TableFiles.Send(http, table, f, $"ejecucion-{execution.ContestCode}-{execution.Dashboard.TodayInLima:yyyy-MM-dd}");
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .RequireRateLimiting(RateLimits.PrivateDownloads);

@@ -16,6 +16,7 @@ using HakuWinay.Contests.Web.Account;
 using HakuWinay.Contests.Web.Accounting;
 using HakuWinay.Contests.Web.Disbursements;
 using HakuWinay.Contests.Web.Execution;
+using HakuWinay.Contests.Web.Programme;
 using HakuWinay.Contests.Web.FollowUp;
 using HakuWinay.Contests.Web.Components;
 using HakuWinay.Contests.Web.Jobs;
@@ -123,6 +124,7 @@ public static class PortalSetup
         services.AddAccounting();
         services.AddFollowUp();
         services.AddExecution();
+        services.AddProgramme();
         services.AddContestEvents(database);
 
         services.AddPortalHealthChecks();
@@ -238,6 +240,7 @@ public static class PortalSetup
         app.MapAccountingEndpoints();
         app.MapFollowUpEndpoints();
         app.MapExecutionEndpoints();
+        app.MapProgrammeEndpoints();
         app.MapJobsDashboard();
         // The frame-ancestors directive is part of the portal's one policy (SecurityHeaders), not a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

@@ -6,13 +6,17 @@ namespace HakuWinay.Contests.Web.Profiles;
 
 internal static class SubmissionEndpoints
 {
-    /// <summary>GET /admin/contests/{id}/submissions.csv?category=&amp;status=&amp;line=&amp;district= (Admin only).</summary>
+    /// <summary>GET /admin/contests/{id}/submissions.csv (or .xlsx)?category=&amp;status=&amp;line=&amp;district= (Admin only).</summary>
     public static void MapSubmissionEndpoints(this WebApplication app)
     {
-        app.MapGet("/admin/contests/{contestId:int}/submissions.csv", async (
-            int contestId, string? category, string? status, string? line, string? district,
+        app.MapGet("/admin/contests/{contestId:int}/submissions.{format}", async (
+            int contestId, string format, HttpContext http, string? category, string? status, string? line, string? district,
             HakuWinay.Contests.Contests.ContestQueries contests, SubmissionQueries submissions, CancellationToken ct) =>
         {
+            if (!TableFiles.TryParse(format, out var f))
+            {
+                return Microsoft.AspNetCore.Http.Results.NotFound();
+            }
             var options = await contests.SubmissionFilterOptionsAsync(contestId, ct);
             if (options is null)
             {
@@ -28,8 +32,7 @@ internal static class SubmissionEndpoints
                 parsedStatus = s;
             }
             var filter = new SubmissionFilter(contestId, Blank(category), parsedStatus, Blank(line), Blank(district));
-            var csv = await submissions.ExportCsvAsync(filter, ct);
-            return Microsoft.AspNetCore.Http.Results.File(csv, "text/csv; charset=utf-8", $"postulaciones-{options.ContestCode}.csv");
+            return TableFiles.Send(http, await submissions.ExportTableAsync(filter, ct), f, $"postulaciones-{options.ContestCode}");
         }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .RequireRateLimiting(RateLimits.PrivateDownloads);
     }

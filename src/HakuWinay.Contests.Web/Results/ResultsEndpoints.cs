@@ -24,7 +24,6 @@ internal static class ResultsEndpoints
 {
     public static IReadOnlyList<string> ScoreColumns { get; } = ["profile_code", "stage_code", "juror_id", "criterion_code", "points"];
 
-    private const string Csv = "text/csv; charset=utf-8";
     private const string Json = "application/json; charset=utf-8";
 
     public static void MapResultsEndpoints(this WebApplication app)
@@ -33,41 +32,53 @@ internal static class ResultsEndpoints
             .CacheOutput(PublicOutputCache.Policy);
         published.MapGet("/package.json", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PublishedAsync(code, version, reader, http, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-v{Version(p)}.json"), ct));
-        published.MapGet("/ranking.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PublishedAsync(code, version, reader, http, p => File(http, ResultsCsv.RankingFile(p.Results), Csv, $"ranking-{p.Contest.Code}-v{Version(p)}.csv"), ct));
-        published.MapGet("/scores.csv", (string code, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PublishedAsync(code, version, reader, http, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-v{Version(p)}.csv"), ct));
+        // Each table answers as CSV and as Excel (TableFiles): one endpoint, one access rule and rate limit for both.
+        published.MapGet("/ranking.{format}", (string code, string format, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            !TableFiles.TryParse(format, out var f) ? Task.FromResult(Results.NotFound())
+                : PublishedAsync(code, version, reader, http, p => TableFiles.Send(http, ResultsCsv.RankingTable(p.Results), f, $"ranking-{p.Contest.Code}-v{Version(p)}"), ct));
+        published.MapGet("/scores.{format}", (string code, string format, string? version, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            !TableFiles.TryParse(format, out var f) ? Task.FromResult(Results.NotFound())
+                : PublishedAsync(code, version, reader, http, p => TableFiles.Send(http, ScoresTable(p.Input.Scores), f, $"puntajes-{p.Contest.Code}-v{Version(p)}"), ct));
 
         var preview = app.MapGroup("/admin/contests/{contestId:int}/results").RequireAuthorization(policy => policy.RequireRole(Roles.Admin))
             .RequireRateLimiting(RateLimits.PrivateDownloads);
         preview.MapGet("/preview/package.json", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PreviewAsync(contestId, reader, p => File(http, Encoding.UTF8.GetBytes(p.Json), Json, $"resultados-{p.Contest.Code}-vista-previa.json"), ct));
-        preview.MapGet("/preview/ranking.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PreviewAsync(contestId, reader, p => File(http, ResultsCsv.RankingFile(p.Results), Csv, $"ranking-{p.Contest.Code}-vista-previa.csv"), ct));
-        preview.MapGet("/preview/scores.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
-            PreviewAsync(contestId, reader, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-vista-previa.csv"), ct));
-        preview.MapGet("/dashboard/{table}.csv", async (int contestId, string table, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+        preview.MapGet("/preview/ranking.{format}", (int contestId, string format, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            !TableFiles.TryParse(format, out var f) ? Task.FromResult(Results.NotFound())
+                : PreviewAsync(contestId, reader, p => TableFiles.Send(http, ResultsCsv.RankingTable(p.Results), f, $"ranking-{p.Contest.Code}-vista-previa"), ct));
+        preview.MapGet("/preview/scores.{format}", (int contestId, string format, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+            !TableFiles.TryParse(format, out var f) ? Task.FromResult(Results.NotFound())
+                : PreviewAsync(contestId, reader, p => TableFiles.Send(http, ScoresTable(p.Input.Scores), f, $"puntajes-{p.Contest.Code}-vista-previa"), ct));
+        preview.MapGet("/dashboard/{table}.{format}", async (int contestId, string table, string format, ResultsReader reader, HttpContext http, CancellationToken ct) =>
         {
+            if (!TableFiles.TryParse(format, out var f))
+            {
+                return Results.NotFound();
+            }
             var shown = await reader.DashboardSourceAsync(contestId, ct);
             if (shown is null)
             {
                 return Results.NotFound();
             }
             var dashboard = ResultsDashboardStats.Compute(shown.Input, shown.Result);
-            var bytes = table switch
+            var rows = table switch
             {
-                "lines" => ResultsDashboardCsv.Rows(dashboard.ByProductionLine, "production_line"),
-                "districts" => ResultsDashboardCsv.Rows(dashboard.ByDistrict, "district"),
-                "shares" => ResultsDashboardCsv.Shares(dashboard.Shares),
+                "lines" => ResultsDashboardCsv.RowsTable(dashboard.ByProductionLine, "production_line"),
+                "districts" => ResultsDashboardCsv.RowsTable(dashboard.ByDistrict, "district"),
+                "shares" => ResultsDashboardCsv.SharesTable(dashboard.Shares),
                 _ => null,
             };
-            return bytes is null ? Results.NotFound() : File(http, bytes, Csv, $"tablero-{table}-{shown.Contest.Code}-v{shown.Publication.Version}.csv");
+            return rows is null ? Results.NotFound() : TableFiles.Send(http, rows, f, $"tablero-{table}-{shown.Contest.Code}-v{shown.Publication.Version}");
         });
     }
 
     /// <summary>Every submitted score, one row per criterion: who (pseudonym), what, how many points (dot, two decimals).</summary>
-    public static byte[] ScoresFile(IEnumerable<SubmittedScore> scores) =>
-        CsvWriter.Write(ScoreColumns, scores
+    public static byte[] ScoresFile(IEnumerable<SubmittedScore> scores) => CsvWriter.Write(ScoresTable(scores));
+
+    /// <summary>The rows of <see cref="ScoresFile"/>, which the Excel download is written from too.</summary>
+    public static DownloadTable ScoresTable(IEnumerable<SubmittedScore> scores) =>
+        DownloadTable.Of(ScoreColumns, scores
             .OrderBy(s => s.ProfileCode, StringComparer.Ordinal).ThenBy(s => s.StageCode, StringComparer.Ordinal).ThenBy(s => s.JurorId, StringComparer.Ordinal)
             .SelectMany(s => s.Points.Select(p => new object?[] { s.ProfileCode, s.StageCode, s.JurorId, p.CriterionCode, p.Points })));
 

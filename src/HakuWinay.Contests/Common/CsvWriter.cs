@@ -12,6 +12,12 @@ public static class CsvWriter
 {
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
+    public static byte[] Write(DownloadTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Write(table.Columns, table.Rows);
+    }
+
     public static byte[] Write(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {
         var text = new StringBuilder();
@@ -49,12 +55,19 @@ public static class CsvWriter
         text.Append("\r\n");
     }
 
+    /// <summary>
+    /// The text a spreadsheet shows as text and never runs: a cell starting with =, +, -, @, tab or
+    /// carriage return gets a leading apostrophe. The Excel downloads apply the same rule to their text cells.
+    /// </summary>
+    public static string Neutralise(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+    }
+
     private static string Escape(string cell)
     {
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            cell = "'" + cell;
-        }
+        cell = Neutralise(cell);
         return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0
             ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : cell;

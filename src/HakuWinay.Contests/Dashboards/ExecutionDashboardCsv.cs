@@ -14,7 +14,10 @@ public static class ExecutionDashboardCsv
 
     /// <param name="execution">The dashboard to export.</param>
     /// <param name="describe">The reader's wording of a risk reason; the reasons of one business are joined with " | ".</param>
-    public static byte[] Write(ContestExecution execution, Func<RiskReason, string> describe)
+    public static byte[] Write(ContestExecution execution, Func<RiskReason, string> describe) => CsvWriter.Write(Table(execution, describe));
+
+    /// <summary>The rows of the CSV, which the Excel download is written from too.</summary>
+    public static DownloadTable Table(ContestExecution execution, Func<RiskReason, string> describe)
     {
         ArgumentNullException.ThrowIfNull(execution);
         ArgumentNullException.ThrowIfNull(describe);
@@ -23,7 +26,7 @@ public static class ExecutionDashboardCsv
         rows.AddRange(dashboard.ByCategory.Select(t => Row("category", t, null, null)));
         rows.AddRange(dashboard.ByProductionLine.Select(t => Row("production_line", t, null, null)));
         rows.AddRange(dashboard.AtRisk.Select(b => Row("at_risk", b.Figures, b.ProfileCode, string.Join(" | ", b.Reasons.Select(describe)))));
-        return CsvWriter.Write(Columns, rows);
+        return DownloadTable.Of(Columns, rows);
     }
 
     private static object?[] Row(string section, ExecutionTotals totals, string? profileCode, string? reasons) =>

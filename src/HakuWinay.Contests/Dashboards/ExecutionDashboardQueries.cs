@@ -26,8 +26,21 @@ public sealed class ExecutionDashboardQueries(IDbContextFactory<ContestsDbContex
             return null;
         }
 
+        var facts = await AwardFactsAsync(db, a => a.ContestId == contestId, ct);
+
+        var today = DateOnly.FromDateTime(LimaTime.ToLima(clock.GetUtcNow().UtcDateTime));
+        return new ContestExecution(contest.Id, contest.Code, contest.Title, ExecutionDashboardRules.Compute(facts, today));
+    }
+
+    /// <summary>
+    /// The facts the execution rules take (category, production line, tranches, visits, expenses)
+    /// of the awards <paramref name="which"/> selects; the programme dashboard reads them too.
+    /// </summary>
+    internal static async Task<List<ExecutionAwardFacts>> AwardFactsAsync(
+        ContestsDbContext db, System.Linq.Expressions.Expression<Func<Disbursements.Award, bool>> which, CancellationToken ct)
+    {
         var awards = await db.Awards.AsNoTracking()
-            .Where(a => a.ContestId == contestId)
+            .Where(which)
             .Include(a => a.Tranches)
             .Include(a => a.Visits)
             .AsSplitQuery()
@@ -55,7 +68,7 @@ public sealed class ExecutionDashboardQueries(IDbContextFactory<ContestsDbContex
             .Select(u => new { u.Id, u.FullName })
             .ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
 
-        var facts = awards.Select(a => new ExecutionAwardFacts(
+        return awards.Select(a => new ExecutionAwardFacts(
                 a.Id,
                 profiles.TryGetValue(a.BusinessProfileId, out var p) ? p.Code ?? "" : "",
                 groups.TryGetValue(a.ProducerGroupId, out var g) ? g.Name : "",
@@ -68,8 +81,5 @@ public sealed class ExecutionDashboardQueries(IDbContextFactory<ContestsDbContex
                     v.TechnicianUserId is { } id && technicians.TryGetValue(id, out var name) ? name : null))],
                 [.. expenses[a.Id]]))
             .ToList();
-
-        var today = DateOnly.FromDateTime(LimaTime.ToLima(clock.GetUtcNow().UtcDateTime));
-        return new ContestExecution(contest.Id, contest.Code, contest.Title, ExecutionDashboardRules.Compute(facts, today));
     }
 }

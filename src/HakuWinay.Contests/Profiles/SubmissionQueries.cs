@@ -53,10 +53,14 @@ public sealed class SubmissionQueries(IDbContextFactory<ContestsDbContext> dbFac
             .ToList();
     }
 
-    public async Task<byte[]> ExportCsvAsync(SubmissionFilter filter, CancellationToken ct = default)
+    public async Task<byte[]> ExportCsvAsync(SubmissionFilter filter, CancellationToken ct = default) =>
+        CsvWriter.Write(await ExportTableAsync(filter, ct));
+
+    /// <summary>The rows of the export, which its CSV and its Excel file are both written from.</summary>
+    public async Task<DownloadTable> ExportTableAsync(SubmissionFilter filter, CancellationToken ct = default)
     {
         var rows = await ListAsync(filter, ct);
-        return CsvWriter.Write(CsvHeader, rows.Select(r => new object?[]
+        return DownloadTable.Of(CsvHeader, rows.Select(r => new object?[]
         {
             r.Code, r.Title, r.Category, r.Group, r.ProductionLine, r.District, r.Status.ToString(), r.FundRequest,
             r.Counterpart, r.CounterpartPercent, r.Households, r.SubmittedAtUtc,

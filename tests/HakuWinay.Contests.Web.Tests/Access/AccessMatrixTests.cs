@@ -34,6 +34,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         "/contests/{code}/results/package.json",
         "/contests/{code}/results/ranking.csv",
         "/contests/{code}/results/scores.csv",
+        "/contests/{code}/results/ranking.xlsx",
+        "/contests/{code}/results/scores.xlsx",
         // An appeal is filed against a publication, so before one there is no appeal to download.
         "/appeals/{appealId}/attachment",
         // Awards are made at publication: before it there is no award, agreement or voucher.
@@ -58,15 +60,21 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/outbox/{id}.eml"] = new("/admin/outbox/{outboxId}.eml", Roles.Admin),
         ["/health"] = new("/health", null),
         ["/admin/contests/{id}/submissions.csv"] = new("/admin/contests/1/submissions.csv", Roles.Admin),
+        ["/admin/contests/{id}/submissions.xlsx"] = new("/admin/contests/1/submissions.xlsx", Roles.Admin),
         // The Juror is jurado1, assigned to the profile: ScoringPortalTests refuses a juror who is not.
         ["/profiles/{profileId}/attachments/{attachmentId}"] = new("/profiles/{profileId}/attachments/{attachmentId}", Roles.Admin, Roles.Technician, Roles.Producer, Roles.Juror),
         ["/contests/{code}/results/package.json"] = new("/contests/AYA-2026-01/results/package.json", null),
         ["/contests/{code}/results/ranking.csv"] = new("/contests/AYA-2026-01/results/ranking.csv", null),
         ["/contests/{code}/results/scores.csv"] = new("/contests/AYA-2026-01/results/scores.csv", null),
+        ["/contests/{code}/results/ranking.xlsx"] = new("/contests/AYA-2026-01/results/ranking.xlsx", null),
+        ["/contests/{code}/results/scores.xlsx"] = new("/contests/AYA-2026-01/results/scores.xlsx", null),
         ["/admin/contests/{id}/results/preview/package.json"] = new("/admin/contests/1/results/preview/package.json", Roles.Admin),
         ["/admin/contests/{id}/results/preview/ranking.csv"] = new("/admin/contests/1/results/preview/ranking.csv", Roles.Admin),
         ["/admin/contests/{id}/results/preview/scores.csv"] = new("/admin/contests/1/results/preview/scores.csv", Roles.Admin),
+        ["/admin/contests/{id}/results/preview/ranking.xlsx"] = new("/admin/contests/1/results/preview/ranking.xlsx", Roles.Admin),
+        ["/admin/contests/{id}/results/preview/scores.xlsx"] = new("/admin/contests/1/results/preview/scores.xlsx", Roles.Admin),
         ["/admin/contests/{id}/results/dashboard/{table}.csv"] = new("/admin/contests/1/results/dashboard/lines.csv", Roles.Admin),
+        ["/admin/contests/{id}/results/dashboard/{table}.xlsx"] = new("/admin/contests/1/results/dashboard/lines.xlsx", Roles.Admin),
         // The filing group's representative, or staff; AppealAttachmentTests downloads a real one and refuses other groups.
         ["/appeals/{appealId}/attachment"] = new("/appeals/1/attachment", Roles.Admin, Roles.Technician, Roles.Producer),
         // The award's group representative, or the Admin; AwardAdminServiceTests downloads real ones and refuses other groups.
@@ -74,6 +82,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/awards/{awardId}/tranches/{trancheId}/voucher"] = new("/awards/1/tranches/1/voucher", Roles.Admin, Roles.Producer),
         ["/awards/{awardId}/expenses/{expenseId}/receipt"] = new("/awards/1/expenses/1/receipt", Roles.Admin, Roles.Technician, Roles.Producer),
         ["/admin/contests/{id}/execution.csv"] = new("/admin/contests/1/execution.csv", Roles.Admin),
+        ["/admin/contests/{id}/execution.xlsx"] = new("/admin/contests/1/execution.xlsx", Roles.Admin),
+        ["/admin/programme/{table}.csv"] = new("/admin/programme/regions.csv", Roles.Admin),
+        ["/admin/programme/{table}.xlsx"] = new("/admin/programme/regions.xlsx", Roles.Admin),
         // The Admin, the assigned Technician and the award's group; VisitPortalTests refuses other groups.
         ["/visits/{visitId}/photos/{photoId}"] = new("/visits/1/photos/1", Roles.Admin, Roles.Technician, Roles.Producer),
     };
@@ -102,6 +113,23 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         var stale = ExpectedAccess.Keys.Where(r => !routes.Contains(r)).ToList();
         Assert.True(missing.Count == 0, "Pages without an access rule: " + string.Join(", ", missing));
         Assert.True(stale.Count == 0, "Access rules for pages that no longer exist: " + string.Join(", ", stale));
+    }
+
+    /// <summary>The Excel twin of a CSV download is reached by exactly the same people, and answers 404 exactly when it does.</summary>
+    [Fact]
+    public void Every_csv_download_has_an_xlsx_twin_with_the_same_access()
+    {
+        var csvs = OtherEndpoints.Where(e => e.Key.EndsWith(".csv", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(csvs);
+        foreach (var (route, rule) in csvs)
+        {
+            var twin = route[..^4] + ".xlsx";
+            Assert.True(OtherEndpoints.TryGetValue(twin, out var xlsx), $"No access rule for {twin}");
+            Assert.Equal(rule.SampleUrl[..^4] + ".xlsx", xlsx.SampleUrl);
+            Assert.Equal(rule.Roles, xlsx.Roles);
+            Assert.Equal(NotFoundBeforePublication.Contains(route), NotFoundBeforePublication.Contains(twin));
+        }
     }
 
     [Theory]

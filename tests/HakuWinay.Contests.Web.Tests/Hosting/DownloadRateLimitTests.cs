@@ -75,6 +75,29 @@ public sealed class DownloadRateLimitTests : IDisposable
         Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
     }
 
+    [Fact]
+    public async Task A_csv_and_its_excel_twin_count_toward_one_limit_public_and_private()
+    {
+        var code = await LastYearCodeAsync();
+        var address = IPAddress.Parse("190.40.1.12");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(StatusCodes.Status200OK, (await GetFromAsync(address, $"/contests/{code}/results/ranking.csv")).Response.StatusCode);
+        }
+        using var admin = await SignedInAsync("admin@demo.hakuwinay.pe");
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await admin.GetAsync("/admin/contests/1/submissions.csv");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        var publicTwin = await GetFromAsync(address, $"/contests/{code}/results/ranking.xlsx");
+        using var privateTwin = await admin.GetAsync("/admin/contests/1/submissions.xlsx");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, publicTwin.Response.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, privateTwin.StatusCode);
+    }
+
     private async Task<string> LastYearCodeAsync()
     {
         await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();

@@ -23,10 +23,13 @@ public static class ResultsCsv
     }
 
     /// <summary>The CSV as a download: UTF-8 with a byte-order mark, so Excel keeps accents.</summary>
-    public static byte[] RankingFile(RankingResult results)
+    public static byte[] RankingFile(RankingResult results) => CsvWriter.Write(RankingTable(results));
+
+    /// <summary>The ranking's rows, which its CSV and its Excel file are both written from.</summary>
+    public static DownloadTable RankingTable(RankingResult results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return CsvWriter.Write(RankingColumns, results.Entries.Select(e => new object?[]
+        return DownloadTable.Of(RankingColumns, results.Entries.Select(e => new object?[]
         {
             e.CategoryCode,
             e.Rank,
