@@ -25,6 +25,7 @@ using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
 using HakuWinay.Contests.Web.PublicResults;
 using HakuWinay.Contests.Web.Results;
+using HakuWinay.Contests.Web.Territories;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -121,6 +122,7 @@ public static class PortalSetup
         services.AddAccounting();
         services.AddFollowUp();
         services.AddExecution();
+        services.AddTerritories();
         services.AddContestEvents(database);
 
         services.AddPortalHealthChecks();
@@ -218,6 +220,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseUserLogScope();
         app.UseAuthorization();
+        app.UseTerritoryGate();
         app.UseAntiforgery();
         app.UseRateLimiter();
         app.UsePublicOutputCache();
