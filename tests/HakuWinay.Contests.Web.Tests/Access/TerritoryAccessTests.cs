@@ -18,7 +18,7 @@ namespace HakuWinay.Contests.Web.Tests.Access;
 /// </summary>
 public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) : IClassFixture<TerritoryAccessTests.Fixture>
 {
-    public const string OtherAdmin = "apurimac.admin@demo.hakuwinay.pe";
+    public const string OtherAdmin = "ut.apurimac@demo.hakuwinay.pe";
     public const string OtherTechnician = "yachachiq.apurimac@demo.hakuwinay.pe";
     public const string NationalAdmin = "admin@demo.hakuwinay.pe";
     public const string AyacuchoTechnician = "tecnico@demo.hakuwinay.pe";
