@@ -203,8 +203,17 @@ public sealed class AccountAdminService(IDbContextFactory<ContestsDbContext> dbF
         }
         db.StaffScopeAreas.RemoveRange(await db.StaffScopeAreas.Where(a => a.UserId == userId).ToListAsync(ct));
         db.StaffScopeAreas.AddRange(scope.Areas.Select(code => new StaffScopeArea(userId, code)));
-        // The account changes with its scope, so two administrators editing it at once do not both win.
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        if (scope.Covers(before))
+        {
+            // The account changes with its scope, so two administrators editing it at once do not both win.
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+        else
+        {
+            // Narrowed: an open page of a contest now outside the scope must not go on acting, so its
+            // circuit ends at its next check (a minute), as when a role is revoked; the gate refuses the next request.
+            user.RotateSecurityStamp();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "account.scope-changed", nameof(AppUser), user.Id,
             before: new { user.Email, Scope = before.ToString() }, after: new { user.Email, Scope = scope.ToString() }));

@@ -85,6 +85,23 @@ public sealed class ScopeEditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Narrowing_a_scope_ends_the_accounts_sessions_and_widening_does_not()
+    {
+        await Service().ChangeScopeAsync(National, "admin-apu", StaffScope.Of(["03", "05"]));
+        Assert.Equal("stamp-admin-apu", await StampAsync("admin-apu"));
+
+        await Service().ChangeScopeAsync(National, "admin-apu", StaffScope.Of(["0302"]));
+
+        Assert.NotEqual("stamp-admin-apu", await StampAsync("admin-apu"));
+    }
+
+    private async Task<string?> StampAsync(string userId)
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync();
+    }
+
+    [Fact]
     public async Task Saving_the_same_scope_again_changes_nothing()
     {
         await Service().ChangeScopeAsync(National, "tech", StaffScope.Of(["05"]));
