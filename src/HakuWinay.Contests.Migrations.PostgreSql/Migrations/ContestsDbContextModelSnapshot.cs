@@ -2345,6 +2345,32 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.ToTable("ResultsPublicationEntries", (string)null);
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Territories.StaffScopeArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StaffScopeAreas", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3140,6 +3166,15 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.HasOne("HakuWinay.Contests.Results.Publication.ResultsPublication", null)
                         .WithMany("Entries")
                         .HasForeignKey("ResultsPublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Territories.StaffScopeArea", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

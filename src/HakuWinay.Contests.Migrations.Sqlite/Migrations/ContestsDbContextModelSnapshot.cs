@@ -2262,6 +2262,30 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.ToTable("ResultsPublicationEntries", (string)null);
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Territories.StaffScopeArea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("StaffScopeAreas", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3051,6 +3075,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.HasOne("HakuWinay.Contests.Results.Publication.ResultsPublication", null)
                         .WithMany("Entries")
                         .HasForeignKey("ResultsPublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Territories.StaffScopeArea", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

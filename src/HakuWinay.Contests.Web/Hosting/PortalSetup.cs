@@ -26,6 +26,7 @@ using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
 using HakuWinay.Contests.Web.PublicResults;
 using HakuWinay.Contests.Web.Results;
+using HakuWinay.Contests.Web.Territories;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -125,6 +126,7 @@ public static class PortalSetup
         services.AddFollowUp();
         services.AddExecution();
         services.AddProgramme();
+        services.AddTerritories();
         services.AddContestEvents(database);
 
         services.AddPortalHealthChecks();
@@ -222,6 +224,7 @@ public static class PortalSetup
         app.UseAuthentication();
         app.UseUserLogScope();
         app.UseAuthorization();
+        app.UseTerritoryGate();
         app.UseAntiforgery();
         app.UseRateLimiter();
         app.UsePublicOutputCache();

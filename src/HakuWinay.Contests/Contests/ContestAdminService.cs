@@ -42,12 +42,23 @@ public sealed partial class ContestAdminService(
         {
             violations.Add(new("Territory", "ContestRules.TerritoryIncoherent"));
         }
+        else if (!(await Territories.StaffScopes.OfAsync(db, adminId, ct)).Contains(request.RegionCode))
+        {
+            // A new contest covers its whole region until its general settings narrow it: only staff of the whole region create one.
+            violations.Add(new("Territory", "Territories.ContestOutsideScope"));
+        }
         if (await CodeTakenAsync(db, request.Code, null, ct))
         {
             violations.Add(new("Code", "ContestRules.CodeTaken", request.Code.Trim().ToUpperInvariant()));
         }
         if ((request.TemplateCode is null) == (request.CloneOfContestId is null))
         {
+            violations.Add(new("Source", "ContestRules.SourceRequired"));
+        }
+        else if (request.CloneOfContestId is int cloned
+            && !await Territories.TerritoryFilters.Within(db.Contests, await Territories.StaffScopes.OfAsync(db, adminId, ct)).AnyAsync(c => c.Id == cloned, ct))
+        {
+            // A contest of another territory is not there to copy, as on the page's list.
             violations.Add(new("Source", "ContestRules.SourceRequired"));
         }
         if (violations.Count > 0)

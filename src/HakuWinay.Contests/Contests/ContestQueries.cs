@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,12 +42,13 @@ public sealed record SubmissionFilterOptions(
 public sealed class ContestQueries(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Every contest, newest first, with how many profiles are in draft and submitted.</summary>
-    public async Task<IReadOnlyList<ContestAdminRow>> ListForAdminAsync(CancellationToken cancellationToken = default)
+    /// <summary>The contests an administrator of <paramref name="scope"/> runs (all of them for national staff).</summary>
+    public async Task<IReadOnlyList<ContestAdminRow>> ListForAdminAsync(StaffScope? scope = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var counts = await db.BusinessProfiles.GroupBy(p => new { p.ContestId, p.Status })
             .Select(g => new { g.Key.ContestId, g.Key.Status, Count = g.Count() }).ToListAsync(cancellationToken);
-        var contests = await db.Contests.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ToListAsync(cancellationToken);
+        var contests = await db.Contests.AsNoTracking().Within(scope ?? StaffScope.National).OrderByDescending(c => c.CreatedAtUtc).ToListAsync(cancellationToken);
         return contests.Select(c => new ContestAdminRow(
                 c.Id, c.Code, c.Title, c.Status, c.Timeline.CallOpensAtUtc, c.Timeline.SubmissionsCloseAtUtc,
                 counts.Where(x => x.ContestId == c.Id && x.Status == Profiles.ProfileStatus.Draft).Sum(x => x.Count),

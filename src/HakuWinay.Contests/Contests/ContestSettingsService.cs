@@ -26,6 +26,11 @@ public sealed partial class ContestAdminService
                 {
                     throw ContestRuleException.Of("Territory", "ContestRules.TerritoryIncoherent");
                 }
+                if (!(await Territories.StaffScopes.OfAsync(db, adminId, ct)).Contains(settings.RegionCode, settings.ProvinceCode, settings.DistrictCode))
+                {
+                    // A scoped administrator moves a contest only within their scope: it would vanish from them otherwise.
+                    throw ContestRuleException.Of("Territory", "Territories.ContestOutsideScope");
+                }
                 contest.Recode(settings.Code);
                 contest.Retitle(settings.Title);
                 contest.LocateIn(settings.RegionCode, settings.ProvinceCode, settings.DistrictCode);

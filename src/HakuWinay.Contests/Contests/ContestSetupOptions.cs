@@ -11,13 +11,16 @@ public sealed record ContestSetupOptions(
 
 public sealed partial class ContestAdminService
 {
-    public async Task<ContestSetupOptions> OptionsAsync(CancellationToken ct = default)
+    /// <summary>The choices of the setup forms; a scoped administrator copies and locates contests only within their scope.</summary>
+    public async Task<ContestSetupOptions> OptionsAsync(Territories.StaffScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var within = scope ?? Territories.StaffScope.National;
+        var touched = within.TouchedRegionCodes;
         var templates = await db.EvaluationTemplates.AsNoTracking().OrderBy(t => t.Name).Select(t => new Choice(t.Code, t.Name)).ToListAsync(ct);
-        var contests = await db.Contests.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc)
+        var contests = await Territories.TerritoryFilters.Within(db.Contests.AsNoTracking(), within).OrderByDescending(c => c.CreatedAtUtc)
             .Select(c => new { c.Id, c.Code, c.Title }).ToListAsync(ct);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).Select(r => new Choice(r.Code, r.Name)).ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().Where(r => within.IsNational || touched.Contains(r.Code)).OrderBy(r => r.Name).Select(r => new Choice(r.Code, r.Name)).ToListAsync(ct);
         var lines = await db.ProductionLines.AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name }).ToListAsync(ct);
         return new ContestSetupOptions(templates,
             contests.Select(c => new Choice(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{c.Code} · {c.Title}")).ToList(),

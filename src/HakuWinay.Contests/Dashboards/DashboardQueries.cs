@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
@@ -29,10 +30,13 @@ public sealed record GroupCard(
 /// <summary>What each role's dashboard shows, computed from the database on each visit.</summary>
 public sealed class DashboardQueries(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<AdminOverview> AdminAsync(CancellationToken ct = default)
+    /// <summary>The administrator's overview: contests and groups of <paramref name="scope"/> (all for national staff).</summary>
+    public async Task<AdminOverview> AdminAsync(StaffScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var byStatus = await db.Contests.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var within = scope ?? StaffScope.National;
+        var groupsInScope = db.ProducerGroups.Within(within);
+        var byStatus = await db.Contests.Within(within).GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var roleCounts = await (from ur in db.UserRoles
                                 join r in db.Roles on ur.RoleId equals r.Id
                                 group ur by r.Name into g
@@ -41,9 +45,9 @@ public sealed class DashboardQueries(IDbContextFactory<ContestsDbContext> dbFact
         int Outbox(OutboxStatus status) => outbox.FirstOrDefault(o => o.Key == status)?.Count ?? 0;
         return new AdminOverview(
             byStatus.ToDictionary(x => x.Key, x => x.Count),
-            await db.ProducerGroups.CountAsync(ct),
-            await db.ProducerGroups.CountAsync(g => g.VerifiedAtUtc == null, ct),
-            await db.Households.CountAsync(ct),
+            await groupsInScope.CountAsync(ct),
+            await groupsInScope.CountAsync(g => g.VerifiedAtUtc == null, ct),
+            await db.Households.CountAsync(h => groupsInScope.Any(g => g.Id == h.ProducerGroupId), ct),
             Roles.All.ToDictionary(r => r, r => roleCounts.FirstOrDefault(x => x.Role == r)?.Count ?? 0),
             Outbox(OutboxStatus.Pending), Outbox(OutboxStatus.Failed), Outbox(OutboxStatus.Sent));
     }
@@ -69,6 +73,16 @@ public sealed class DashboardQueries(IDbContextFactory<ContestsDbContext> dbFact
     public async Task<IReadOnlyList<GroupCard>> GroupsForTechnicianAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A technician with a territorial scope sees the groups of the scope; a national one, those of their home province.
+        var scope = await StaffScopes.OfAsync(db, userId, ct);
+        if (!scope.IsNational)
+        {
+            var regions = scope.RegionCodes;
+            var provinces = scope.ProvinceCodes;
+            var districts = scope.DistrictCodes;
+            return await GroupsAsync(g => regions.Contains(g.Location.RegionCode) || provinces.Contains(g.Location.ProvinceCode)
+                || districts.Contains(g.Location.DistrictCode), ct);
+        }
         var district = await db.Users.Where(u => u.Id == userId).Select(u => u.DistrictCode).SingleOrDefaultAsync(ct);
         if (district is null || district.Length < 4)
         {

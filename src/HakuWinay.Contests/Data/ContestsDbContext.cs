@@ -11,6 +11,7 @@ using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Results.Publication;
+using HakuWinay.Contests.Territories;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -57,6 +58,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RelayedEvent> RelayedEvents => Set<RelayedEvent>();
     public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
+    public DbSet<StaffScopeArea> StaffScopeAreas => Set<StaffScopeArea>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -237,6 +237,12 @@ public sealed class AwardAdminService(
         {
             return ServiceResult<int>.Invalid("Technician", "Awards.NotATechnician");
         }
+        var district = await db.ProducerGroups.Where(g => g.Id == award.ProducerGroupId).Select(g => g.Location.DistrictCode).SingleAsync(ct);
+        if (!(await Territories.StaffScopes.OfAsync(db, technicianUserId!, ct)).Contains(district[..2], district[..4], district))
+        {
+            // A Technician of another territory would never see the visit (their list follows their scope).
+            return ServiceResult<int>.Invalid("Technician", "Territories.TechnicianOutsideScope");
+        }
         var now = Now().Utc;
         var previous = visit.TechnicianUserId;
         visit.AssignTechnician(technicianUserId!, now);

@@ -106,7 +106,8 @@ public sealed class AwardQueries(IDbContextFactory<ContestsDbContext> dbFactory,
     }
 
     /// <summary>The users with the Technician role, by name, for reassigning visits.</summary>
-    public async Task<IReadOnlyList<TechnicianChoice>> TechniciansAsync(CancellationToken ct = default)
+    /// <summary>The Technicians who may follow the award: those whose scope holds its group's district (every one without an award).</summary>
+    public async Task<IReadOnlyList<TechnicianChoice>> TechniciansAsync(int? awardId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (from u in db.Users
@@ -114,6 +115,15 @@ public sealed class AwardQueries(IDbContextFactory<ContestsDbContext> dbFactory,
                           join r in db.Roles on ur.RoleId equals r.Id
                           where r.Name == Roles.Technician
                           select new TechnicianChoice(u.Id, u.FullName == "" ? u.Email ?? u.Id : u.FullName)).ToListAsync(ct);
+        var district = awardId is null ? null
+            : await (from a in db.Awards where a.Id == awardId
+                     join g in db.ProducerGroups on a.ProducerGroupId equals g.Id
+                     select g.Location.DistrictCode).SingleOrDefaultAsync(ct);
+        if (district is { Length: 6 })
+        {
+            var areas = (await db.StaffScopeAreas.Select(a => new { a.UserId, a.Code }).ToListAsync(ct)).ToLookup(a => a.UserId, a => a.Code);
+            rows = rows.Where(t => !areas[t.UserId].Any() || Territories.StaffScope.Of(areas[t.UserId]).Contains(district[..2], district[..4], district)).ToList();
+        }
         return rows.OrderBy(t => t.Name, StringComparer.CurrentCulture).ToList();
     }
 

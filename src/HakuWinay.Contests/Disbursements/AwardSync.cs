@@ -106,11 +106,15 @@ public static class AwardSync
 
     private static string Key(int profileId) => "profile:" + profileId.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<List<TechnicianLoad>> TechnicianLoadsAsync(ContestsDbContext db, CancellationToken ct) =>
-        await (from u in db.Users
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == Roles.Technician
-               select new TechnicianLoad(u.Id, u.DistrictCode,
-                   db.AwardVisits.Count(v => v.TechnicianUserId == u.Id && v.Status != VisitStatus.Approved))).ToListAsync(ct);
+    private static async Task<List<TechnicianLoad>> TechnicianLoadsAsync(ContestsDbContext db, CancellationToken ct)
+    {
+        var loads = await (from u in db.Users
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where r.Name == Roles.Technician
+                           select new TechnicianLoad(u.Id, u.DistrictCode,
+                               db.AwardVisits.Count(v => v.TechnicianUserId == u.Id && v.Status != VisitStatus.Approved), null)).ToListAsync(ct);
+        var areas = (await db.StaffScopeAreas.Select(a => new { a.UserId, a.Code }).ToListAsync(ct)).ToLookup(a => a.UserId, a => a.Code);
+        return loads.Select(l => areas[l.UserId].Any() ? l with { Scope = Territories.StaffScope.Of(areas[l.UserId]) } : l).ToList();
+    }
 }

@@ -4,12 +4,14 @@ namespace HakuWinay.Contests.FollowUp;
 /// <param name="UserId">The Technician's user id.</param>
 /// <param name="DistrictCode">The six-digit ubigeo of their district, when known.</param>
 /// <param name="OpenVisits">Visits assigned to them not yet approved.</param>
-public sealed record TechnicianLoad(string UserId, string? DistrictCode, int OpenVisits);
+/// <param name="Scope">Their territorial scope; null or national reaches every group.</param>
+public sealed record TechnicianLoad(string UserId, string? DistrictCode, int OpenVisits, Territories.StaffScope? Scope = null);
 
 /// <summary>
 /// Who follows a new award: the Technician closest to the group (same district, then province,
 /// then region, then anywhere), and among the equally close the one with the fewest open
-/// visits (ties by user id, so the choice is reproducible). Null when there is no Technician.
+/// visits (ties by user id, so the choice is reproducible). Only Technicians whose scope holds the
+/// group's district are candidates. Null when there is no such Technician.
 /// </summary>
 public static class TechnicianPicker
 {
@@ -17,6 +19,7 @@ public static class TechnicianPicker
     {
         ArgumentNullException.ThrowIfNull(technicians);
         return technicians
+            .Where(t => t.Scope is null || t.Scope.Contains(groupDistrictCode[..2], groupDistrictCode[..4], groupDistrictCode))
             .OrderByDescending(t => Closeness(t.DistrictCode, groupDistrictCode))
             .ThenBy(t => t.OpenVisits)
             .ThenBy(t => t.UserId, StringComparer.Ordinal)

@@ -54,9 +54,11 @@ public sealed class VisitQueries(IDbContextFactory<ContestsDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(technician);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Only visits of groups in the technician's scope: an assignment made before the scope was narrowed stays out of sight.
+        var scope = await Territories.StaffScopes.OfAsync(db, technician.UserId, ct);
         var rows = await (from v in db.AwardVisits
                           join a in db.Awards on v.AwardId equals a.Id
-                          join g in db.ProducerGroups on a.ProducerGroupId equals g.Id
+                          join g in Territories.TerritoryFilters.Within(db.ProducerGroups, scope) on a.ProducerGroupId equals g.Id
                           join c in db.Contests on a.ContestId equals c.Id
                           join d in db.Districts on g.Location.DistrictCode equals d.Code into districts
                           from d in districts.DefaultIfEmpty()

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Profiles;
@@ -86,13 +87,16 @@ public sealed class GroupQueries(IDbContextFactory<ContestsDbContext> dbFactory,
     }
 
     /// <summary>Production lines and every district of the catalog, with its province and region.</summary>
-    public async Task<GroupFormOptions> FormOptionsAsync(CancellationToken ct = default)
+    public async Task<GroupFormOptions> FormOptionsAsync(StaffScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lines = await db.ProductionLines.OrderBy(l => l.Name).Select(l => new Choice(l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Name)).ToListAsync(ct);
         var regions = await db.Regions.ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var provinces = await db.Provinces.ToDictionaryAsync(p => p.Code, p => p.Name, ct);
+        // A scoped member of staff registers groups only in the districts of their scope.
+        var within = scope ?? StaffScope.National;
         var districts = (await db.Districts.ToListAsync(ct))
+            .Where(d => within.Contains(d.Code[..2], d.Code[..4], d.Code))
             .Select(d => new DistrictChoice(d.Code, d.Name, provinces.GetValueOrDefault(d.Code[..4], d.Code[..4]), regions.GetValueOrDefault(d.Code[..2], d.Code[..2])))
             .OrderBy(d => d.RegionName, StringComparer.Ordinal).ThenBy(d => d.ProvinceName, StringComparer.Ordinal).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
@@ -100,10 +104,10 @@ public sealed class GroupQueries(IDbContextFactory<ContestsDbContext> dbFactory,
     }
 
     /// <summary>Every group for the administrator, filtered, with how many of its DNIs are also in other groups.</summary>
-    public async Task<IReadOnlyList<GroupListRow>> ListForAdminAsync(GroupListFilter filter, CancellationToken ct = default)
+    public async Task<IReadOnlyList<GroupListRow>> ListForAdminAsync(GroupListFilter filter, StaffScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.ProducerGroups.AsNoTracking();
+        var query = db.ProducerGroups.AsNoTracking().Within(scope ?? StaffScope.National);
         if (filter.Verified is { } verified)
         {
             query = verified ? query.Where(g => g.VerifiedAtUtc != null) : query.Where(g => g.VerifiedAtUtc == null);
@@ -140,13 +144,13 @@ public sealed class GroupQueries(IDbContextFactory<ContestsDbContext> dbFactory,
     }
 
     /// <summary>The regions, provinces and districts where groups are, and the lines they work, for the admin list's filters.</summary>
-    public async Task<(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Provinces, IReadOnlyList<Choice> Districts, IReadOnlyList<Choice> Lines)> FilterOptionsAsync(CancellationToken ct = default)
+    public async Task<(IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Provinces, IReadOnlyList<Choice> Districts, IReadOnlyList<Choice> Lines)> FilterOptionsAsync(StaffScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var codes = await db.ProducerGroups.Select(g => g.Location.DistrictCode).Distinct().ToListAsync(ct);
+        var codes = await db.ProducerGroups.Within(scope ?? StaffScope.National).Select(g => g.Location.DistrictCode).Distinct().ToListAsync(ct);
         var provinceCodes = codes.Select(c => c[..4]).Distinct().ToList();
         var regionCodes = codes.Select(c => c[..2]).Distinct().ToList();
-        var lineIds = await db.ProducerGroups.Select(g => g.ProductionLineId).Distinct().ToListAsync(ct);
+        var lineIds = await db.ProducerGroups.Within(scope ?? StaffScope.National).Select(g => g.ProductionLineId).Distinct().ToListAsync(ct);
         return (
             await db.Regions.Where(r => regionCodes.Contains(r.Code)).OrderBy(r => r.Name).Select(r => new Choice(r.Code, r.Name)).ToListAsync(ct),
             await db.Provinces.Where(p => provinceCodes.Contains(p.Code)).OrderBy(p => p.Name).Select(p => new Choice(p.Code, p.Name)).ToListAsync(ct),
@@ -159,11 +163,12 @@ public sealed class GroupQueries(IDbContextFactory<ContestsDbContext> dbFactory,
     /// DNIs that are members of two or more groups which each have an active (not withdrawn)
     /// profile in the same contest, per contest, with the groups involved.
     /// </summary>
-    public async Task<IReadOnlyList<ContestDuplicateDni>> DuplicateDnisByContestAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<ContestDuplicateDni>> DuplicateDnisByContestAsync(StaffScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contestsInScope = db.Contests.Within(scope ?? StaffScope.National).Select(c => c.Id);
         var members = from p in db.BusinessProfiles
-                      where p.Status != ProfileStatus.Withdrawn
+                      where p.Status != ProfileStatus.Withdrawn && contestsInScope.Contains(p.ContestId)
                       join h in db.Households on p.ProducerGroupId equals h.ProducerGroupId
                       select new { p.ContestId, h.Dni, p.ProducerGroupId, h.HeadFullName, p.Code };
         // One active profile per group per contest and one DNI per group: each row is a distinct group.

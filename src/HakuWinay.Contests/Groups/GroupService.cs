@@ -38,7 +38,7 @@ public sealed class GroupService(
         {
             return ServiceResult<int>.Invalid("Group", "Groups.AlreadyRepresents");
         }
-        var violations = await CheckAsync(db, data, now, ct);
+        var violations = await CheckAsync(db, user, data, now, ct);
         if (assisted is not null)
         {
             violations.AddRange(GroupRules.CheckAssisted(assisted, now));
@@ -109,7 +109,7 @@ public sealed class GroupService(
             return ServiceResult<Guid>.Fail(outcome);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var violations = await CheckAsync(db, data, now, ct);
+        var violations = await CheckAsync(db, user, data, now, ct);
         var unknown = data.Households.Select((h, i) => (h, i)).FirstOrDefault(x => x.h.Id is { } id && group.Households.All(e => e.Id != id));
         if (unknown.h is not null)
         {
@@ -249,11 +249,27 @@ public sealed class GroupService(
         {
             return (group, ServiceOutcome.Forbidden);
         }
+        if (!await InScopeAsync(db, user, group.Location.DistrictCode, ct))
+        {
+            // Staff of another territory are told what a representative of another group is told.
+            return (null!, ServiceOutcome.NotFound);
+        }
         return group.Version != expectedVersion ? (group, ServiceOutcome.Conflict) : (group, null);
     }
 
     /// <summary>The form's rules plus what only the database knows: the line and district exist.</summary>
-    private static async Task<List<RuleViolation>> CheckAsync(ContestsDbContext db, GroupData data, DateTime now, CancellationToken ct)
+    /// <summary>Whether the district is within the scope of the acting staff member; the group's own representative is always in.</summary>
+    private static async Task<bool> InScopeAsync(ContestsDbContext db, ActingUser user, string districtCode, CancellationToken ct)
+    {
+        if (!user.IsStaff || !Catalog.UbigeoCode.IsDistrict(districtCode))
+        {
+            return true;
+        }
+        var scope = await Territories.StaffScopes.OfAsync(db, user.UserId, ct);
+        return Territories.TerritoryRule.Reaches(scope, user.IsAdmin, user.IsTechnician, Territories.TerritoryPlace.OfGroup(districtCode));
+    }
+
+    private static async Task<List<RuleViolation>> CheckAsync(ContestsDbContext db, ActingUser user, GroupData data, DateTime now, CancellationToken ct)
     {
         var violations = GroupRules.Check(data, LimaTime.ToLima(now).Year).ToList();
         if (!await db.ProductionLines.AnyAsync(l => l.Id == data.ProductionLineId, ct))
@@ -263,6 +279,10 @@ public sealed class GroupService(
         if (Catalog.UbigeoCode.IsDistrict(data.DistrictCode) && !await db.Districts.AnyAsync(d => d.Code == data.DistrictCode, ct))
         {
             violations.Add(new("DistrictCode", "Validation.Required"));
+        }
+        else if (!await InScopeAsync(db, user, data.DistrictCode, ct))
+        {
+            violations.Add(new("DistrictCode", "Territories.DistrictOutsideScope"));
         }
         return violations;
     }

@@ -1,6 +1,7 @@
 using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Territories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,8 @@ namespace HakuWinay.Contests.Identity;
 
 /// <summary>
 /// What a national administrator does to an account: deactivate it (its sessions end), reactivate
-/// it, unlock it, grant or revoke a staff role. Every change is audited. Juror and Producer are not
+/// it, unlock it, grant or revoke a staff role, set a staff member's territorial scope. Every change
+/// is audited. An administrator with a territorial scope does none of it (docs/decisions/028). Juror and Producer are not
 /// granted here: they follow from a juror's invitation and a group's representative (docs/decisions/022).
 /// </summary>
 public sealed class AccountAdminService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
@@ -18,7 +20,7 @@ public sealed class AccountAdminService(IDbContextFactory<ContestsDbContext> dbF
 
     public async Task<ServiceResult<bool>> DeactivateAsync(ActingUser admin, string userId, string? reason, CancellationToken ct = default)
     {
-        if (!admin.IsAdmin)
+        if (!await IsNationalAdminAsync(admin, ct))
         {
             return ServiceResult<bool>.Fail(ServiceOutcome.Forbidden);
         }
@@ -59,7 +61,7 @@ public sealed class AccountAdminService(IDbContextFactory<ContestsDbContext> dbF
 
     public async Task<ServiceResult<bool>> ReactivateAsync(ActingUser admin, string userId, CancellationToken ct = default)
     {
-        if (!admin.IsAdmin)
+        if (!await IsNationalAdminAsync(admin, ct))
         {
             return ServiceResult<bool>.Fail(ServiceOutcome.Forbidden);
         }
@@ -83,7 +85,7 @@ public sealed class AccountAdminService(IDbContextFactory<ContestsDbContext> dbF
     /// <summary>Ends a lockout (five wrong passwords) before its 15 minutes are over.</summary>
     public async Task<ServiceResult<bool>> UnlockAsync(ActingUser admin, string userId, CancellationToken ct = default)
     {
-        if (!admin.IsAdmin)
+        if (!await IsNationalAdminAsync(admin, ct))
         {
             return ServiceResult<bool>.Fail(ServiceOutcome.Forbidden);
         }
@@ -116,7 +118,7 @@ public sealed class AccountAdminService(IDbContextFactory<ContestsDbContext> dbF
 
     private async Task<ServiceResult<bool>> ChangeRoleAsync(ActingUser admin, string userId, string role, bool grant, CancellationToken ct)
     {
-        if (!admin.IsAdmin)
+        if (!await IsNationalAdminAsync(admin, ct))
         {
             return ServiceResult<bool>.Fail(ServiceOutcome.Forbidden);
         }
@@ -158,6 +160,95 @@ public sealed class AccountAdminService(IDbContextFactory<ContestsDbContext> dbF
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, grant ? "account.role-granted" : "account.role-revoked", nameof(AppUser), user.Id,
             after: new { user.Email, Role = role }));
         return await SaveAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Sets the scope of an Administrator's or Technician's account: national, or the given areas
+    /// (regions, provinces, districts of the catalogue). Nobody gives more than their own scope, and
+    /// nobody changes their own: a national administrator is narrowed by another one.
+    /// </summary>
+    public async Task<ServiceResult<bool>> ChangeScopeAsync(ActingUser admin, string userId, StaffScope scope, CancellationToken ct = default)
+    {
+        if (!await IsNationalAdminAsync(admin, ct))
+        {
+            return ServiceResult<bool>.Fail(ServiceOutcome.Forbidden);
+        }
+        if (userId == admin.UserId)
+        {
+            return ServiceResult<bool>.Invalid("Scope", "Accounts.CannotChangeOwnScope");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!(await StaffScopes.OfAsync(db, admin.UserId, ct)).Covers(scope))
+        {
+            return ServiceResult<bool>.Invalid("Scope", "Accounts.ScopeBeyondOwn");
+        }
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return ServiceResult<bool>.Fail(ServiceOutcome.NotFound);
+        }
+        var staffRoleIds = db.Roles.Where(r => r.NormalizedName == "ADMIN" || r.NormalizedName == "TECHNICIAN").Select(r => r.Id);
+        if (!await db.UserRoles.AnyAsync(ur => ur.UserId == userId && staffRoleIds.Contains(ur.RoleId), ct))
+        {
+            return ServiceResult<bool>.Invalid("Scope", "Accounts.ScopeOnlyForStaff");
+        }
+        if (await UnknownAreaAsync(db, scope, ct) is { } unknown)
+        {
+            return ServiceResult<bool>.Invalid("Scope", "Accounts.UnknownArea", unknown);
+        }
+        var before = await StaffScopes.OfAsync(db, userId, ct);
+        if (before.Equals(scope))
+        {
+            return ServiceResult<bool>.Ok(false);
+        }
+        db.StaffScopeAreas.RemoveRange(await db.StaffScopeAreas.Where(a => a.UserId == userId).ToListAsync(ct));
+        db.StaffScopeAreas.AddRange(scope.Areas.Select(code => new StaffScopeArea(userId, code)));
+        if (scope.Covers(before))
+        {
+            // The account changes with its scope, so two administrators editing it at once do not both win.
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+        else
+        {
+            // Narrowed: an open page of a contest now outside the scope must not go on acting, so its
+            // circuit ends at its next check (a minute), as when a role is revoked; the gate refuses the next request.
+            user.RotateSecurityStamp();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "account.scope-changed", nameof(AppUser), user.Id,
+            before: new { user.Email, Scope = before.ToString() }, after: new { user.Email, Scope = scope.ToString() }));
+        try
+        {
+            return await SaveAsync(db, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same areas written at the same moment by another administrator (the unique index).
+            return ServiceResult<bool>.Fail(ServiceOutcome.Conflict);
+        }
+    }
+
+    private static async Task<string?> UnknownAreaAsync(ContestsDbContext db, StaffScope scope, CancellationToken ct)
+    {
+        var regions = scope.RegionCodes;
+        var provinces = scope.ProvinceCodes;
+        var districts = scope.DistrictCodes;
+        var known = (await db.Regions.Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct))
+            .Concat(await db.Provinces.Where(p => provinces.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct))
+            .Concat(await db.Districts.Where(d => districts.Contains(d.Code)).Select(d => d.Code).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        return scope.Areas.FirstOrDefault(a => !known.Contains(a));
+    }
+
+    /// <summary>Account management is national staff's: a scoped administrator could otherwise widen their own reach.</summary>
+    private async Task<bool> IsNationalAdminAsync(ActingUser admin, CancellationToken ct)
+    {
+        if (!admin.IsAdmin)
+        {
+            return false;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await StaffScopes.OfAsync(db, admin.UserId, ct)).IsNational;
     }
 
     /// <summary>Whether <paramref name="userId"/> is an active Admin and no other active Admin exists.</summary>

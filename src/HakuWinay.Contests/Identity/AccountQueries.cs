@@ -19,7 +19,12 @@ public sealed record AccountListFilter(string? Search = null, string? Role = nul
 
 public sealed record AccountRow(
     string Id, string FullName, string Email, IReadOnlyList<string> Roles, AccountStatus Status, DateTime CreatedAtUtc,
-    DateTime? DeactivatedAtUtc, string? DeactivationReason, DateTime? LockedUntilUtc);
+    DateTime? DeactivatedAtUtc, string? DeactivationReason, DateTime? LockedUntilUtc,
+    Territories.StaffScope? Scope = null, IReadOnlyList<string>? AreaNames = null)
+{
+    /// <summary>Administrators and Technicians have a territorial scope; jurors and producers do not.</summary>
+    public bool IsStaff => Roles.Contains(Identity.Roles.Admin) || Roles.Contains(Identity.Roles.Technician);
+}
 
 public sealed record AccountPage(IReadOnlyList<AccountRow> Rows, int Total);
 
@@ -75,6 +80,9 @@ public sealed class AccountQueries(IDbContextFactory<ContestsDbContext> dbFactor
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
                 .ToListAsync(ct))
             .ToLookup(r => r.UserId, r => r.Name!);
+        var areas = (await db.StaffScopeAreas.Where(a => ids.Contains(a.UserId)).Select(a => new { a.UserId, a.Code }).ToListAsync(ct))
+            .ToLookup(a => a.UserId, a => a.Code);
+        var names = await new Territories.StaffScopes(dbFactory).NamesAsync(areas.SelectMany(a => a), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return page.Select(u =>
         {
@@ -83,8 +91,9 @@ public sealed class AccountQueries(IDbContextFactory<ContestsDbContext> dbFactor
                 : lockedUntil is not null ? AccountStatus.Locked
                 : !u.HasPassword ? AccountStatus.Unconfirmed
                 : AccountStatus.Active;
+            var scope = areas[u.Id].Any() ? Territories.StaffScope.Of(areas[u.Id]) : Territories.StaffScope.National;
             return new AccountRow(u.Id, u.FullName, u.Email ?? "", roles[u.Id].Order(StringComparer.Ordinal).ToList(), status,
-                u.CreatedAtUtc, u.DeactivatedAtUtc, u.DeactivationReason, lockedUntil);
+                u.CreatedAtUtc, u.DeactivatedAtUtc, u.DeactivationReason, lockedUntil, scope, scope.Areas.Select(a => names[a]).ToList());
         }).ToList();
     }
 

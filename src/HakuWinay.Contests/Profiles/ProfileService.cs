@@ -33,6 +33,12 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         {
             return ServiceResult<int>.Fail(ServiceOutcome.Forbidden);
         }
+        if (user.IsStaff && !Territories.TerritoryRule.Reaches(await Territories.StaffScopes.OfAsync(db, user.UserId, ct),
+                user.IsAdmin, user.IsTechnician, Territories.TerritoryPlace.OfGroup(group.Location.DistrictCode)))
+        {
+            // Staff apply on behalf of the groups of their territory only; another's is not there for them.
+            return ServiceResult<int>.Fail(ServiceOutcome.NotFound);
+        }
         var contest = await db.Contests.Include(c => c.Categories).SingleOrDefaultAsync(c => c.Id == contestId, ct);
         if (contest is null || contest.Categories.All(c => c.Id != categoryId))
         {

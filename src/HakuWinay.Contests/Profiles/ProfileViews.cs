@@ -109,6 +109,10 @@ public sealed class ProfileViews(IDbContextFactory<ContestsDbContext> dbFactory,
         {
             groups = groups.Where(g => g.RepresentativeUserId == user.UserId);
         }
+        else
+        {
+            groups = Territories.TerritoryFilters.Within(groups, await Territories.StaffScopes.OfAsync(db, user.UserId, ct));
+        }
         var rows = await (from g in groups
                           orderby g.Name
                           select new

@@ -66,6 +66,12 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         {
             ThrowOnError(await users.AddToRoleAsync(user, seed.Role), seed.Email);
         }
+        // The demo's scopes are set once: a scope a national administrator changed later is theirs to keep.
+        if (seed.Scope is { Count: > 0 } scope && !await db.StaffScopeAreas.AnyAsync(a => a.UserId == user.Id))
+        {
+            db.StaffScopeAreas.AddRange(Territories.StaffScope.Of(scope).Areas.Select(code => new Territories.StaffScopeArea(user.Id, code)));
+            await db.SaveChangesAsync();
+        }
     }
 
     private async Task EnsureContestAsync(DemoContestSeed seed, DateTime now, CancellationToken ct)

@@ -28,7 +28,8 @@ public sealed record DemoSeed(string Password, IReadOnlyList<DemoUserSeed> Users
 /// <summary>A demo juror appointed to stages of the demo contest.</summary>
 public sealed record DemoAppointmentSeed(string Email, IReadOnlyList<string> StageCodes);
 
-public sealed record DemoUserSeed(string Email, string FullName, string Role, string? Institution, string? DistrictCode);
+/// <summary>A demo account; <see cref="Scope"/> gives staff their areas (docs/decisions/028), none being national.</summary>
+public sealed record DemoUserSeed(string Email, string FullName, string Role, string? Institution, string? DistrictCode, IReadOnlyList<string>? Scope = null);
 
 public sealed record DemoContestSeed(
     string Code, string Title, string TemplateCode, string RegionCode, string? ProvinceCode, string? DistrictCode,

@@ -103,6 +103,28 @@ public sealed class ContestAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scoped_administrator_creates_only_in_their_region_and_copies_only_their_territorys_contests()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Users.Add(new Identity.AppUser { Id = "admin-apu", UserName = "apu@t.pe", Email = "apu@t.pe", FullName = "Apurímac" });
+            db.StaffScopeAreas.Add(new HakuWinay.Contests.Territories.StaffScopeArea("admin-apu", "03"));
+            await db.SaveChangesAsync();
+        }
+
+        var ayacucho = await Service().CreateAsync("admin-apu", new NewContest("AYA-2027-09", "Otro", "05", Timeline(), "CLAR-DOS-ETAPAS", null));
+        var copy = await Service().CreateAsync("admin-apu", new NewContest("APU-2027-02", "Copia", "03", Timeline(), null, _contestId));
+        var apurimac = await Service().CreateAsync("admin-apu", new NewContest("APU-2027-01", "Andahuaylas", "03", Timeline(), "CLAR-DOS-ETAPAS", null));
+
+        Assert.Equal(("Territory", "Territories.ContestOutsideScope"), (Assert.Single(ayacucho.Violations).Field, ayacucho.Violations[0].Rule));
+        Assert.Equal("Source", Assert.Single(copy.Violations).Field);
+        Assert.True(apurimac.Succeeded);
+        Assert.Equal(["APU-2027-01"], (await Service().OptionsAsync(HakuWinay.Contests.Territories.StaffScope.Of(["03"]))).Contests.Select(c => c.Name[..11]));
+        await using var check = _database.CreateDbContext();
+        Assert.Equal(2, await check.Contests.CountAsync());
+    }
+
+    [Fact]
     public async Task A_clone_through_the_service_copies_the_setup_into_a_new_draft()
     {
         await MakeReadyAsync();

@@ -387,6 +387,42 @@ public sealed class GroupServiceTests : IAsyncLifetime
         Assert.Equal("<script>alert(1)</script>", (await LoadAsync(id)).Name);
     }
 
+    private async Task ScopeTechnicianToAsync(string code)
+    {
+        await using var db = _database.CreateDbContext();
+        db.StaffScopeAreas.Add(new HakuWinay.Contests.Territories.StaffScopeArea("tech", code));
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task A_technician_registers_no_group_outside_their_scope()
+    {
+        await ScopeTechnicianToAsync("050102");
+
+        var outside = await Service().RegisterAsync(Technician, Data(), new AssistedRegistration(Today, null, null));
+        var inside = await Service().RegisterAsync(Technician, Data("Acocro Sumaq", firstDni: 42000000) with { DistrictCode = "050102", CentroPoblado = "Acocro" },
+            new AssistedRegistration(Today, null, null));
+
+        Assert.Equal(("DistrictCode", "Territories.DistrictOutsideScope"), (Assert.Single(outside.Violations).Field, outside.Violations[0].Rule));
+        Assert.True(inside.Succeeded);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(["Acocro Sumaq"], await db.ProducerGroups.Select(g => g.Name).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_group_outside_the_technicians_scope_is_not_found_for_editing_nor_moved_out_of_it()
+    {
+        var quinua = await LoadAsync(await RegisterOwnAsync(RepA));
+        await ScopeTechnicianToAsync("050102");
+
+        var edit = await Service().UpdateAsync(Technician, quinua.Id, quinua.Version, ToData(quinua) with { Name = "Otro" });
+
+        Assert.Equal(ServiceOutcome.NotFound, edit.Outcome);
+        Assert.Equal("Warmi Kallpa", (await LoadAsync(quinua.Id)).Name);
+        // The group's own representative is not staff: their scope is not asked.
+        Assert.True((await Service().UpdateAsync(RepA, quinua.Id, quinua.Version, ToData(quinua) with { Name = "Warmi Kallpa Quinua" })).Succeeded);
+    }
+
     private sealed class RecordingLinks : IPasswordSetupLinks
     {
         public static string LinkFor(string userId) => $"https://portal.test/account/set-password/{userId}?token=t-1_x";

@@ -50,17 +50,28 @@ public sealed class ReferenceDataSeederTests : IAsyncLifetime
         var expected = Shipped.Read<TerritorySeed>("territory-ayacucho.json");
         await using var db = _database.CreateDbContext();
 
-        var provinces = await db.Provinces.ToListAsync();
-        var districts = await db.Districts.ToListAsync();
+        var provinces = await db.Provinces.Where(p => p.Code.StartsWith("05")).ToListAsync();
+        var districts = await db.Districts.Where(d => d.Code.StartsWith("05")).ToListAsync();
 
         Assert.Equal(11, provinces.Count);
-        Assert.All(provinces, p => Assert.Equal("05", p.RegionCode));
         Assert.Contains(provinces, p => p.Code == "0501" && p.Name == "Huamanga");
         Assert.Equal(expected.Provinces.Sum(p => p.Districts.Count), districts.Count);
         var provinceCodes = provinces.Select(p => p.Code).ToHashSet();
         Assert.All(districts, d => Assert.Contains(d.ProvinceCode, provinceCodes));
         Assert.All(expected.Provinces, p => Assert.All(p.Districts, d => Assert.StartsWith(p.Code, d.Code, StringComparison.Ordinal)));
         Assert.All(provinces, p => Assert.Contains(districts, d => d.ProvinceCode == p.Code));
+    }
+
+    [Fact]
+    public async Task Apurimac_territory_has_the_province_of_Andahuaylas_and_its_districts()
+    {
+        // The second region of the demo, so that staff scopes show (docs/decisions/028).
+        var expected = Shipped.Read<TerritorySeed>("territory-apurimac.json");
+        await using var db = _database.CreateDbContext();
+
+        Assert.Equal(["0302"], await db.Provinces.Where(p => p.Code.StartsWith("03")).Select(p => p.Code).ToListAsync());
+        Assert.Equal(expected.Provinces.Single().Districts.Count, await db.Districts.CountAsync(d => d.Code.StartsWith("0302")));
+        Assert.Equal(11 + 1, await db.Provinces.CountAsync());
     }
 
     [Fact]

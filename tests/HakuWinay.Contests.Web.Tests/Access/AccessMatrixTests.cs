@@ -54,7 +54,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
     };
 
     /// <summary>Endpoints that are not Blazor pages: the jobs dashboard, downloads, health.</summary>
-    private static readonly Dictionary<string, PageRule> OtherEndpoints = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, PageRule> OtherEndpoints = new(StringComparer.Ordinal)
     {
         ["/admin/jobs"] = new("/admin/jobs", Roles.Admin),
         ["/admin/outbox/{id}.eml"] = new("/admin/outbox/{outboxId}.eml", Roles.Admin),

@@ -60,6 +60,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         // A contest's public page asks for its published results (none until a test publishes).
         Services.AddScoped<HakuWinay.Contests.Results.Publication.PublicationQueries>();
         Services.AddScoped<DashboardQueries>();
+        // Staff pages read the signed-in person's territorial scope; test accounts have none, so they are national.
+        Services.AddScoped<HakuWinay.Contests.Territories.StaffScopes>();
         Services.AddScoped<OutboxQueries>();
         Services.AddScoped<HakuWinay.Contests.Judging.JudgingQueries>();
     }

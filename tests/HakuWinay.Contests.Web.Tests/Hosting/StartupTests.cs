@@ -34,13 +34,13 @@ public sealed class StartupTests
     private static void AssertSeeded(RowCounts counts)
     {
         Assert.Equal(25, counts.Regions);
-        Assert.Equal(11, counts.Provinces);
+        Assert.Equal(12, counts.Provinces);
         Assert.True(counts.Districts > 100, $"{counts.Districts} districts");
         Assert.True(counts.Lines >= 15, $"{counts.Lines} production lines");
         Assert.Equal(1, counts.Templates);
         Assert.Equal(1, counts.Contests);
         Assert.Equal(8, counts.Groups);
-        Assert.Equal(13, counts.Users);
+        Assert.Equal(15, counts.Users);
         Assert.Equal(4, counts.Roles);
         // The three demo jurors, each on both stages of the demo contest.
         Assert.Equal(6, counts.JurorAppointments);

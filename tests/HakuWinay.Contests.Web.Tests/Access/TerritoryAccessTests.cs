@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Net;
+using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HakuWinay.Contests.Web.Tests.Access;
+
+/// <summary>
+/// The access matrix's scoped cases (issue 17): every page and download that names a contest, group,
+/// profile, scorecard, appeal, award or visit answers 404 to the staff of another territory, the
+/// demo's Apurímac Administrator and Technician, after the Ayacucho demo contest is published (so
+/// that its awards and visits exist); the addresses of national staff alone answer 404 to them too.
+/// </summary>
+public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) : IClassFixture<TerritoryAccessTests.Fixture>
+{
+    public const string OtherAdmin = "ut.apurimac@demo.hakuwinay.pe";
+    public const string OtherTechnician = "yachachiq.apurimac@demo.hakuwinay.pe";
+    public const string NationalAdmin = "admin@demo.hakuwinay.pe";
+    public const string AyacuchoTechnician = "tecnico@demo.hakuwinay.pe";
+
+    /// <summary>Addresses the territory gate keeps to national staff: accounts and scopes, every contest's outbox, the jobs.</summary>
+    private static readonly HashSet<string> NationalOnly = new(StringComparer.Ordinal)
+    {
+        "/admin/accounts", "/admin/outbox", "/admin/outbox/{id}.eml", "/admin/jobs",
+    };
+
+    /// <summary>Records this fixture has none of (no appeal filed, no tranche paid, no expense, no photo): 404 to everyone.</summary>
+    private static readonly HashSet<string> AbsentHere = new(StringComparer.Ordinal)
+    {
+        "/appeals/{appealId}/attachment", "/awards/{awardId}/agreement", "/awards/{awardId}/tranches/{trancheId}/voucher",
+        "/awards/{awardId}/expenses/{expenseId}/receipt", "/visits/{visitId}/photos/{photoId}",
+    };
+
+    private static IEnumerable<(string Route, PageRule Rule)> AllRoutes() =>
+        PageAccess.ExpectedAccess.Concat(AccessMatrixTests.OtherEndpoints).Select(r => (r.Key, r.Value));
+
+    /// <summary>A route names a record when its template has a parameter other than a contest's public code or an account link's user.</summary>
+    private static bool NamesARecord(string route) =>
+        route.Contains('{', StringComparison.Ordinal) && !route.StartsWith("/juror", StringComparison.Ordinal)
+        && !route.Contains("{Code}", StringComparison.OrdinalIgnoreCase) && !route.Contains("{UserId}", StringComparison.Ordinal);
+
+    public static TheoryData<string, string> ScopedCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (route, rule) in AllRoutes().Where(r => NamesARecord(r.Route) || NationalOnly.Contains(r.Route)))
+        {
+            if (rule.Roles?.Contains(Roles.Admin) == true)
+            {
+                data.Add(route, OtherAdmin);
+            }
+            if (rule.Roles?.Contains(Roles.Technician) == true && !NationalOnly.Contains(route))
+            {
+                data.Add(route, OtherTechnician);
+            }
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Every_scoped_route_is_tried()
+    {
+        var tried = ScopedCases().Select(c => (string)c[0]).ToHashSet(StringComparer.Ordinal);
+        var staffRoutes = AllRoutes().Where(r => NamesARecord(r.Route)
+            && (r.Rule.Roles?.Contains(Roles.Admin) == true || r.Rule.Roles?.Contains(Roles.Technician) == true));
+        Assert.All(staffRoutes, r => Assert.Contains(r.Route, tried));
+        Assert.True(tried.Count >= 40, $"{tried.Count} routes");
+    }
+
+    [Theory]
+    [MemberData(nameof(ScopedCases))]
+    public async Task Staff_of_another_territory_get_404(string route, string email)
+    {
+        var url = fixture.UrlOf(route);
+        using var response = await (await fixture.ClientForAsync(email)).GetAsync(url);
+
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{email} should get 404 from {url} but got {(int)response.StatusCode}");
+    }
+
+    [Theory]
+    [MemberData(nameof(ScopedCases))]
+    public async Task Staff_of_the_record_s_territory_open_the_same_address(string route, string email)
+    {
+        // The same address for the Administrator (national) or the Technician (Ayacucho) the record belongs to:
+        // the 404 above is the territory's, not a missing record's.
+        var rule = AllRoutes().Single(r => r.Route == route).Rule;
+        var insider = email == OtherAdmin ? NationalAdmin : AyacuchoTechnician;
+        var url = fixture.UrlOf(route);
+        using var response = await (await fixture.ClientForAsync(insider)).GetAsync(url);
+
+        var expected = AbsentHere.Contains(route) || (insider == AyacuchoTechnician && route == "/awards/{awardId}/agreement")
+            ? HttpStatusCode.NotFound : HttpStatusCode.OK;
+        Assert.True(response.StatusCode == expected, $"{insider} should get {(int)expected} from {url} but got {(int)response.StatusCode} ({rule.SampleUrl})");
+    }
+
+    [Fact]
+    public async Task Lists_show_another_territory_nothing_and_their_own_territory_everything()
+    {
+        var other = await fixture.ClientForAsync(OtherAdmin);
+        var national = await fixture.ClientForAsync(NationalAdmin);
+
+        Assert.DoesNotContain("AYA-2026-01", await other.GetStringAsync("/admin/contests"), StringComparison.Ordinal);
+        Assert.Contains("AYA-2026-01", await national.GetStringAsync("/admin/contests"), StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.GroupName, await other.GetStringAsync("/admin/groups"), StringComparison.Ordinal);
+        Assert.Contains(fixture.GroupName, await national.GetStringAsync("/admin/groups"), StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.GroupName, await (await fixture.ClientForAsync(OtherTechnician)).GetStringAsync("/technician/visits"), StringComparison.Ordinal);
+        Assert.Contains(fixture.GroupName, await (await fixture.ClientForAsync(AyacuchoTechnician)).GetStringAsync("/technician/visits"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The demo published, one signed-in client per account, and the ids of one record of each kind.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        private readonly Dictionary<string, HttpClient> _clients = [];
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private Dictionary<string, string> _ids = [];
+
+        public PortalFactory Portal { get; } = new();
+
+        public string GroupName { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            var award = (await AwardedDemo.PublishAsync(Portal))[0];
+            var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
+            await using var db = await factory.CreateDbContextAsync();
+            await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", $"Hola", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            GroupName = await db.ProducerGroups.Where(g => g.Id == award.GroupId).Select(g => g.Name).SingleAsync();
+            static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
+            _ids = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["/1/"] = "/1/",
+                ["{outboxId}"] = Text(await db.Outbox.MaxAsync(m => m.Id)),
+                ["{profileId}"] = Text(award.ProfileId),
+                ["{attachmentId}"] = Text(await db.ProfileAttachments.Where(a => a.BusinessProfileId == award.ProfileId).Select(a => a.Id).FirstAsync()),
+                ["{scorecardId}"] = Text(await db.Scorecards.Where(s => s.BusinessProfileId == award.ProfileId).Select(s => s.Id).FirstAsync()),
+                ["{paperScorecardId}"] = Text(await db.Scorecards.Where(s => s.BusinessProfileId == award.ProfileId).Select(s => s.Id).FirstAsync()),
+                ["/groups/1"] = "/groups/" + Text(award.GroupId),
+                ["/awards/1"] = "/awards/" + Text(award.AwardId),
+                ["/visits/1"] = "/visits/" + Text(await db.AwardVisits.Where(v => v.AwardId == award.AwardId).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync()),
+            };
+        }
+
+        /// <summary>The route's sample address with this fixture's records in it.</summary>
+        public string UrlOf(string route)
+        {
+            var url = PageAccess.ExpectedAccess.TryGetValue(route, out var page) ? page.SampleUrl : AccessMatrixTests.OtherEndpoints[route].SampleUrl;
+            foreach (var (key, value) in _ids)
+            {
+                url = url.Replace(key, value, StringComparison.Ordinal);
+            }
+            return url;
+        }
+
+        public async Task<HttpClient> ClientForAsync(string email)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (!_clients.TryGetValue(email, out var client))
+                {
+                    client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+                    await SignIn.AsAsync(client, email, PortalFactory.DemoPassword);
+                    _clients[email] = client;
+                }
+                return client;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public Task DisposeAsync()
+        {
+            foreach (var client in _clients.Values)
+            {
+                client.Dispose();
+            }
+            _gate.Dispose();
+            Portal.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}
