@@ -1,4 +1,5 @@
 using HakuWinay.Contests.Dashboards;
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.EndToEnd.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -21,8 +22,8 @@ public sealed class ProgrammeJourney(BrowserFixture browser, FullDemoKestrelPort
     public async Task On_a_phone_a_filter_changes_the_figures_in_place_and_the_table_downloads_as_excel()
     {
         var queries = ActivatorUtilities.CreateInstance<ProgrammeDashboardQueries>(Portal.Services);
-        var all = (await queries.ComputeAsync(new ProgrammeFilter(), regions: null)).Totals;
-        var marcha = (await queries.ComputeAsync(new ProgrammeFilter(CategoryCode: "MARCHA"), regions: null)).Totals;
+        var all = (await queries.ComputeAsync(new ProgrammeFilter(), StaffScope.National)).Totals;
+        var marcha = (await queries.ComputeAsync(new ProgrammeFilter(CategoryCode: "MARCHA"), StaffScope.National)).Totals;
         Assert.NotEqual(all.Applicants, marcha.Applicants);
 
         var page = await OpenPageAsync(Devices.Phone);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Web.Hosting;
 
 namespace HakuWinay.Contests.Web.Programme;
@@ -17,14 +18,12 @@ public static class ProgrammeSetup
         return services;
     }
 
-    /// <summary>
-    /// The regions a member of staff may see on the programme dashboard; null is national. Every
-    /// Administrator is national until staff scopes exist: this is the one place to read a scope from.
-    /// </summary>
-    public static IReadOnlyCollection<string>? RegionsOf(ClaimsPrincipal user)
+    /// <summary>What a member of staff may see on the programme dashboard: their territorial scope (docs/decisions/028-staff-territories.md).</summary>
+    public static Task<StaffScope> ScopeOfAsync(StaffScopes scopes, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        return null;
+        ArgumentNullException.ThrowIfNull(scopes);
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The programme dashboard is read signed in.");
+        return scopes.OfAsync(userId, ct);
     }
 
     /// <summary>The address of one of the dashboard's tables as CSV, with the filters shown.</summary>
@@ -50,7 +49,7 @@ public static class ProgrammeSetup
     {
         // Each table as CSV or as Excel (TableFiles): one endpoint, one access rule and rate limit for both.
         app.MapGet("/admin/programme/{table}.{format}", async (string table, string format, string? year, string? region, string? line, string? category,
-                ProgrammeDashboardQueries queries, HttpContext http, CancellationToken ct) =>
+                ProgrammeDashboardQueries queries, StaffScopes scopes, HttpContext http, CancellationToken ct) =>
             {
                 if (!TableFiles.TryParse(format, out var f) || table is not ("regions" or "shares"))
                 {
@@ -60,7 +59,7 @@ public static class ProgrammeSetup
                 {
                     return Results.BadRequest($"Filtro no válido: {rejected}. / Invalid filter: {rejected}.");
                 }
-                var dashboard = await queries.ComputeAsync(filter, RegionsOf(http.User), ct);
+                var dashboard = await queries.ComputeAsync(filter, await ScopeOfAsync(scopes, http.User, ct), ct);
                 return TableFiles.Send(http, ProgrammeDashboardTables.Table(dashboard, table)!, f, $"programa-{table}");
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin))

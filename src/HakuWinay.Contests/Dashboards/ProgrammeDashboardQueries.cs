@@ -4,6 +4,7 @@ using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Territories;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Dashboards;
@@ -17,10 +18,10 @@ public sealed record ProgrammeOptions(
 
 /// <summary>
 /// Gathers the programme's contests, applicants, households and awards and applies
-/// <see cref="ProgrammeDashboardRules"/>. Every query takes the reader's region restriction:
-/// <c>null</c> is national (everything), otherwise only contests of those region codes are read
-/// at all, so a region filter outside the restriction shows nothing rather than another
-/// territory's figures. Read-only: one context per call, no tracking.
+/// <see cref="ProgrammeDashboardRules"/>. Every query takes the reader's <see cref="StaffScope"/>
+/// (docs/decisions/028-staff-territories.md): only contests inside it are read at all, so a region
+/// filter outside the scope shows nothing rather than another territory's figures. Read-only: one
+/// context per call, no tracking.
 /// </summary>
 public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock)
 {
@@ -33,11 +34,11 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
 
     private static readonly ProfileStatus[] ApplicantStatuses = [ProfileStatus.Submitted, ProfileStatus.Eligible, ProfileStatus.Ineligible];
 
-    public async Task<ProgrammeDashboard> ComputeAsync(ProgrammeFilter filter, IReadOnlyCollection<string>? regions, CancellationToken ct = default)
+    public async Task<ProgrammeDashboard> ComputeAsync(ProgrammeFilter filter, StaffScope scope, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contests = (await ContestsAsync(db, regions, ct))
+        var contests = (await ContestsAsync(db, scope, ct))
             .Where(c => filter.Year is null || c.Year == filter.Year)
             .Where(c => filter.RegionCode is null || string.Equals(c.RegionCode, filter.RegionCode, StringComparison.OrdinalIgnoreCase))
             .ToList();
@@ -45,10 +46,10 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
         return ProgrammeDashboardRules.Compute(contests, applicants, filter);
     }
 
-    public async Task<ProgrammeOptions> OptionsAsync(IReadOnlyCollection<string>? regions, CancellationToken ct = default)
+    public async Task<ProgrammeOptions> OptionsAsync(StaffScope scope, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contests = await ContestsAsync(db, regions, ct);
+        var contests = await ContestsAsync(db, scope, ct);
         var ids = contests.Select(c => c.ContestId).ToList();
         var categories = await db.Contests.AsNoTracking().Where(c => ids.Contains(c.Id)).SelectMany(c => c.Categories)
             .Select(k => new { k.Code, k.Name }).ToListAsync(ct);
@@ -60,14 +61,10 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
             [.. categories.GroupBy(k => k.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.First().Name))]);
     }
 
-    private static async Task<List<ProgrammeContestFacts>> ContestsAsync(ContestsDbContext db, IReadOnlyCollection<string>? regions, CancellationToken ct)
+    private static async Task<List<ProgrammeContestFacts>> ContestsAsync(ContestsDbContext db, StaffScope scope, CancellationToken ct)
     {
-        var query = db.Contests.AsNoTracking().Where(c => c.Status != ContestStatus.Draft);
-        if (regions is not null)
-        {
-            var codes = regions.ToList();
-            query = query.Where(c => codes.Contains(c.RegionCode));
-        }
+        ArgumentNullException.ThrowIfNull(scope);
+        var query = db.Contests.AsNoTracking().Where(c => c.Status != ContestStatus.Draft).Within(scope);
         var rows = await (from c in query
                           join r in db.Regions on c.RegionCode equals r.Code into named
                           from r in named.DefaultIfEmpty()

@@ -1,5 +1,6 @@
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Dashboards;
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.Profiles;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class ProgrammeDashboardQueriesTests(ProgrammePortal portal) : ICl
         var applicants = await db.BusinessProfiles.CountAsync(p => p.Status == ProfileStatus.Submitted || p.Status == ProfileStatus.Eligible || p.Status == ProfileStatus.Ineligible);
         var funded = await db.Awards.Where(a => a.Status != AwardStatus.Cancelled).ToListAsync();
 
-        var totals = (await Queries.ComputeAsync(new ProgrammeFilter(), regions: null)).Totals;
+        var totals = (await Queries.ComputeAsync(new ProgrammeFilter(), StaffScope.National)).Totals;
 
         Assert.Equal(contests, totals.Contests);
         Assert.Equal(applicants, totals.Applicants);
@@ -45,19 +46,19 @@ public sealed class ProgrammeDashboardQueriesTests(ProgrammePortal portal) : ICl
             juntos += await db.Households.Where(h => h.ProducerGroupId == id).CountAsync(ProgrammeDashboardQueries.CountsAsJuntos);
         }
 
-        var share = (await Queries.ComputeAsync(new ProgrammeFilter(), regions: null)).Shares.Single(s => s.Kind == PriorityKind.Juntos);
+        var share = (await Queries.ComputeAsync(new ProgrammeFilter(), StaffScope.National)).Shares.Single(s => s.Kind == PriorityKind.Juntos);
 
         Assert.True(juntos > 0);
         Assert.Equal(juntos, share.ApplicantsOfKind);
     }
 
     [Fact]
-    public async Task A_region_restriction_shows_only_its_regions_even_when_another_is_asked_for()
+    public async Task A_scoped_reader_sees_only_the_contests_of_their_territory_even_when_asking_for_another_region()
     {
-        var ayacucho = await Queries.ComputeAsync(new ProgrammeFilter(), regions: ["05"]);
-        var elsewhere = await Queries.ComputeAsync(new ProgrammeFilter(), regions: ["08"]);
-        var askedOutside = await Queries.ComputeAsync(new ProgrammeFilter(RegionCode: "05"), regions: ["08"]);
-        var options = await Queries.OptionsAsync(regions: ["08"]);
+        var ayacucho = await Queries.ComputeAsync(new ProgrammeFilter(), StaffScope.Of(["05"]));
+        var elsewhere = await Queries.ComputeAsync(new ProgrammeFilter(), StaffScope.Of(["08"]));
+        var askedOutside = await Queries.ComputeAsync(new ProgrammeFilter(RegionCode: "05"), StaffScope.Of(["08"]));
+        var options = await Queries.OptionsAsync(StaffScope.Of(["08"]));
 
         Assert.True(ayacucho.Totals.Contests > 0);
         Assert.Equal(0, elsewhere.Totals.Contests);
@@ -70,7 +71,7 @@ public sealed class ProgrammeDashboardQueriesTests(ProgrammePortal portal) : ICl
     [Fact]
     public async Task Options_list_the_years_regions_and_categories_of_the_contests()
     {
-        var options = await Queries.OptionsAsync(regions: null);
+        var options = await Queries.OptionsAsync(StaffScope.National);
 
         Assert.Contains(portal.LastYear.Timeline.CallOpensAtUtc.AddHours(-5).Year, options.Years);
         Assert.Contains(options.Regions, r => r.Code == "05" && r.Name == "Ayacucho");
