@@ -24,6 +24,7 @@ using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
 using HakuWinay.Contests.Web.PublicResults;
+using HakuWinay.Contests.Web.Registries;
 using HakuWinay.Contests.Web.Results;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -121,6 +122,7 @@ public static class PortalSetup
         services.AddAccounting();
         services.AddFollowUp();
         services.AddExecution();
+        services.AddRegistries();
         services.AddContestEvents(database);
 
         services.AddPortalHealthChecks();

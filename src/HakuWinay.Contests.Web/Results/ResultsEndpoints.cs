@@ -46,19 +46,20 @@ internal static class ResultsEndpoints
             PreviewAsync(contestId, reader, p => File(http, ResultsCsv.RankingFile(p.Results), Csv, $"ranking-{p.Contest.Code}-vista-previa.csv"), ct));
         preview.MapGet("/preview/scores.csv", (int contestId, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             PreviewAsync(contestId, reader, p => File(http, ScoresFile(p.Input.Scores), Csv, $"puntajes-{p.Contest.Code}-vista-previa.csv"), ct));
-        preview.MapGet("/dashboard/{table}.csv", async (int contestId, string table, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+        preview.MapGet("/dashboard/{table}.csv", async (int contestId, string table, ResultsReader reader, global::HakuWinay.Contests.Registries.RegistryQueries registries,
+            HttpContext http, CancellationToken ct) =>
         {
             var shown = await reader.DashboardSourceAsync(contestId, ct);
             if (shown is null)
             {
                 return Results.NotFound();
             }
-            var dashboard = ResultsDashboardStats.Compute(shown.Input, shown.Result);
+            var dashboard = ResultsDashboardStats.Compute(shown.Input, shown.Result, await registries.DeclaredOnlyJuntosAsync(contestId, ct));
             var bytes = table switch
             {
                 "lines" => ResultsDashboardCsv.Rows(dashboard.ByProductionLine, "production_line"),
                 "districts" => ResultsDashboardCsv.Rows(dashboard.ByDistrict, "district"),
-                "shares" => ResultsDashboardCsv.Shares(dashboard.Shares),
+                "shares" => ResultsDashboardCsv.Shares(dashboard.Shares, dashboard.DeclaredOnlyJuntos),
                 _ => null,
             };
             return bytes is null ? Results.NotFound() : File(http, bytes, Csv, $"tablero-{table}-{shown.Contest.Code}-v{shown.Publication.Version}.csv");

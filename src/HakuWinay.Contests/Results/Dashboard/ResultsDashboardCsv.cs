@@ -10,8 +10,11 @@ public static class ResultsDashboardCsv
             [labelColumn, "applicants", "winners", "win_rate_percent", "awarded"],
             rows.Select(r => new object?[] { r.Label, r.Applicants, r.Winners, r.WinRatePercent, r.Awarded }));
 
-    public static byte[] Shares(IReadOnlyList<HouseholdShare> shares) =>
+    /// <summary>One row per kind; Juntos is the verified count, and the declared-only households follow as <c>JuntosDeclaredOnly</c> when given.</summary>
+    public static byte[] Shares(IReadOnlyList<HouseholdShare> shares, HouseholdShare? declaredOnlyJuntos = null) =>
         CsvWriter.Write(
             ["kind", "applicant_households", "applicant_households_of_kind", "applicant_percent", "winner_households", "winner_households_of_kind", "winner_percent"],
-            shares.Select(s => new object?[] { s.Kind.ToString(), s.ApplicantHouseholds, s.ApplicantsOfKind, s.ApplicantPercent, s.WinnerHouseholds, s.WinnersOfKind, s.WinnerPercent }));
+            shares.Select(s => (Kind: s.Kind.ToString(), Share: s))
+                .Concat(declaredOnlyJuntos is null ? [] : [("JuntosDeclaredOnly", declaredOnlyJuntos)])
+                .Select(r => new object?[] { r.Kind, r.Share.ApplicantHouseholds, r.Share.ApplicantsOfKind, r.Share.ApplicantPercent, r.Share.WinnerHouseholds, r.Share.WinnersOfKind, r.Share.WinnerPercent }));
 }
