@@ -171,8 +171,9 @@ public static class PadronRules
             errors.Add(new(row.Row, "Registry.Required", column));
             return "";
         }
-        // Excel keeps a DNI typed as a number without its leading zeros: 01234567 arrives as 1234567.
-        var dni = value.Length is > 0 and < 8 && value.All(char.IsAsciiDigit) ? value.PadLeft(8, '0') : value;
+        // Excel keeps a DNI typed as a number without its leading zero: 01234567 arrives as 1234567.
+        // Only that one zero is restored; a shorter number is a wrong DNI, not a shortened one.
+        var dni = value.Length == 7 && value.All(char.IsAsciiDigit) ? "0" + value : value;
         if (!Identifiers.IsValidDni(dni))
         {
             errors.Add(new(row.Row, "Registry.BadDni", column, Shorten(value)));

@@ -168,6 +168,7 @@ public sealed class RegistryImportService(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var import = await db.RegistryImports.SingleAsync(i => i.Id == importId, ct);
         import.Start();
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         await db.RegistryPeople.Where(p => p.RegistryImportId == importId).ExecuteDeleteAsync(ct);
         await db.RegistryHouseholds.Where(h => h.RegistryImportId == importId).ExecuteDeleteAsync(ct);
