@@ -179,16 +179,12 @@ public sealed class RegistryImportService(
         var written = 0;
         foreach (var batch in Batches(importId, parsed))
         {
-            foreach (var entity in batch.Entities)
-            {
-                db.Add(entity);
-            }
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            await RegistryRowWriter.InsertAsync(db, batch.Households, ct);
+            await RegistryRowWriter.InsertAsync(db, batch.People, ct);
+            await RegistryRowWriter.InsertAsync(db, batch.Juntos, ct);
             written += batch.Rows;
             await db.RegistryImports.Where(i => i.Id == importId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ProcessedRows, written), ct);
-            events?.Publish(ContestEvent.RegistryImport());
+            Report();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -215,27 +211,28 @@ public sealed class RegistryImportService(
         Report();
     }
 
-    private static IEnumerable<(List<object> Entities, int Rows)> Batches(int importId, ParsedFile parsed)
+    private sealed record Batch(List<RegistryHousehold> Households, List<RegistryPerson> People, List<JuntosEntry> Juntos, int Rows);
+
+    private static IEnumerable<Batch> Batches(int importId, ParsedFile parsed)
     {
         if (parsed.Households is { } households)
         {
             foreach (var chunk in households.Rows.Chunk(BatchSize))
             {
-                var entities = new List<object>(chunk.Length * 2);
+                var people = new List<RegistryPerson>(chunk.Length * 2);
                 foreach (var row in chunk)
                 {
-                    entities.Add(new RegistryHousehold(importId, row));
-                    entities.Add(new RegistryPerson(importId, row.RepresentativeDni, row.RepresentativeDni, row.DistrictCode));
-                    entities.AddRange(row.MemberDnis.Select(m => new RegistryPerson(importId, m, row.RepresentativeDni, row.DistrictCode)));
+                    people.Add(new RegistryPerson(importId, row.RepresentativeDni, row.RepresentativeDni, row.DistrictCode));
+                    people.AddRange(row.MemberDnis.Select(m => new RegistryPerson(importId, m, row.RepresentativeDni, row.DistrictCode)));
                 }
-                yield return (entities, chunk.Length);
+                yield return new Batch([.. chunk.Select(r => new RegistryHousehold(importId, r))], people, [], chunk.Length);
             }
         }
         else
         {
             foreach (var chunk in parsed.Juntos!.Rows.Chunk(BatchSize))
             {
-                yield return ([.. chunk.Select(r => new JuntosEntry(importId, r))], chunk.Length);
+                yield return new Batch([], [], [.. chunk.Select(r => new JuntosEntry(importId, r))], chunk.Length);
             }
         }
     }

@@ -29,7 +29,7 @@ public sealed class RegistryQueries(IDbContextFactory<ContestsDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var projects = await db.RegistryProjects.AsNoTracking().Include(p => p.Districts).OrderBy(p => p.Code).ToListAsync(ct);
-        var current = (await VersionsQuery(db).Where(v => v.IsCurrent && v.Kind == RegistryKind.ProjectHouseholds).ToListAsync(ct))
+        var current = (await VersionsQuery(db, i => i.IsCurrent && i.Kind == RegistryKind.ProjectHouseholds).ToListAsync(ct))
             .ToDictionary(v => v.ProjectId!.Value);
         return [.. projects.Select(p => new RegistryProjectRow(p.Id, p.Code, p.Name, p.RegionCode, p.Districts.Count,
             current.TryGetValue(p.Id, out var v) ? v.Row : null))];
@@ -39,14 +39,14 @@ public sealed class RegistryQueries(IDbContextFactory<ContestsDbContext> dbFacto
     public async Task<IReadOnlyList<RegistryVersionRow>> VersionsAsync(RegistryKind kind, int take = 50, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await VersionsQuery(db).Where(v => v.Kind == kind).OrderByDescending(v => v.Row.ImportId).Take(take).ToListAsync(ct);
+        var rows = await VersionsQuery(db, i => i.Kind == kind, take).ToListAsync(ct);
         return [.. rows.Select(r => r.Row)];
     }
 
     public async Task<RegistryVersionRow?> ImportAsync(int importId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await VersionsQuery(db).Where(v => v.Row.ImportId == importId).SingleOrDefaultAsync(ct))?.Row;
+        return (await VersionsQuery(db, i => i.Id == importId).SingleOrDefaultAsync(ct))?.Row;
     }
 
     /// <summary>The stored checks of a profile's member households and whether its contest requires project membership; null when no such profile.</summary>
@@ -82,12 +82,14 @@ public sealed class RegistryQueries(IDbContextFactory<ContestsDbContext> dbFacto
 
     private sealed record VersionFacts(RegistryKind Kind, int? ProjectId, bool IsCurrent, RegistryVersionRow Row);
 
-    private static IQueryable<VersionFacts> VersionsQuery(ContestsDbContext db) =>
-        from i in db.RegistryImports.AsNoTracking()
+    /// <summary>The versions that pass <paramref name="filter"/>, newest first; filtered before the projection, which EF cannot filter on.</summary>
+    private static IQueryable<VersionFacts> VersionsQuery(ContestsDbContext db, System.Linq.Expressions.Expression<Func<RegistryImport, bool>> filter, int take = int.MaxValue) =>
+        from i in db.RegistryImports.AsNoTracking().Where(filter).OrderByDescending(i => i.Id).Take(take)
         join p in db.RegistryProjects on i.RegistryProjectId equals p.Id into projects
         from p in projects.DefaultIfEmpty()
         join u in db.Users on i.ImportedByUserId equals u.Id into users
         from u in users.DefaultIfEmpty()
+        orderby i.Id descending
         select new VersionFacts(i.Kind, i.RegistryProjectId, i.IsCurrent, new RegistryVersionRow(
             i.Id, p == null ? "Juntos" : p.Code, i.Version, i.FileName, i.FileSha256, i.Rows, i.People, u == null ? "" : u.Email ?? "",
             i.ImportedAtUtc, i.Status, i.ProcessedRows, i.IsCurrent));

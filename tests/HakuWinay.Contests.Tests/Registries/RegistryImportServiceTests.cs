@@ -199,6 +199,24 @@ public sealed class RegistryImportServiceTests : IAsyncLifetime
         Assert.Equal(["41000001"], await db.JuntosEntries.Where(j => j.RegistryImportId == current.Id).Select(j => j.Dni).ToListAsync());
     }
 
+    [Fact]
+    public async Task The_page_queries_list_projects_with_their_current_version_and_every_version_newest_first()
+    {
+        await Service().ImportAsync(Admin, RegistryKind.ProjectHouseholds, "a.csv", Padron("AYQ-01", 3));
+        await Service().ImportAsync(Admin, RegistryKind.ProjectHouseholds, "b.csv", Padron("AYQ-01", 4));
+        await Service().ImportAsync(Admin, RegistryKind.Juntos, "j.csv", JuntosPadron("41000001"));
+        var queries = new RegistryQueries(_database);
+
+        var project = Assert.Single(await queries.ProjectsAsync());
+        var versions = await queries.VersionsAsync(RegistryKind.ProjectHouseholds);
+        var juntos = Assert.Single(await queries.VersionsAsync(RegistryKind.Juntos));
+
+        Assert.Equal(("AYQ-01", 2, 4), (project.Code, project.Current!.Version, project.Current.Rows));
+        Assert.Equal([(2, true, "b.csv"), (1, false, "a.csv")], versions.Select(v => (v.Version, v.IsCurrent, v.FileName)));
+        Assert.Equal(("Juntos", 1), (juntos.Padron, juntos.Version));
+        Assert.Equal(juntos, await queries.ImportAsync(juntos.ImportId));
+    }
+
     internal sealed class RecordingJobs : IRegistryImportJobs
     {
         public List<int> Queued { get; } = [];
