@@ -108,7 +108,7 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
         await Expect(upload.GetByTestId("registry-preview")).ToContainTextAsync(file.Name);
     }
 
-    /// <summary>An administrator registers the group on its behalf (no representative account yet), with the consent of yesterday.</summary>
+    /// <summary>An administrator registers the group on its behalf, with the consent of yesterday (the representative's account is invited by email).</summary>
     private static async Task RegisterGroupAsync(IPage admin, string groupName)
     {
         await admin.GotoAsync("/groups/new");
@@ -116,6 +116,8 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
         await admin.Locator("#line").SelectOptionAsync(new SelectOptionValue { Label = "Crianza de cuyes" });
         await admin.Locator("#district").SelectOptionAsync(new SelectOptionValue { Label = "Quinua" });
         await admin.Locator("#centro").FillAsync("Muyurina");
+        await admin.Locator("#rep-email").FillAsync($"rep-{Guid.NewGuid():N}@example.pe");
+        await admin.Locator("#rep-name").FillAsync("Rosa Quispe Huamán");
         await admin.Locator("#consent").FillAsync(DateOnly.FromDateTime(LimaTime.ToLima(DateTime.UtcNow)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         (string Name, string Dni, string Sex, string Role, bool Juntos)[] households =
         [
@@ -134,6 +136,8 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
             await admin.Locator($"#h{i}-juntos").SetCheckedAsync(declared);
         }
         await admin.GetByRole(AriaRole.Button, new() { Name = "Registrar el grupo" }).ClickAsync();
+        // A refusal names its field: said here rather than as a URL that did not change.
+        await Expect(admin.Locator(".validation-message, .alert-danger")).ToHaveCountAsync(0);
         await Expect(admin).ToHaveURLAsync(GroupPage());
     }
 
