@@ -207,9 +207,11 @@ internal sealed class GroupBuilder
         var group = new ProducerGroup(_name, _legalForm, _ruc, productionLineId: 1, Quinua, Instants.Now);
         for (var i = 1; i <= _households; i++)
         {
+            // Declared Juntos users here are also in the Juntos padrón (verified), as most are.
             group.AddHousehold(
                 $"Integrante {i}", DniOf(i), i % 2 == 0 ? Sex.Male : Sex.Female, birthYear: 1980 + i,
-                isJuntosUser: i % 3 == 0, i == 1 ? HouseholdRole.President : HouseholdRole.Member);
+                isJuntosUser: i % 3 == 0, i == 1 ? HouseholdRole.President : HouseholdRole.Member)
+                .RecordRegistryCheck("PROY-1", juntosVerified: i % 3 == 0, Instants.Now);
         }
         return group;
     }

@@ -57,6 +57,7 @@ public static class PageAccess
         ["/groups/{Id:int}"] = new("/groups/1", Roles.Admin, Roles.Producer, Roles.Technician),
         ["/groups/{Id:int}/edit"] = new("/groups/1/edit", Roles.Admin, Roles.Producer, Roles.Technician),
         ["/admin/groups"] = new("/admin/groups", Roles.Admin),
+        ["/admin/registries"] = new("/admin/registries", Roles.Admin),
         ["/admin/accounts"] = new("/admin/accounts", Roles.Admin),
         ["/admin/contests/{Id:int}/jurors"] = new("/admin/contests/1/jurors", Roles.Admin),
         ["/admin/contests/{Id:int}/assignment"] = new("/admin/contests/1/assignment", Roles.Admin),

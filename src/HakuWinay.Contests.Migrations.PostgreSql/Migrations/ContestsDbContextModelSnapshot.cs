@@ -360,6 +360,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<bool>("RequiresProjectMembership")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("RulesLockedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1263,8 +1266,18 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsJuntosUser")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsJuntosVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RegistryCheckedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegistryProjectCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
@@ -2098,6 +2111,257 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ProfileAttachments");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.JuntosEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Dni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dni");
+
+                    b.HasIndex("RegistryImportId", "Dni")
+                        .IsUnique();
+
+                    b.ToTable("JuntosEntries");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryHousehold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CentroPoblado")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RepresentativeDni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistryImportId", "RepresentativeDni")
+                        .IsUnique();
+
+                    b.ToTable("RegistryHouseholds");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegistryProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RowsSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StorageName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistryProjectId");
+
+                    b.HasIndex("Kind", "IsCurrent");
+
+                    b.HasIndex("Kind", "RegistryProjectId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RegistryImports");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Dni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("HouseholdDni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dni");
+
+                    b.HasIndex("RegistryImportId", "Dni")
+                        .IsUnique();
+
+                    b.ToTable("RegistryPeople");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("RegistryProjects");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProjectDistrict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("RegistryProjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("RegistryProjectId", "DistrictCode")
+                        .IsUnique();
+
+                    b.ToTable("RegistryProjectDistrict");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
@@ -3089,6 +3353,50 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Registries.JuntosEntry", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryHousehold", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryImport", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryProject", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryPerson", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProjectDistrict", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryProject", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("RegistryProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
@@ -3295,6 +3603,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Profiles.BusinessProfile", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProject", b =>
+                {
+                    b.Navigation("Districts");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublication", b =>

@@ -361,6 +361,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
 
+                    b.Property<bool>("RequiresProjectMembership")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("RulesLockedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1264,8 +1267,18 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsJuntosUser")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsJuntosVerified")
+                        .HasColumnType("bit");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("RegistryCheckedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RegistryProjectCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<int>("Role")
                         .HasColumnType("int");
@@ -2104,6 +2117,258 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasFilter("[DocumentSlotId] IS NOT NULL");
 
                     b.ToTable("ProfileAttachments");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.JuntosEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("Dni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dni");
+
+                    b.HasIndex("RegistryImportId", "Dni")
+                        .IsUnique();
+
+                    b.ToTable("JuntosEntries");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryHousehold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CentroPoblado")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RepresentativeDni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistryImportId", "RepresentativeDni")
+                        .IsUnique();
+
+                    b.ToTable("RegistryHouseholds");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RegistryProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RowsSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StorageName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistryProjectId");
+
+                    b.HasIndex("Kind", "IsCurrent");
+
+                    b.HasIndex("Kind", "RegistryProjectId", "Version")
+                        .IsUnique()
+                        .HasFilter("[RegistryProjectId] IS NOT NULL");
+
+                    b.ToTable("RegistryImports");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("Dni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("HouseholdDni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dni");
+
+                    b.HasIndex("RegistryImportId", "Dni")
+                        .IsUnique();
+
+                    b.ToTable("RegistryPeople");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("RegistryProjects");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProjectDistrict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<int>("RegistryProjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("RegistryProjectId", "DistrictCode")
+                        .IsUnique();
+
+                    b.ToTable("RegistryProjectDistrict");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
@@ -3096,6 +3361,50 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.Registries.JuntosEntry", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryHousehold", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryImport", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryProject", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryPerson", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProjectDistrict", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryProject", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("RegistryProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
                 {
                     b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
@@ -3302,6 +3611,11 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Profiles.BusinessProfile", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProject", b =>
+                {
+                    b.Navigation("Districts");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublication", b =>

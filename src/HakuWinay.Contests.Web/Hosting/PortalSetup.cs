@@ -25,6 +25,7 @@ using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
 using HakuWinay.Contests.Web.Profiles;
 using HakuWinay.Contests.Web.PublicResults;
+using HakuWinay.Contests.Web.Registries;
 using HakuWinay.Contests.Web.Results;
 using HakuWinay.Contests.Web.Territories;
 using System.Text.Encodings.Web;
@@ -127,6 +128,7 @@ public static class PortalSetup
         services.AddExecution();
         services.AddProgramme();
         services.AddTerritories();
+        services.AddRegistries();
         services.AddContestEvents(database);
 
         services.AddPortalHealthChecks();

@@ -50,7 +50,8 @@ internal static class ResultsEndpoints
         preview.MapGet("/preview/scores.{format}", (int contestId, string format, ResultsReader reader, HttpContext http, CancellationToken ct) =>
             !TableFiles.TryParse(format, out var f) ? Task.FromResult(Results.NotFound())
                 : PreviewAsync(contestId, reader, p => TableFiles.Send(http, ScoresTable(p.Input.Scores), f, $"puntajes-{p.Contest.Code}-vista-previa"), ct));
-        preview.MapGet("/dashboard/{table}.{format}", async (int contestId, string table, string format, ResultsReader reader, HttpContext http, CancellationToken ct) =>
+        preview.MapGet("/dashboard/{table}.{format}", async (int contestId, string table, string format, ResultsReader reader, global::HakuWinay.Contests.Registries.RegistryQueries registries,
+            HttpContext http, CancellationToken ct) =>
         {
             if (!TableFiles.TryParse(format, out var f))
             {
@@ -61,12 +62,12 @@ internal static class ResultsEndpoints
             {
                 return Results.NotFound();
             }
-            var dashboard = ResultsDashboardStats.Compute(shown.Input, shown.Result);
+            var dashboard = ResultsDashboardStats.Compute(shown.Input, shown.Result, await registries.DeclaredOnlyJuntosAsync(contestId, ct));
             var rows = table switch
             {
                 "lines" => ResultsDashboardCsv.RowsTable(dashboard.ByProductionLine, "production_line"),
                 "districts" => ResultsDashboardCsv.RowsTable(dashboard.ByDistrict, "district"),
-                "shares" => ResultsDashboardCsv.SharesTable(dashboard.Shares),
+                "shares" => ResultsDashboardCsv.SharesTable(dashboard.Shares, dashboard.DeclaredOnlyJuntos),
                 _ => null,
             };
             return rows is null ? Results.NotFound() : TableFiles.Send(http, rows, f, $"tablero-{table}-{shown.Contest.Code}-v{shown.Publication.Version}");

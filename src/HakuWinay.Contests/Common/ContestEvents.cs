@@ -23,6 +23,11 @@ public enum ContestChange
     ContestChanged,
     /// <summary>A results version was published (the first or a correction), or a correction was opened.</summary>
     ResultsPublished,
+    /// <summary>
+    /// A padrón import was queued, moved on or finished. Padrones belong to no contest: the event
+    /// goes to <see cref="ContestEvent.ProgrammeWide"/>, where the padrón pages listen.
+    /// </summary>
+    RegistryImportChanged,
 }
 
 /// <summary>A change, told after it was saved; the ids say where, the receiver reloads what it shows.</summary>
@@ -32,6 +37,12 @@ public sealed record ContestEvent(int ContestId, ContestChange Change, int? Stag
     /// <summary>The contest's jurors or their conflicts changed (an appointment, a declaration, a confirmation).</summary>
     public static ContestEvent Jurors(int contestId, string jurorUserId, int? stageId = null) =>
         new(contestId, ContestChange.JurorsChanged, StageId: stageId, JurorUserId: jurorUserId);
+
+    /// <summary>The "contest" of changes that belong to the whole programme rather than one contest (padrón imports).</summary>
+    public const int ProgrammeWide = 0;
+
+    /// <summary>A padrón import changed: the padrón pages reload what they show.</summary>
+    public static ContestEvent RegistryImport() => new(ProgrammeWide, ContestChange.RegistryImportChanged);
 
     /// <summary>An award of the contest changed (by an Admin, the group, a Technician or the sweep).</summary>
     public static ContestEvent Award(int contestId, int awardId) => new(contestId, ContestChange.AwardChanged, AwardId: awardId);

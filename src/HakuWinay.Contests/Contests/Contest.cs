@@ -76,6 +76,12 @@ public sealed partial class Contest : IVersioned
     /// <summary>The group's counterpart as a minimum percentage of the total investment.</summary>
     public decimal MinCounterpartPercent { get; private set; } = 10m;
 
+    /// <summary>
+    /// Whether every member household must be a user of a project of the group's district (its
+    /// padrón); the eligibility review then refuses "eligible" while a household is not.
+    /// </summary>
+    public bool RequiresProjectMembership { get; private set; }
+
     public EvaluationSettings Evaluation { get; private set; } = EvaluationSettings.Default;
 
     /// <summary>Set when the first profile is submitted: from then on the outcome-deciding rules cannot change.</summary>
@@ -137,6 +143,7 @@ public sealed partial class Contest : IVersioned
             MinHouseholds = source.MinHouseholds,
             MaxHouseholds = source.MaxHouseholds,
             MinCounterpartPercent = source.MinCounterpartPercent,
+            RequiresProjectMembership = source.RequiresProjectMembership,
             Evaluation = source.Evaluation,
             AppealWindowDays = source.AppealWindowDays,
             ShareJurorCommentsWithGroups = source.ShareJurorCommentsWithGroups,

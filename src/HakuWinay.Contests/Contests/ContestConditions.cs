@@ -48,6 +48,12 @@ public sealed partial class Contest
         MinCounterpartPercent = percent;
     }
 
+    public void RequireProjectMembership(bool required)
+    {
+        EnsureRulesOpen();
+        RequiresProjectMembership = required;
+    }
+
     /// <summary>Caps a category's share of the fund request (e.g. technical assistance at most 40%); null removes the cap.</summary>
     public void CapInvestment(InvestmentCategory category, decimal? maxPercentOfFund)
     {

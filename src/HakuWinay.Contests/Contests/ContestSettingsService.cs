@@ -78,7 +78,7 @@ public sealed partial class ContestAdminService
         SaveAsync(adminId, contestId, expectedVersion, "contest.eligibility-saved", locked: true, ContestSection.Eligibility,
             c => new
             {
-                Lines = c.EligibleLines.Select(l => l.ProductionLineId).Order().ToList(), c.MinHouseholds, c.MaxHouseholds, c.MinCounterpartPercent,
+                Lines = c.EligibleLines.Select(l => l.ProductionLineId).Order().ToList(), c.MinHouseholds, c.MaxHouseholds, c.MinCounterpartPercent, c.RequiresProjectMembership,
                 Caps = c.InvestmentCaps.OrderBy(k => k.Category).ToDictionary(k => k.Category.ToString(), k => k.MaxPercentOfFund),
             },
             async (db, contest) =>
@@ -91,6 +91,7 @@ public sealed partial class ContestAdminService
                 contest.SetEligibleLines(ids);
                 Field("MinHouseholds", () => contest.SetGroupSize(settings.MinHouseholds, settings.MaxHouseholds));
                 Field("MinCounterpartPercent", () => contest.SetMinCounterpart(settings.MinCounterpartPercent));
+                contest.RequireProjectMembership(settings.RequiresProjectMembership);
                 foreach (var category in Enum.GetValues<InvestmentCategory>())
                 {
                     Field($"Cap.{category}", () => contest.CapInvestment(category, settings.Caps.TryGetValue(category, out var cap) ? cap : null));

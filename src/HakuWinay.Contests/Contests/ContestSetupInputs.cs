@@ -14,7 +14,7 @@ public sealed record CategorySettings(int? Id, string Code, string Name, decimal
 
 public sealed record EligibilitySettings(
     IReadOnlyCollection<int> ProductionLineIds, int MinHouseholds, int MaxHouseholds, decimal MinCounterpartPercent,
-    IReadOnlyDictionary<InvestmentCategory, decimal> Caps);
+    IReadOnlyDictionary<InvestmentCategory, decimal> Caps, bool RequiresProjectMembership = false);
 
 public sealed record ChecklistItemSettings(int? Id, string Text);
 

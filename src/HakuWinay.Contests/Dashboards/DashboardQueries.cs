@@ -16,7 +16,10 @@ public sealed record AdminOverview(
 
 public sealed record PersonCard(string FullName, string Email, string? Institution, string? DistrictName);
 
-public sealed record HouseholdRow(string HeadFullName, string MaskedDni, Sex Sex, bool IsYouth, bool IsJuntosUser, HouseholdRole Role);
+public sealed record HouseholdRow(string HeadFullName, string MaskedDni, Sex Sex, bool IsYouth, bool IsJuntosUser, HouseholdRole Role, bool IsJuntosVerified = false)
+{
+    public bool IsJuntosDeclaredOnly => IsJuntosUser && !IsJuntosVerified;
+}
 
 public sealed record GroupCard(
     int Id, string Name, LegalForm LegalForm, string ProductionLine, string DistrictName, string CentroPoblado,
@@ -24,7 +27,9 @@ public sealed record GroupCard(
 {
     public int Women => Households.Count(h => h.Sex == Sex.Female);
     public int Youth => Households.Count(h => h.IsYouth);
-    public int JuntosUsers => Households.Count(h => h.IsJuntosUser);
+    /// <summary>Juntos households as the padrón verified them; the declared-only ones are counted apart.</summary>
+    public int JuntosUsers => Households.Count(h => h.IsJuntosVerified);
+    public int JuntosDeclaredOnly => Households.Count(h => h.IsJuntosDeclaredOnly);
 }
 
 /// <summary>What each role's dashboard shows, computed from the database on each visit.</summary>
@@ -105,7 +110,7 @@ public sealed class DashboardQueries(IDbContextFactory<ContestsDbContext> dbFact
             districts.GetValueOrDefault(g.Location.DistrictCode, g.Location.DistrictCode), g.Location.CentroPoblado, g.IsVerified,
             g.Households.OrderByDescending(h => h.Role == HouseholdRole.President).ThenByDescending(h => h.Role == HouseholdRole.Treasurer)
                 .ThenBy(h => h.HeadFullName, StringComparer.Ordinal)
-                .Select(h => new HouseholdRow(h.HeadFullName, MaskDni(h.Dni), h.Sex, h.IsYouthIn(year), h.IsJuntosUser, h.Role))
+                .Select(h => new HouseholdRow(h.HeadFullName, MaskDni(h.Dni), h.Sex, h.IsYouthIn(year), h.IsJuntosUser, h.Role, h.IsJuntosVerified))
                 .ToList()))
             .ToList();
     }

@@ -27,10 +27,10 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
 {
     /// <summary>
     /// The one place that says which household counts as a Juntos household, for every figure of
-    /// the dashboard. Until the Juntos padrón is checked it is the declared status; once the
-    /// verified status exists, this becomes it, and the declared-only households are shown apart.
+    /// the dashboard: its status verified against the Juntos padrón (docs/decisions/029-padrones.md),
+    /// never the declaration alone.
     /// </summary>
-    public static readonly Expression<Func<Household, bool>> CountsAsJuntos = h => h.IsJuntosUser;
+    public static readonly Expression<Func<Household, bool>> CountsAsJuntos = h => h.IsJuntosVerified;
 
     private static readonly ProfileStatus[] ApplicantStatuses = [ProfileStatus.Submitted, ProfileStatus.Eligible, ProfileStatus.Ineligible];
 

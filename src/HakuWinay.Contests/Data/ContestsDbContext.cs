@@ -59,6 +59,11 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<RelayedEvent> RelayedEvents => Set<RelayedEvent>();
     public DbSet<CacheEntry> CacheEntries => Set<CacheEntry>();
     public DbSet<StaffScopeArea> StaffScopeAreas => Set<StaffScopeArea>();
+    public DbSet<Registries.RegistryProject> RegistryProjects => Set<Registries.RegistryProject>();
+    public DbSet<Registries.RegistryImport> RegistryImports => Set<Registries.RegistryImport>();
+    public DbSet<Registries.RegistryHousehold> RegistryHouseholds => Set<Registries.RegistryHousehold>();
+    public DbSet<Registries.RegistryPerson> RegistryPeople => Set<Registries.RegistryPerson>();
+    public DbSet<Registries.JuntosEntry> JuntosEntries => Set<Registries.JuntosEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

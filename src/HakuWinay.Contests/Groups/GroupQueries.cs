@@ -6,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Groups;
 
-public sealed record HouseholdView(int Id, string HeadFullName, string Dni, Sex Sex, int BirthYear, bool IsYouth, bool IsJuntosUser, HouseholdRole Role);
+/// <summary>A member household; <see cref="IsJuntosUser"/> is the declaration, <see cref="IsJuntosVerified"/> the Juntos padrón's answer at the last check.</summary>
+public sealed record HouseholdView(int Id, string HeadFullName, string Dni, Sex Sex, int BirthYear, bool IsYouth, bool IsJuntosUser, HouseholdRole Role,
+    bool IsJuntosVerified = false, string? RegistryProjectCode = null, DateTime? RegistryCheckedAtUtc = null)
+{
+    public bool IsJuntosDeclaredOnly => IsJuntosUser && !IsJuntosVerified;
+}
 
 /// <summary>A member's DNI that also appears in another group.</summary>
 public sealed record SharedDni(string Dni, string HeadFullName, int OtherGroupId, string OtherGroupName);
@@ -20,7 +25,9 @@ public sealed record GroupDetails(
 {
     public int Women => Households.Count(h => h.Sex == Sex.Female);
     public int Youth => Households.Count(h => h.IsYouth);
-    public int JuntosUsers => Households.Count(h => h.IsJuntosUser);
+    /// <summary>Juntos households as the padrón verified them; the declared-only ones are counted apart.</summary>
+    public int JuntosUsers => Households.Count(h => h.IsJuntosVerified);
+    public int JuntosDeclaredOnly => Households.Count(h => h.IsJuntosDeclaredOnly);
 }
 
 public sealed record GroupListFilter(bool? Verified = null, string? RegionCode = null, string? ProvinceCode = null, string? DistrictCode = null, int? ProductionLineId = null);
@@ -82,7 +89,8 @@ public sealed class GroupQueries(IDbContextFactory<ContestsDbContext> dbFactory,
             group.IsAssistedRegistration, Name(group.RegisteredByUserId), group.RepresentativeConsentDate,
             group.CreatedAtUtc, group.IsVerified, group.VerifiedAtUtc, Name(group.VerifiedByUserId),
             group.Households.OrderBy(h => h.Role == HouseholdRole.Member).ThenBy(h => h.Role).ThenBy(h => h.Id)
-                .Select(h => new HouseholdView(h.Id, h.HeadFullName, h.Dni, h.Sex, h.BirthYear, h.IsYouthIn(year), h.IsJuntosUser, h.Role)).ToList(),
+                .Select(h => new HouseholdView(h.Id, h.HeadFullName, h.Dni, h.Sex, h.BirthYear, h.IsYouthIn(year), h.IsJuntosUser, h.Role,
+                    h.IsJuntosVerified, h.RegistryProjectCode, h.RegistryCheckedAtUtc)).ToList(),
             shared));
     }
 

@@ -50,6 +50,7 @@ public sealed class GroupService(
         var group = new ProducerGroup(data.Name, data.LegalForm, data.Ruc?.Trim(), data.ProductionLineId,
             GroupLocation.InDistrict(data.DistrictCode, data.CentroPoblado), now);
         group.ReplaceHouseholds(Normalized(data.Households), now);
+        await Registries.RegistryChecks.ApplyAsync(db, group, now, ct);
         AppUser? invited = null;
         if (assisted is null)
         {
@@ -123,6 +124,7 @@ public sealed class GroupService(
         var wasVerified = group.IsVerified;
         group.ChangeDetails(data.Name, data.LegalForm, data.Ruc?.Trim(), data.ProductionLineId, GroupLocation.InDistrict(data.DistrictCode, data.CentroPoblado), now);
         group.ReplaceHouseholds(Normalized(data.Households), now);
+        await Registries.RegistryChecks.ApplyAsync(db, group, now, ct);
         if (wasVerified && !user.IsAdmin)
         {
             group.ReturnToPendingVerification(now);
@@ -350,6 +352,6 @@ public sealed class GroupService(
         group.Name, LegalForm = group.LegalForm.ToString(), group.Ruc, group.ProductionLineId,
         group.Location.DistrictCode, group.Location.CentroPoblado, group.RepresentativeUserId,
         group.IsAssistedRegistration, group.RegisteredByUserId, group.RepresentativeConsentDate, group.IsVerified,
-        Households = group.Households.Select(h => new { h.HeadFullName, h.Dni, Sex = h.Sex.ToString(), h.BirthYear, h.IsJuntosUser, Role = h.Role.ToString() }).ToList(),
+        Households = group.Households.Select(h => new { h.HeadFullName, h.Dni, Sex = h.Sex.ToString(), h.BirthYear, h.IsJuntosUser, h.IsJuntosVerified, h.RegistryProjectCode, Role = h.Role.ToString() }).ToList(),
     };
 }

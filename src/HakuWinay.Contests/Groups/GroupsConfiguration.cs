@@ -36,6 +36,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     {
         builder.Property(h => h.HeadFullName).HasMaxLength(200);
         builder.Property(h => h.Dni).HasMaxLength(8);
+        builder.Property(h => h.RegistryProjectCode).HasMaxLength(Registries.RegistryProject.MaxCodeLength);
         builder.HasIndex(h => new { h.ProducerGroupId, h.Dni }).IsUnique();
         builder.HasIndex(h => h.Dni);
     }

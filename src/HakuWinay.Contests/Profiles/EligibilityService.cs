@@ -47,7 +47,13 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
         {
             violations.Add(new RuleViolation("Decision", "Rules.EligibleNeedsEveryItem"));
         }
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > BusinessProfile.MaxReasonLength)
+        if (eligible && contest.RequiresProjectMembership
+            && await db.Households.AnyAsync(h => h.ProducerGroupId == profile.ProducerGroupId && h.RegistryProjectCode == null, ct))
+        {
+            // The contest admits only user households of its projects (DOMAIN.md, "The padrón").
+            violations.Add(new RuleViolation("Decision", "Rules.ProjectMembershipRequired"));
+        }
+                if (string.IsNullOrWhiteSpace(reason) || reason.Length > BusinessProfile.MaxReasonLength)
         {
             violations.Add(new RuleViolation("Reason", "Rules.ReasonRequired"));
         }

@@ -147,6 +147,8 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         {
             return ServiceResult<string>.Invalid(violations);
         }
+        // The padrones are checked again at submission: a version imported since registration counts.
+        await Registries.RegistryChecks.ApplyAsync(db, group, now, ct);
         var code = contest.NextProfileCode(now);
         profile.Submit(code, now);
         db.AuditLog.Add(AuditEntry.Record(now, user.UserId, "profile.submitted", nameof(BusinessProfile), code, contest.Id, profile.Id,

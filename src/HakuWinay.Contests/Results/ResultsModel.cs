@@ -75,7 +75,7 @@ public sealed record FieldAttendance(int Households, int Present)
 
 /// <summary>
 /// A group's member households and, of them, those headed by a woman, by a person aged 18 to 29 at
-/// the submission deadline, and those that are Juntos users.
+/// the submission deadline, and those that are Juntos users as the Juntos padrón verified them.
 /// </summary>
 public sealed record GroupFacts(int Households, int WomenHeaded, int Youth, int Juntos);
 

@@ -91,6 +91,29 @@ public sealed class EligibilityAndListingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_contest_that_requires_project_membership_refuses_eligible_while_a_household_is_outside_every_padron()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            // The contest's rules are locked once a profile is submitted: set as if chosen before.
+            await db.Contests.Where(c => c.Id == _contestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.RequiresProjectMembership, true));
+            var group = await db.ProducerGroups.Include(g => g.Households).SingleAsync(g => g.Name == "Asociación Ñaupa, Pacha");
+            foreach (var household in group.Households)
+            {
+                household.RecordRegistryCheck(household == group.Households[0] ? null : "AYA-01", false, Instants.Now);
+            }
+            await db.SaveChangesAsync();
+        }
+        var answers = new ChecklistAnswer[] { new(_items[0], true), new(_items[1], true) };
+
+        var eligible = await Eligibility().DecideAsync("admin", _submittedId, await VersionAsync(_submittedId), true, "Cumple", answers);
+        var ineligible = await Eligibility().DecideAsync("admin", _submittedId, await VersionAsync(_submittedId), false, "Un hogar no es usuario del proyecto", answers);
+
+        Assert.Equal("Rules.ProjectMembershipRequired", Assert.Single(eligible.Violations).Rule);
+        Assert.Equal(ProfileStatus.Ineligible, ineligible.Value);
+    }
+
+    [Fact]
     public async Task Eligible_needs_every_item_met_every_item_answered_and_a_reason()
     {
         var version = await VersionAsync(_submittedId);

@@ -105,6 +105,31 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submission_checks_the_households_again_against_a_juntos_padron_imported_since_registration()
+    {
+        var (id, version) = await CompleteDraftAsync(_representativeA, _groupA);
+        await using (var db = _database.CreateDbContext())
+        {
+            // A Juntos padrón arrives after the group registered: it lists the group's second household.
+            var padron = new HakuWinay.Contests.Registries.RegistryImport(HakuWinay.Contests.Registries.RegistryKind.Juntos, null, 1, "juntos.csv", new string('a', 64), new string('b', 64), 1, 1, "admin", Instants.Now, null);
+            db.RegistryImports.Add(padron);
+            await db.SaveChangesAsync();
+            db.JuntosEntries.Add(new HakuWinay.Contests.Registries.JuntosEntry(padron.Id, new HakuWinay.Contests.Registries.JuntosRow(2, "41000001", "050102", "2026-10")));
+            padron.Start();
+            padron.Complete(Instants.Now);
+            await db.SaveChangesAsync();
+        }
+
+        var result = await Service().SubmitAsync(_representativeA, id, version);
+
+        Assert.True(result.Succeeded);
+        await using var check = _database.CreateDbContext();
+        var households = await check.Households.Where(h => h.ProducerGroupId == _groupA).OrderBy(h => h.Dni).ToListAsync();
+        Assert.Equal([false, true, false, false], households.Select(h => h.IsJuntosVerified));
+        Assert.All(households, h => Assert.NotNull(h.RegistryCheckedAtUtc));
+    }
+
+    [Fact]
     public async Task A_submission_breaking_rules_is_refused_with_every_violation_and_nothing_changes()
     {
         var started = await Service().StartDraftAsync(_representativeB, _groupB, _contest.Id, Category);

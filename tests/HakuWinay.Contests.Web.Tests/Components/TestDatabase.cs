@@ -104,7 +104,8 @@ public sealed class TestDatabase : IDbContextFactory<ContestsDbContext>, IDispos
         for (var i = 0; i < households; i++)
         {
             group.AddHousehold($"Socia {i + 1} de {name}", $"{40000000 + (name.Length * 100) + i}", i % 2 == 0 ? Sex.Female : Sex.Male,
-                i == 0 ? DateTime.UtcNow.Year - 20 : 1980, isJuntosUser: i < 2, i == 0 ? HouseholdRole.President : HouseholdRole.Member);
+                i == 0 ? DateTime.UtcNow.Year - 20 : 1980, isJuntosUser: i < 2, i == 0 ? HouseholdRole.President : HouseholdRole.Member)
+                .RecordRegistryCheck("PROY-1", juntosVerified: i < 2, DateTime.UtcNow);
         }
         if (verified)
         {

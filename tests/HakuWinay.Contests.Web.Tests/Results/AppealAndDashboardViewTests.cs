@@ -67,7 +67,7 @@ public sealed class AppealAndDashboardViewTests : ComponentTestBase
         var cut = Render<DashboardSharesTable>(p => p.Add(c => c.Shares, shares).Add(c => c.CsvUrl, "x.csv"));
 
         var juntos = cut.Find("[data-kind=Juntos]").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal("Usuarios de Juntos", juntos[0]);
+        Assert.Equal("Usuarios de Juntos (verificados en el padrón)", juntos[0]);
         Assert.StartsWith("60.00 %", juntos[1], StringComparison.Ordinal);
         Assert.StartsWith("—", juntos[2], StringComparison.Ordinal);
         Assert.StartsWith("60.00 %", cut.Find("[data-kind=WomenHeaded]").QuerySelectorAll("td")[2].TextContent.Trim(), StringComparison.Ordinal);

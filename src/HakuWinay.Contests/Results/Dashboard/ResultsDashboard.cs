@@ -7,6 +7,8 @@ namespace HakuWinay.Contests.Results.Dashboard;
 /// by district, and how many of the member households are headed by a woman, by a young person, or
 /// are Juntos users, among applicants and among winners (DOMAIN.md, "The link to Juntos").
 /// Applicants are every submitted profile of the results; winners are the Funded and PartiallyFunded ones.
+/// Juntos counts the households the Juntos padrón verified; those only declared are shown apart
+/// (<see cref="DeclaredOnlyJuntos"/>) and count for nothing.
 /// </summary>
 public sealed record ResultsDashboard(
     int Applicants,
@@ -14,7 +16,8 @@ public sealed record ResultsDashboard(
     decimal Awarded,
     IReadOnlyList<DashboardRow> ByProductionLine,
     IReadOnlyList<DashboardRow> ByDistrict,
-    IReadOnlyList<HouseholdShare> Shares);
+    IReadOnlyList<HouseholdShare> Shares,
+    HouseholdShare? DeclaredOnlyJuntos = null);
 
 /// <summary>Applicants and winners of one production line or district, and the money its winners got.</summary>
 public sealed record DashboardRow(string Label, int Applicants, int Winners, decimal Awarded)
@@ -37,7 +40,10 @@ public sealed record HouseholdShare(PriorityKind Kind, int ApplicantHouseholds, 
 public static class ResultsDashboardStats
 {
     /// <summary>The dashboard of <paramref name="result"/>, computed over <paramref name="input"/>'s profiles.</summary>
-    public static ResultsDashboard Compute(ResultsInput input, RankingResult result)
+    /// <param name="input">The profiles and their groups' facts.</param>
+    /// <param name="result">The ranking of <paramref name="input"/>.</param>
+    /// <param name="declaredOnlyJuntos">Per profile code, its member households declared Juntos users but not in the Juntos padrón (read from the groups as they are now); null leaves that row out.</param>
+    public static ResultsDashboard Compute(ResultsInput input, RankingResult result, IReadOnlyDictionary<string, int>? declaredOnlyJuntos = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
@@ -58,7 +64,10 @@ public static class ResultsDashboardStats
                 Share(PriorityKind.WomenHeaded, rows, winners, g => g.WomenHeaded),
                 Share(PriorityKind.Youth, rows, winners, g => g.Youth),
                 Share(PriorityKind.Juntos, rows, winners, g => g.Juntos),
-            ]);
+            ],
+            declaredOnlyJuntos is null ? null : new HouseholdShare(PriorityKind.Juntos,
+                rows.Sum(a => a.Profile.Group.Households), rows.Sum(a => declaredOnlyJuntos.GetValueOrDefault(a.Profile.Code)),
+                winners.Sum(w => w.Profile.Group.Households), winners.Sum(w => declaredOnlyJuntos.GetValueOrDefault(w.Profile.Code))));
     }
 
     public static bool IsWinner(ResultOutcome outcome) => outcome is ResultOutcome.Funded or ResultOutcome.PartiallyFunded;

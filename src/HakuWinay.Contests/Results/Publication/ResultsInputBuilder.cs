@@ -124,12 +124,15 @@ public sealed class ResultsInputBuilder(IDbContextFactory<ContestsDbContext> dbF
         contest.TieBreakers.OrderBy(t => t.Order).Select(t => t.Rule).ToList(),
         minimumAttendance);
 
-    /// <summary>Youth is counted at the submission deadline's year in Lima (issue 5, rule 4).</summary>
+    /// <summary>
+    /// Youth is counted at the submission deadline's year in Lima (issue 5, rule 4); Juntos by the
+    /// Juntos padrón (a verified household), never by the declaration alone (issue 17).
+    /// </summary>
     internal static GroupFacts FactsOf(IReadOnlyCollection<Household> households, int deadlineYear) => new(
         households.Count,
         households.Count(h => h.Sex == Sex.Female),
         households.Count(h => Household.IsYouth(h.BirthYear, deadlineYear)),
-        households.Count(h => h.IsJuntosUser));
+        households.Count(h => h.IsJuntosVerified));
 
     /// <summary>
     /// Every juror of the contest with a pseudonym: the stored ones first (they never change), then

@@ -145,7 +145,8 @@ internal sealed class PublicationTestData : IAsyncDisposable
         for (var i = 0; i < households.Length; i++)
         {
             var (sex, year, juntos) = households[i];
-            group.AddHousehold($"{name} integrante {i + 1}", $"4{++_households:D7}", sex, year, juntos, i == 0 ? HouseholdRole.President : HouseholdRole.Member);
+            group.AddHousehold($"{name} integrante {i + 1}", $"4{++_households:D7}", sex, year, juntos, i == 0 ? HouseholdRole.President : HouseholdRole.Member)
+                .RecordRegistryCheck("PROY-1", juntosVerified: juntos, Instants.Now);
         }
         group.AppointRepresentative(representative);
         return group;

@@ -59,7 +59,7 @@ public sealed class DashboardTests : ComponentTestBase
         Assert.DoesNotContain("Grupo ajeno", cut.Markup);
         Assert.Equal(4, cut.FindAll("[data-testid=group-panel] tbody tr").Count);
         Assert.All(cut.FindAll("[data-testid=group-panel] td.font-monospace"), td => Assert.StartsWith("*****", td.TextContent, StringComparison.Ordinal));
-        Assert.Contains("Usuarios de Juntos: 2", panel);
+        Assert.Contains("Usuarios de Juntos (verificados): 2", panel);
         await using var db = Database.CreateDbContext();
         var mineId = await db.ProducerGroups.Where(g => g.Name == "Mi grupo de cuyes").Select(g => g.Id).SingleAsync();
         Assert.Equal($"groups/{mineId}", cut.Find("[data-testid=see-group]").GetAttribute("href"));

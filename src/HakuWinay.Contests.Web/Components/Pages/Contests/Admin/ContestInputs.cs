@@ -142,6 +142,9 @@ public sealed class EligibilityInput
     [Range(typeof(decimal), "0", "100", ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Percent))]
     public decimal MinCounterpartPercent { get; set; }
 
+    /// <summary>Every member household must be a user of a project of the group's district (its padrón).</summary>
+    public bool RequiresProjectMembership { get; set; }
+
     public Dictionary<HakuWinay.Contests.Profiles.InvestmentCategory, decimal?> Caps { get; set; } = [];
 }
 
