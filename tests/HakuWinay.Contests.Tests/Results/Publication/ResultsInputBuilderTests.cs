@@ -112,5 +112,49 @@ public sealed class ResultsInputBuilderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Field_attendance_is_the_union_of_the_field_jurors_lists_and_disqualifies_under_the_minimum()
+    {
+        await _data.ScoreAllAsync();
+        await using (var db = _data.Database.CreateDbContext())
+        {
+            // Quinua (four households): j1 saw the first, j2 the second, j3 recorded nothing: 2 of 4, 50 %.
+            // Acocro (three households): j1 saw one: 1 of 3, 33.33 %.
+            var dnis = new Dictionary<int, List<string>>();
+            foreach (var profileId in _data.ProfileIds.Take(2))
+            {
+                var groupId = await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.ProducerGroupId).SingleAsync();
+                dnis[profileId] = [.. (await db.ProducerGroups.Include(g => g.Households).SingleAsync(g => g.Id == groupId)).Households.Select(h => h.Dni).Order(StringComparer.Ordinal)];
+            }
+            var lists = new Dictionary<(int, string), string[]>
+            {
+                [(_data.ProfileIds[0], "j1")] = [dnis[_data.ProfileIds[0]][0]],
+                [(_data.ProfileIds[0], "j2")] = [dnis[_data.ProfileIds[0]][1]],
+                [(_data.ProfileIds[1], "j1")] = [dnis[_data.ProfileIds[1]][0]],
+            };
+            foreach (var scorecard in await db.Scorecards.Where(s => s.ContestStageId == _data.FieldStageId).ToListAsync())
+            {
+                if (lists.TryGetValue((scorecard.BusinessProfileId, scorecard.JurorUserId), out var present))
+                {
+                    scorecard.Reopen();
+                    scorecard.RecordAttendance(present, Instants.Now);
+                    scorecard.Submit(Instants.Now);
+                }
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var input = (await _data.Inputs.BuildAsync(_data.ContestId))!.Input;
+        var result = Ranking.Compute(input);
+
+        Assert.Equal(50m, input.Rules.MinimumAttendancePercent);
+        Assert.Equal(new FieldAttendance(4, 2), input.Profiles.Single(p => p.Code == _data.ProfileCodes[0]).Attendance);
+        Assert.Equal(new FieldAttendance(3, 1), input.Profiles.Single(p => p.Code == _data.ProfileCodes[1]).Attendance);
+        Assert.NotEqual(ResultOutcome.Disqualified, result.Entries.Single(e => e.ProfileCode == _data.ProfileCodes[0]).Outcome);
+        var disqualified = result.Entries.Single(e => e.ProfileCode == _data.ProfileCodes[1]);
+        Assert.Equal(ResultOutcome.Disqualified, disqualified.Outcome);
+        Assert.StartsWith("Descalificado: asistieron 1 de 3 familias socias (33.33 %)", disqualified.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_contest_that_does_not_exist_has_no_input() => Assert.Null(await _data.Inputs.BuildAsync(9_999));
 }
