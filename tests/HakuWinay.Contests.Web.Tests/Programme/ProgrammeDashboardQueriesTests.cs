@@ -34,12 +34,18 @@ public sealed class ProgrammeDashboardQueriesTests(ProgrammePortal portal) : ICl
     }
 
     [Fact]
-    public async Task Juntos_households_are_counted_through_the_one_expression()
+    public async Task Only_Juntos_households_verified_against_the_padron_are_counted()
     {
         await using var db = await portal.Factory.CreateDbContextAsync();
         var groups = await db.BusinessProfiles
             .Where(p => p.Status == ProfileStatus.Submitted || p.Status == ProfileStatus.Eligible || p.Status == ProfileStatus.Ineligible)
             .Select(p => p.ProducerGroupId).ToListAsync();
+        // The demo seeds no Juntos padrón: two declared households of applicants are verified here, as a padrón import would.
+        foreach (var household in await db.Households.Where(h => groups.Contains(h.ProducerGroupId) && h.IsJuntosUser).OrderBy(h => h.Id).Take(2).ToListAsync())
+        {
+            household.RecordRegistryCheck(household.RegistryProjectCode, juntosVerified: true, DateTime.UtcNow);
+        }
+        await db.SaveChangesAsync();
         var juntos = 0;
         foreach (var id in groups)
         {

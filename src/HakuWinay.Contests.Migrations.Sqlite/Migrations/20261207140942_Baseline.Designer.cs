@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ContestsDbContext))]
-    [Migration("20261207124015_Territory")]
-    partial class Territory
+    [Migration("20261207140942_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -348,6 +348,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RequiresProjectMembership")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RulesLockedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -382,6 +385,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
                             b1.Property<int>("Granularity")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("MinimumAttendancePercent")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
 
                             b1.Property<decimal?>("PartialAwardMinimumPercent")
                                 .HasPrecision(18, 4)
@@ -1211,8 +1218,18 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsJuntosUser")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsJuntosVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RegistryCheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistryProjectCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
@@ -1617,6 +1634,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PresentDnis")
+                        .HasMaxLength(270)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StartedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1853,6 +1874,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreviousPresentationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ProducerGroupId")
                         .HasColumnType("INTEGER");
 
@@ -1909,6 +1933,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PreviousPresentationId")
                         .IsUnique();
 
                     b.HasIndex("ProducerGroupId");
@@ -2012,6 +2039,245 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProfileAttachments");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.JuntosEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dni");
+
+                    b.HasIndex("RegistryImportId", "Dni")
+                        .IsUnique();
+
+                    b.ToTable("JuntosEntries");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryHousehold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CentroPoblado")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepresentativeDni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistryImportId", "RepresentativeDni")
+                        .IsUnique();
+
+                    b.ToTable("RegistryHouseholds");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegistryProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RowsSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistryProjectId");
+
+                    b.HasIndex("Kind", "IsCurrent");
+
+                    b.HasIndex("Kind", "RegistryProjectId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RegistryImports");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HouseholdDni")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistryImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dni");
+
+                    b.HasIndex("RegistryImportId", "Dni")
+                        .IsUnique();
+
+                    b.ToTable("RegistryPeople");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("RegistryProjects");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProjectDistrict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistryProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("RegistryProjectId", "DistrictCode")
+                        .IsUnique();
+
+                    b.ToTable("RegistryProjectDistrict");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
@@ -2952,6 +3218,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("HakuWinay.Contests.Profiles.BusinessProfile", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousPresentationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HakuWinay.Contests.Groups.ProducerGroup", null)
                         .WithMany()
                         .HasForeignKey("ProducerGroupId")
@@ -2980,6 +3251,50 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DocumentSlotId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.JuntosEntry", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryHousehold", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryImport", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryProject", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryPerson", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryImport", null)
+                        .WithMany()
+                        .HasForeignKey("RegistryImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProjectDistrict", b =>
+                {
+                    b.HasOne("HakuWinay.Contests.Registries.RegistryProject", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("RegistryProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.Appeal", b =>
@@ -3188,6 +3503,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
             modelBuilder.Entity("HakuWinay.Contests.Profiles.BusinessProfile", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Registries.RegistryProject", b =>
+                {
+                    b.Navigation("Districts");
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Results.Publication.ResultsPublication", b =>

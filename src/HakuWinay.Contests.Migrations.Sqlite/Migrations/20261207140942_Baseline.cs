@@ -114,6 +114,7 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     MinHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
                     MaxHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
                     MinCounterpartPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    RequiresProjectMembership = table.Column<bool>(type: "INTEGER", nullable: false),
                     RulesLockedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastProfileNumber = table.Column<int>(type: "INTEGER", nullable: false),
                     AppealWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
@@ -124,6 +125,7 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     Evaluation_Aggregation = table.Column<int>(type: "INTEGER", nullable: false),
                     Evaluation_Allocation = table.Column<int>(type: "INTEGER", nullable: false),
                     Evaluation_Granularity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Evaluation_MinimumAttendancePercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
                     Evaluation_PartialAwardMinimumPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
                     Evaluation_RollOverUnspentBudget = table.Column<bool>(type: "INTEGER", nullable: false),
                     Timeline_CallOpensAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -246,6 +248,22 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegistryProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RelayedEvents",
                 columns: table => new
                 {
@@ -360,6 +378,26 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffScopeAreas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffScopeAreas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffScopeAreas_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -742,6 +780,59 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegistryImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegistryProjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RowsSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StorageName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryImports_RegistryProjects_RegistryProjectId",
+                        column: x => x.RegistryProjectId,
+                        principalTable: "RegistryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegistryProjectDistrict",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistryProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryProjectDistrict", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryProjectDistrict_RegistryProjects_RegistryProjectId",
+                        column: x => x.RegistryProjectId,
+                        principalTable: "RegistryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContestCriterion",
                 columns: table => new
                 {
@@ -919,6 +1010,7 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     ContestId = table.Column<int>(type: "INTEGER", nullable: false),
                     CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
                     ProducerGroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousPresentationId = table.Column<int>(type: "INTEGER", nullable: true),
                     Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
@@ -947,6 +1039,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_BusinessProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BusinessProfiles_BusinessProfiles_PreviousPresentationId",
+                        column: x => x.PreviousPresentationId,
+                        principalTable: "BusinessProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_BusinessProfiles_ContestCategory_CategoryId",
                         column: x => x.CategoryId,
@@ -1017,7 +1115,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     Sex = table.Column<int>(type: "INTEGER", nullable: false),
                     BirthYear = table.Column<int>(type: "INTEGER", nullable: false),
                     IsJuntosUser = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false)
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsJuntosVerified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RegistryProjectCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RegistryCheckedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1026,6 +1127,75 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         name: "FK_Households_ProducerGroups_ProducerGroupId",
                         column: x => x.ProducerGroupId,
                         principalTable: "ProducerGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JuntosEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistryImportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JuntosEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JuntosEntries_RegistryImports_RegistryImportId",
+                        column: x => x.RegistryImportId,
+                        principalTable: "RegistryImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegistryHouseholds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistryImportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepresentativeDni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sex = table.Column<int>(type: "INTEGER", nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CentroPoblado = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryHouseholds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryHouseholds_RegistryImports_RegistryImportId",
+                        column: x => x.RegistryImportId,
+                        principalTable: "RegistryImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegistryPeople",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RegistryImportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    HouseholdDni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryPeople", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryPeople_RegistryImports_RegistryImportId",
+                        column: x => x.RegistryImportId,
+                        principalTable: "RegistryImports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1276,7 +1446,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     ExclusionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     OverallComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     EnteredByAdminUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PresentDnis = table.Column<string>(type: "TEXT", maxLength: 270, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1645,6 +1816,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 columns: new[] { "ContestId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BusinessProfiles_PreviousPresentationId",
+                table: "BusinessProfiles",
+                column: "PreviousPresentationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusinessProfiles_ProducerGroupId",
                 table: "BusinessProfiles",
                 column: "ProducerGroupId");
@@ -1805,6 +1982,17 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 column: "BusinessProfileId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JuntosEntries_Dni",
+                table: "JuntosEntries",
+                column: "Dni");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JuntosEntries_RegistryImportId_Dni",
+                table: "JuntosEntries",
+                columns: new[] { "RegistryImportId", "Dni" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JurorAppointments_ContestId_JurorUserId",
                 table: "JurorAppointments",
                 columns: new[] { "ContestId", "JurorUserId" });
@@ -1897,6 +2085,56 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegistryHouseholds_RegistryImportId_RepresentativeDni",
+                table: "RegistryHouseholds",
+                columns: new[] { "RegistryImportId", "RepresentativeDni" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryImports_Kind_IsCurrent",
+                table: "RegistryImports",
+                columns: new[] { "Kind", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryImports_Kind_RegistryProjectId_Version",
+                table: "RegistryImports",
+                columns: new[] { "Kind", "RegistryProjectId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryImports_RegistryProjectId",
+                table: "RegistryImports",
+                column: "RegistryProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryPeople_Dni",
+                table: "RegistryPeople",
+                column: "Dni");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryPeople_RegistryImportId_Dni",
+                table: "RegistryPeople",
+                columns: new[] { "RegistryImportId", "Dni" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryProjectDistrict_DistrictCode",
+                table: "RegistryProjectDistrict",
+                column: "DistrictCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryProjectDistrict_RegistryProjectId_DistrictCode",
+                table: "RegistryProjectDistrict",
+                columns: new[] { "RegistryProjectId", "DistrictCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryProjects_Code",
+                table: "RegistryProjects",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RelayedEvents_CreatedAtUtc",
                 table: "RelayedEvents",
                 column: "CreatedAtUtc");
@@ -1955,6 +2193,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "IX_ScoringReminders_JurorUserId",
                 table: "ScoringReminders",
                 column: "JurorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffScopeAreas_UserId_Code",
+                table: "StaffScopeAreas",
+                columns: new[] { "UserId", "Code" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TemplateCriterion_TemplateStageId",
@@ -2053,6 +2297,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "IncompleteAcceptances");
 
             migrationBuilder.DropTable(
+                name: "JuntosEntries");
+
+            migrationBuilder.DropTable(
                 name: "JurorAppointments");
 
             migrationBuilder.DropTable(
@@ -2074,6 +2321,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Regions");
 
             migrationBuilder.DropTable(
+                name: "RegistryHouseholds");
+
+            migrationBuilder.DropTable(
+                name: "RegistryPeople");
+
+            migrationBuilder.DropTable(
+                name: "RegistryProjectDistrict");
+
+            migrationBuilder.DropTable(
                 name: "RelayedEvents");
 
             migrationBuilder.DropTable(
@@ -2084,6 +2340,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScoringReminders");
+
+            migrationBuilder.DropTable(
+                name: "StaffScopeAreas");
 
             migrationBuilder.DropTable(
                 name: "StageAssignments");
@@ -2107,6 +2366,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestDocumentSlots");
 
             migrationBuilder.DropTable(
+                name: "RegistryImports");
+
+            migrationBuilder.DropTable(
                 name: "ResultsPublications");
 
             migrationBuilder.DropTable(
@@ -2123,6 +2385,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AwardVisits");
+
+            migrationBuilder.DropTable(
+                name: "RegistryProjects");
 
             migrationBuilder.DropTable(
                 name: "ContestStage");

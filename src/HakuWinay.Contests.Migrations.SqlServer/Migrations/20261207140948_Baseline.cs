@@ -114,6 +114,7 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     MinHouseholds = table.Column<int>(type: "int", nullable: false),
                     MaxHouseholds = table.Column<int>(type: "int", nullable: false),
                     MinCounterpartPercent = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    RequiresProjectMembership = table.Column<bool>(type: "bit", nullable: false),
                     RulesLockedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     LastProfileNumber = table.Column<int>(type: "int", nullable: false),
                     AppealWindowDays = table.Column<int>(type: "int", nullable: false),
@@ -124,6 +125,7 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     Evaluation_Aggregation = table.Column<int>(type: "int", nullable: false),
                     Evaluation_Allocation = table.Column<int>(type: "int", nullable: false),
                     Evaluation_Granularity = table.Column<int>(type: "int", nullable: false),
+                    Evaluation_MinimumAttendancePercent = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
                     Evaluation_PartialAwardMinimumPercent = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
                     Evaluation_RollOverUnspentBudget = table.Column<bool>(type: "bit", nullable: false),
                     Timeline_CallOpensAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
@@ -246,6 +248,22 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegistryProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RelayedEvents",
                 columns: table => new
                 {
@@ -360,6 +378,26 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffScopeAreas",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffScopeAreas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffScopeAreas_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -742,6 +780,59 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegistryImports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    RegistryProjectId = table.Column<int>(type: "int", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FileSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RowsSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "int", nullable: false),
+                    People = table.Column<int>(type: "int", nullable: false),
+                    ImportedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "int", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "bit", nullable: false),
+                    StorageName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryImports_RegistryProjects_RegistryProjectId",
+                        column: x => x.RegistryProjectId,
+                        principalTable: "RegistryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegistryProjectDistrict",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RegistryProjectId = table.Column<int>(type: "int", nullable: false),
+                    DistrictCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryProjectDistrict", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryProjectDistrict_RegistryProjects_RegistryProjectId",
+                        column: x => x.RegistryProjectId,
+                        principalTable: "RegistryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContestCriterion",
                 columns: table => new
                 {
@@ -919,6 +1010,7 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     ContestId = table.Column<int>(type: "int", nullable: false),
                     CategoryId = table.Column<int>(type: "int", nullable: false),
                     ProducerGroupId = table.Column<int>(type: "int", nullable: false),
+                    PreviousPresentationId = table.Column<int>(type: "int", nullable: true),
                     Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
                     Status = table.Column<int>(type: "int", nullable: false),
                     Title = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
@@ -947,6 +1039,12 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_BusinessProfiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BusinessProfiles_BusinessProfiles_PreviousPresentationId",
+                        column: x => x.PreviousPresentationId,
+                        principalTable: "BusinessProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_BusinessProfiles_ContestCategory_CategoryId",
                         column: x => x.CategoryId,
@@ -1017,7 +1115,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     Sex = table.Column<int>(type: "int", nullable: false),
                     BirthYear = table.Column<int>(type: "int", nullable: false),
                     IsJuntosUser = table.Column<bool>(type: "bit", nullable: false),
-                    Role = table.Column<int>(type: "int", nullable: false)
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    IsJuntosVerified = table.Column<bool>(type: "bit", nullable: false),
+                    RegistryProjectCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    RegistryCheckedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1026,6 +1127,75 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         name: "FK_Households_ProducerGroups_ProducerGroupId",
                         column: x => x.ProducerGroupId,
                         principalTable: "ProducerGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JuntosEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RegistryImportId = table.Column<int>(type: "int", nullable: false),
+                    Dni = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    DistrictCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JuntosEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JuntosEntries_RegistryImports_RegistryImportId",
+                        column: x => x.RegistryImportId,
+                        principalTable: "RegistryImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegistryHouseholds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RegistryImportId = table.Column<int>(type: "int", nullable: false),
+                    RepresentativeDni = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Sex = table.Column<int>(type: "int", nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CentroPoblado = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    DistrictCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryHouseholds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryHouseholds_RegistryImports_RegistryImportId",
+                        column: x => x.RegistryImportId,
+                        principalTable: "RegistryImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RegistryPeople",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RegistryImportId = table.Column<int>(type: "int", nullable: false),
+                    Dni = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    HouseholdDni = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    DistrictCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegistryPeople", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RegistryPeople_RegistryImports_RegistryImportId",
+                        column: x => x.RegistryImportId,
+                        principalTable: "RegistryImports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1276,7 +1446,8 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     ExclusionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     OverallComment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     EnteredByAdminUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PresentDnis = table.Column<string>(type: "nvarchar(270)", maxLength: 270, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1648,6 +1819,13 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 columns: new[] { "ContestId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BusinessProfiles_PreviousPresentationId",
+                table: "BusinessProfiles",
+                column: "PreviousPresentationId",
+                unique: true,
+                filter: "[PreviousPresentationId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BusinessProfiles_ProducerGroupId",
                 table: "BusinessProfiles",
                 column: "ProducerGroupId");
@@ -1809,6 +1987,17 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 column: "BusinessProfileId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JuntosEntries_Dni",
+                table: "JuntosEntries",
+                column: "Dni");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JuntosEntries_RegistryImportId_Dni",
+                table: "JuntosEntries",
+                columns: new[] { "RegistryImportId", "Dni" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JurorAppointments_ContestId_JurorUserId",
                 table: "JurorAppointments",
                 columns: new[] { "ContestId", "JurorUserId" });
@@ -1903,6 +2092,57 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RegistryHouseholds_RegistryImportId_RepresentativeDni",
+                table: "RegistryHouseholds",
+                columns: new[] { "RegistryImportId", "RepresentativeDni" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryImports_Kind_IsCurrent",
+                table: "RegistryImports",
+                columns: new[] { "Kind", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryImports_Kind_RegistryProjectId_Version",
+                table: "RegistryImports",
+                columns: new[] { "Kind", "RegistryProjectId", "Version" },
+                unique: true,
+                filter: "[RegistryProjectId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryImports_RegistryProjectId",
+                table: "RegistryImports",
+                column: "RegistryProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryPeople_Dni",
+                table: "RegistryPeople",
+                column: "Dni");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryPeople_RegistryImportId_Dni",
+                table: "RegistryPeople",
+                columns: new[] { "RegistryImportId", "Dni" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryProjectDistrict_DistrictCode",
+                table: "RegistryProjectDistrict",
+                column: "DistrictCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryProjectDistrict_RegistryProjectId_DistrictCode",
+                table: "RegistryProjectDistrict",
+                columns: new[] { "RegistryProjectId", "DistrictCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RegistryProjects_Code",
+                table: "RegistryProjects",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RelayedEvents_CreatedAtUtc",
                 table: "RelayedEvents",
                 column: "CreatedAtUtc");
@@ -1961,6 +2201,12 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 name: "IX_ScoringReminders_JurorUserId",
                 table: "ScoringReminders",
                 column: "JurorUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffScopeAreas_UserId_Code",
+                table: "StaffScopeAreas",
+                columns: new[] { "UserId", "Code" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TemplateCriterion_TemplateStageId",
@@ -2059,6 +2305,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 name: "IncompleteAcceptances");
 
             migrationBuilder.DropTable(
+                name: "JuntosEntries");
+
+            migrationBuilder.DropTable(
                 name: "JurorAppointments");
 
             migrationBuilder.DropTable(
@@ -2080,6 +2329,15 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 name: "Regions");
 
             migrationBuilder.DropTable(
+                name: "RegistryHouseholds");
+
+            migrationBuilder.DropTable(
+                name: "RegistryPeople");
+
+            migrationBuilder.DropTable(
+                name: "RegistryProjectDistrict");
+
+            migrationBuilder.DropTable(
                 name: "RelayedEvents");
 
             migrationBuilder.DropTable(
@@ -2090,6 +2348,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScoringReminders");
+
+            migrationBuilder.DropTable(
+                name: "StaffScopeAreas");
 
             migrationBuilder.DropTable(
                 name: "StageAssignments");
@@ -2113,6 +2374,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                 name: "ContestDocumentSlots");
 
             migrationBuilder.DropTable(
+                name: "RegistryImports");
+
+            migrationBuilder.DropTable(
                 name: "ResultsPublications");
 
             migrationBuilder.DropTable(
@@ -2129,6 +2393,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AwardVisits");
+
+            migrationBuilder.DropTable(
+                name: "RegistryProjects");
 
             migrationBuilder.DropTable(
                 name: "ContestStage");
