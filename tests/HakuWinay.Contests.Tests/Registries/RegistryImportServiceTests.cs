@@ -139,8 +139,19 @@ public sealed class RegistryImportServiceTests : IAsyncLifetime
     public async Task A_large_padron_is_queued_and_its_job_writes_it_in_batches_announcing_each()
     {
         var rows = RegistryImportService.InlineRowLimit + 1 + (2 * RegistryImportService.BatchSize);
+        // Queued, started, one per batch (four), completed: six at least. Events reach their
+        // subscribers off the publisher's thread, so the count is awaited, never read at once.
+        const int Expected = 6;
         var announced = 0;
-        using var listening = _events.Subscribe(ContestEvent.ProgrammeWide, _ => { Interlocked.Increment(ref announced); return Task.CompletedTask; });
+        var allAnnounced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listening = _events.Subscribe(ContestEvent.ProgrammeWide, _ =>
+        {
+            if (Interlocked.Increment(ref announced) >= Expected)
+            {
+                allAnnounced.TrySetResult();
+            }
+            return Task.CompletedTask;
+        });
 
         var outcome = await Service().ImportAsync(Admin, RegistryKind.ProjectHouseholds, "grande.csv", Padron("AYQ-01", rows));
 
@@ -161,8 +172,7 @@ public sealed class RegistryImportServiceTests : IAsyncLifetime
         Assert.Equal((RegistryImportStatus.Completed, true, rows, null as string), (import.Status, import.IsCurrent, import.ProcessedRows, import.StorageName));
         Assert.Equal(rows, await check.RegistryHouseholds.CountAsync());
         Assert.Empty(Directory.EnumerateFiles(_folder));
-        // Queued, started, one per batch (four), completed.
-        Assert.True(Volatile.Read(ref announced) >= 6, $"{announced} announcements");
+        await allAnnounced.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -39,9 +39,14 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
     private static IEnumerable<(string Route, PageRule Rule)> AllRoutes() =>
         PageAccess.ExpectedAccess.Concat(AccessMatrixTests.OtherEndpoints).Select(r => (r.Key, r.Value));
 
-    /// <summary>A route names a record when its template has a parameter other than a contest's public code or an account link's user.</summary>
+    /// <summary>
+    /// A route names a record when its template has a parameter other than a contest's public code, an
+    /// account link's user, or the programme dashboard's table name: the programme's downloads, like its
+    /// page, answer every administrator with the figures of their own scope (a list, checked below).
+    /// </summary>
     private static bool NamesARecord(string route) =>
         route.Contains('{', StringComparison.Ordinal) && !route.StartsWith("/juror", StringComparison.Ordinal)
+        && !route.StartsWith("/admin/programme/", StringComparison.Ordinal)
         && !route.Contains("{Code}", StringComparison.OrdinalIgnoreCase) && !route.Contains("{UserId}", StringComparison.Ordinal);
 
     public static TheoryData<string, string> ScopedCases()
@@ -109,6 +114,24 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
         Assert.Contains(fixture.GroupName, await national.GetStringAsync("/admin/groups"), StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.GroupName, await (await fixture.ClientForAsync(OtherTechnician)).GetStringAsync("/technician/visits"), StringComparison.Ordinal);
         Assert.Contains(fixture.GroupName, await (await fixture.ClientForAsync(AyacuchoTechnician)).GetStringAsync("/technician/visits"), StringComparison.Ordinal);
+        foreach (var download in new[] { "/admin/programme/regions.csv", "/admin/programme/regions.xlsx" })
+        {
+            Assert.DoesNotContain("Ayacucho", await TextOfAsync(other, download), StringComparison.Ordinal);
+            Assert.Contains("Ayacucho", await TextOfAsync(national, download), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A CSV as text, an Excel file as the text of its cells.</summary>
+    private static async Task<string> TextOfAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        if (!url.EndsWith(".xlsx", StringComparison.Ordinal))
+        {
+            return await response.Content.ReadAsStringAsync();
+        }
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return string.Join('\n', MiniExcelLibs.MiniExcel.Query(stream).Select(row => string.Join(',', ((IDictionary<string, object?>)row).Values)));
     }
 
     /// <summary>The demo published, one signed-in client per account, and the ids of one record of each kind.</summary>

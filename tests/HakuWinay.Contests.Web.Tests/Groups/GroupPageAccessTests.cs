@@ -168,6 +168,21 @@ public sealed partial class GroupPageAccessTests(PortalFixture fixture) : IClass
         Assert.DoesNotContain("data-testid=\"invite-representative\"", await grupo1.GetStringAsync("/groups/1"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Staff_leaving_the_optional_representative_email_empty_register_the_group_without_one()
+    {
+        var technician = await SignedInAsync("tecnico@demo.hakuwinay.pe");
+        // As a browser posts the form: the optional boxes are sent, empty.
+        var fields = FormPost.Group("Tejedoras de Socos", ("Felícitas Huamán", "75000011"))
+            .With("Input.ConsentDate", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd"))
+            .With("Input.RepresentativeEmail", "").With("Input.RepresentativeFullName", "");
+
+        using var saved = await FormPost.SendAsync(technician, "/groups/new", "new-group", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(await InDatabaseAsync(db => db.ProducerGroups.AnyAsync(g => g.Name == "Tejedoras de Socos" && g.RepresentativeUserId == null)));
+    }
+
     /// <summary>Posts to <paramref name="target"/> with the antiforgery token of <paramref name="tokenPage"/>.</summary>
     private static async Task<HttpResponseMessage> PostToAsync(HttpClient client, string tokenPage, string target, string formName, List<KeyValuePair<string, string>> fields)
     {

@@ -22,7 +22,7 @@ public sealed class NavMenuTests : ComponentTestBase
     }
 
     [Theory]
-    [InlineData(Roles.Admin, new[] { "Inicio", "Concursos", "Administración", "Gestión de concursos", "Grupos", "Correos", "Cuentas" })]
+    [InlineData(Roles.Admin, new[] { "Inicio", "Concursos", "Administración", "Gestión de concursos", "Grupos", "Programa", "Padrones", "Correos", "Cuentas" })]
     [InlineData(Roles.Juror, new[] { "Inicio", "Concursos", "Jurado" })]
     [InlineData(Roles.Producer, new[] { "Inicio", "Concursos", "Mi grupo", "Mis perfiles", "Mis financiamientos" })]
     [InlineData(Roles.Technician, new[] { "Inicio", "Concursos", "Seguimiento", "Mis visitas" })]

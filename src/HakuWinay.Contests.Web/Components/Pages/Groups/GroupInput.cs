@@ -40,9 +40,16 @@ public sealed class GroupInput
     /// <summary>Assisted registration only: the day the representative consented.</summary>
     public DateOnly? ConsentDate { get; set; }
 
+    /// <summary>Assisted registration only, optional: a box left empty (a browser posts it as "") is no email, not an invalid one.</summary>
     [EmailAddress(ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.Email))]
     [StringLength(254, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
-    public string? RepresentativeEmail { get; set; }
+    public string? RepresentativeEmail
+    {
+        get => _representativeEmail;
+        set => _representativeEmail = string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private string? _representativeEmail;
 
     [StringLength(200, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
     public string? RepresentativeFullName { get; set; }
