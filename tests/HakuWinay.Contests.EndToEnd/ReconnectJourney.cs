@@ -40,9 +40,10 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         var tablet = await OpenPageAsync(Devices.Tablet, on: copy.Current);
         var link = new BrowserLink();
         await link.RouteAsync(tablet);
-        await SignInAsync(tablet, FullDemo.PendingJurorEmail, "/juror", on: copy.Current);
         var scorecardId = await PendingScorecardAsync(copy.Db);
-        await tablet.GotoAsync($"/juror/scorecards/{scorecardId}");
+        // Straight to the scorecard: a page left by a full load would leave a second circuit, whose
+        // eviction could be the write awaited below.
+        await SignInToAsync(tablet, FullDemo.PendingJurorEmail, $"/juror/scorecards/{scorecardId}", on: copy.Current);
         await Expect(tablet.Locator("#points-C2")).ToBeEnabledAsync();
         await SavedAfterAsync(tablet, async () =>
         {
@@ -88,13 +89,13 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         var phone = await OpenPageAsync(Devices.Phone);
         var link = new BrowserLink();
         await link.RouteAsync(phone);
-        await SignInAsync(phone, "tecnico@demo.hakuwinay.pe", "/technician");
         int visitId;
         await using (var db = await TechnicianDb.CreateDbContextAsync())
         {
             visitId = (await FullDemo.VisitDueThisWeekAsync(db)).Id;
         }
-        await phone.GotoAsync($"/technician/visits/{visitId}");
+        // Straight to the visit, so that no page left behind holds a second circuit (see above).
+        await SignInToAsync(phone, "tecnico@demo.hakuwinay.pe", $"/technician/visits/{visitId}");
         await Expect(phone.GetByTestId("visit-report-form")).ToHaveAttributeAsync("data-draft-live", "true");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Lima")).DateTime);
         const string observations = "Las socias ya venden en la feria de Quinua.";
@@ -223,8 +224,11 @@ public sealed partial class ReconnectJourney(BrowserFixture browser, ReconnectPo
         return await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.Summary).SingleAsync();
     }
 
-    /// <summary>What Blazor's client logs as errors while its connection is down and its attempts fail, and Chromium's failed requests meanwhile.</summary>
-    [GeneratedRegex(@"Connection disconnected with error|Failed to complete negotiation|Failed to start the connection|Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED)|WebSocket failed to connect|Failed to fetch")]
+    /// <summary>
+    /// What Blazor's client logs as errors while its connection is down and its attempts fail, and
+    /// Chromium's failed requests and sockets meanwhile (a socket refused while a copy restarts).
+    /// </summary>
+    [GeneratedRegex(@"Connection disconnected with error|Failed to complete negotiation|Failed to start the connection|(Failed to load resource|Error in connection establishment): net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED)|WebSocket failed to connect|Failed to fetch")]
     private static partial Regex DroppedConnection();
 
     [GeneratedRegex(@"/profiles/(\d+)/edit$")]

@@ -72,6 +72,18 @@ public abstract class BrowserTest(BrowserFixture browser, KestrelPortal portal, 
         await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync((on ?? Portal).Url(landing));
     }
 
+    /// <summary>
+    /// Signs in from the sign-in page reached on the way to <paramref name="path"/>, and lands there:
+    /// the page is the first with a circuit in this browser, so no page left behind holds another.
+    /// </summary>
+    protected async Task SignInToAsync(IPage page, string email, string path, KestrelPortal? on = null)
+    {
+        await page.GotoAsync("/account/login?ReturnUrl=" + Uri.EscapeDataString(path));
+        await FillLoginFormAsync(page, email, HakuWinay.Contests.Testing.PortalFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar", Exact = true }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync((on ?? Portal).Url(path));
+    }
+
     private void Watch(IPage page)
     {
         page.Console += (_, message) =>
