@@ -27,14 +27,14 @@ namespace HakuWinay.Contests.EndToEnd;
 public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPortal portal, ITestOutputHelper output)
     : BrowserTest(browser, portal, output), IClassFixture<KestrelPortal>
 {
-    private const string Header = "codigo_proyecto,dni_representante,nombres,sexo,fecha_nacimiento,centro_poblado,ubigeo_distrito,dni_miembros";
+    internal const string Header = "codigo_proyecto,dni_representante,nombres,sexo,fecha_nacimiento,centro_poblado,ubigeo_distrito,dni_miembros";
 
     // The three households of the group: in both padrones; in neither; in the project's padrón (as a member) but not in Juntos's.
     private const string Verified = "47310001";
     private const string Outside = "47310002";
     private const string DeclaredOnly = "47310003";
 
-    private static FilePayload Csv(string name, params string[] lines) =>
+    internal static FilePayload Csv(string name, params string[] lines) =>
         new() { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n") };
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
         await Expect(admin.Locator("[data-testid=dashboard-share][data-kind=JuntosDeclaredOnly]")).ToBeVisibleAsync();
     }
 
-    private static async Task UploadAsync(ILocator upload, FilePayload file)
+    internal static async Task UploadAsync(ILocator upload, FilePayload file)
     {
         var input = upload.Locator("input[type=file]");
         await Expect(input).ToBeEnabledAsync();

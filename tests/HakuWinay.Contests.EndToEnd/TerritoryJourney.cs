@@ -1,8 +1,10 @@
+using System.Text;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.EndToEnd.Infrastructure;
 using HakuWinay.Contests.Groups;
+using HakuWinay.Contests.Registries;
 using HakuWinay.Contests.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +101,60 @@ public sealed class TerritoryJourney(BrowserFixture browser, KestrelPortal porta
         // The technician's next page follows the new scope.
         await apurimac.GotoAsync($"/groups/{ayacuchoGroup}");
         await Expect(apurimac.GetByTestId("group-name")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// The padrones follow the territory (ADR 033), on a 360 px phone: the Apurímac Administrator sees
+    /// neither Ayacucho's project nor the Juntos upload (a national list), an Ayacucho file is refused
+    /// row by row and imports nothing, and their own project's padrón is imported.
+    /// </summary>
+    [Fact]
+    public async Task On_a_phone_the_apurimac_administrator_imports_only_padrones_of_apurimac()
+    {
+        var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        {
+            string nationalId;
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                nationalId = await db.Users.Where(u => u.Email == AwardedDemo.AdminEmail).Select(u => u.Id).SingleAsync();
+            }
+            var imported = await scope.ServiceProvider.GetRequiredService<RegistryImportService>().ImportAsync(new ActingUser(nationalId, IsAdmin: true),
+                RegistryKind.ProjectHouseholds, "aya.csv", Encoding.UTF8.GetBytes($"{RegistryJourney.Header}\r\nAYA-QUINUA,47320001,Rosa Quispe,F,,Muyurina,050108,\r\n"));
+            Assert.Equal(RegistryImportResult.Imported, imported.Result);
+        }
+        var narrow = Devices.Phone;
+        narrow.ViewportSize = new ViewportSize { Width = 360, Height = 740 };
+        var phone = await OpenPageAsync(narrow);
+        await SignInAsync(phone, ApurimacAdmin, "/admin");
+        await phone.GotoAsync("/admin/registries");
+        await Expect(phone.GetByTestId("registries-scope")).ToContainTextAsync("Apurímac");
+        await Expect(phone.GetByTestId("juntos-national-only")).ToBeVisibleAsync();
+        await Expect(phone.Locator("[data-testid=registry-upload][data-kind=Juntos]")).ToHaveCountAsync(0);
+        await Expect(phone.GetByTestId("registry-projects")).Not.ToContainTextAsync("AYA-QUINUA");
+
+        var upload = phone.Locator("[data-testid=registry-upload][data-kind=ProjectHouseholds]");
+        await RegistryJourney.UploadAsync(upload, RegistryJourney.Csv("padron-ayacucho.csv", RegistryJourney.Header, "AYA-HUANTA,47320011,Juan Huamán,M,,Muyurina,050108,", "AYA-HUANTA,47320012,Ana Sulca,F,,Muyurina,050108,"));
+        await Expect(upload.GetByTestId("registry-error")).ToHaveTextAsync(
+        [
+            "Fila 2: el distrito «050108» está fuera de su ámbito territorial: usted no importa padrones de ese distrito.",
+            "Fila 3: el distrito «050108» está fuera de su ámbito territorial: usted no importa padrones de ese distrito.",
+        ]);
+        await Expect(upload.GetByTestId("registry-import")).ToHaveCountAsync(0);
+
+        await RegistryJourney.UploadAsync(upload, RegistryJourney.Csv("padron-chuspi.csv", RegistryJourney.Header, "APU-CHUSPI,71320001,Nilda Ccorimanya,F,1982-03-04,Chuspi,030216,"));
+        await upload.GetByTestId("registry-import").ClickAsync();
+        await Expect(upload.GetByTestId("registry-outcome")).ToHaveAttributeAsync("data-result", "Imported");
+        await Expect(phone.GetByTestId("registry-project")).ToHaveAttributeAsync("data-code", "APU-CHUSPI");
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            Assert.False(await db.RegistryProjects.AnyAsync(p => p.Code == "AYA-HUANTA"));
+        }
+
+        // Their dashboard and menu offer no link to national staff's pages (each would answer 404).
+        await phone.GotoAsync("/admin");
+        await Expect(phone.GetByTestId("admin-dashboard")).ToBeVisibleAsync();
+        await Expect(phone.Locator("a[href='admin/outbox'], a[href='admin/accounts'], a[href='admin/jobs']")).ToHaveCountAsync(0);
     }
 
     /// <summary>

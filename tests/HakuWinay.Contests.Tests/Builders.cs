@@ -247,3 +247,16 @@ internal sealed class OutboxMessageBuilder(DateTime queuedAtUtc)
     public OutboxMessage Build() =>
         new(_to, _subject, "Texto", "<p>Texto</p>", queuedAtUtc, _deduplicationKey);
 }
+
+/// <summary>Staff accounts of a territory: the user row and one scope row each (ADR 028).</summary>
+internal static class ScopedStaff
+{
+    public static void Add(HakuWinay.Contests.Data.ContestsDbContext db, params (string UserId, string Area)[] accounts)
+    {
+        foreach (var (userId, area) in accounts)
+        {
+            db.Users.Add(new HakuWinay.Contests.Identity.AppUser { Id = userId, UserName = userId + "@t.pe", Email = userId + "@t.pe", FullName = "Staff " + area });
+            db.StaffScopeAreas.Add(new HakuWinay.Contests.Territories.StaffScopeArea(userId, area));
+        }
+    }
+}

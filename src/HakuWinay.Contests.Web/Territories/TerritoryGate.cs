@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace HakuWinay.Contests.Web.Territories;
 
 /// <summary>
-/// Every address that names a contest, group, profile, scorecard, appeal, award or visit answers 404
+/// Every address that names a contest, group, profile, scorecard, appeal, award, visit or padrón project answers 404
 /// to a member of staff whose scope does not reach it, exactly as it does to a user of another group.
 /// It sits once in the pipeline, after authorization, so that no page, form or download can forget
 /// it (docs/decisions/028): the address is classified by its route values, the record located by
@@ -85,6 +85,7 @@ public sealed class TerritoryGate(RequestDelegate next)
                 "contests" => TerritoryResource.Contest,
                 "profiles" => TerritoryResource.Profile,
                 "groups" => TerritoryResource.Group,
+                "projects" => TerritoryResource.Project,
                 _ => null,
             };
             return kind is { } k ? (k, idKey) : null;
@@ -101,5 +102,7 @@ public sealed class TerritoryGate(RequestDelegate next)
         ("ProfileId", TerritoryResource.Profile),
         ("ContestId", TerritoryResource.Contest),
         ("ContestCode", TerritoryResource.ContestCode),
+        // A padrón's project (its page, its form): its place is its districts (ADR 033).
+        ("ProjectId", TerritoryResource.Project),
     ];
 }

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
@@ -28,6 +29,10 @@ public sealed class ExpenseService(
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await AwardAccess.StandingAsync(db, user, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, user, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         if (award is null)
         {
             return ServiceResult<int>.Fail(ServiceOutcome.NotFound);
@@ -143,6 +148,10 @@ public sealed class ExpenseService(
         if (expense is null)
         {
             return ServiceResult<ExpenseStatus>.Fail(ServiceOutcome.NotFound);
+        }
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, expense.AwardId, ct))
+        {
+            return StaffReach.Refused<ExpenseStatus>();
         }
         if (expense.Status != ExpenseStatus.Submitted)
         {

@@ -134,6 +134,10 @@ public sealed partial class ContestAdminService(
         {
             return ServiceResult<ContestStatus>.Fail(failure);
         }
+        if (!await Territories.StaffReach.AdminReachesAsync(db, adminId, Territories.TerritoryResource.Contest, contestId, ct))
+        {
+            return Territories.StaffReach.Refused<ContestStatus>();
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         SyncWithClock(db, contest, now);
         var before = contest.Status;

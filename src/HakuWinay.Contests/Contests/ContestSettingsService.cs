@@ -227,6 +227,11 @@ public sealed partial class ContestAdminService
         {
             return ServiceResult<Guid>.Fail(failure);
         }
+        if (!await Territories.StaffReach.AdminReachesAsync(db, adminId, Territories.TerritoryResource.Contest, contestId, ct))
+        {
+            // The settings of a contest outside the scope stay as they are, whatever page sent them.
+            return Territories.StaffReach.Refused<Guid>();
+        }
         if (contest.IsArchived)
         {
             return ServiceResult<Guid>.Invalid("Contest", "ContestRules.Archived");

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Accounting;
@@ -36,6 +37,10 @@ public sealed class AwardAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await LoadAsync(db, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         if (award is null)
         {
             return ServiceResult<int>.Fail(ServiceOutcome.NotFound);
@@ -91,6 +96,10 @@ public sealed class AwardAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await LoadAsync(db, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         var tranche = award?.Tranches.SingleOrDefault(t => t.Id == trancheId);
         if (award is null || tranche is null)
         {
@@ -185,6 +194,10 @@ public sealed class AwardAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await LoadAsync(db, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         if (award is null)
         {
             return ServiceResult<int>.Fail(ServiceOutcome.NotFound);
@@ -215,6 +228,10 @@ public sealed class AwardAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await LoadAsync(db, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         var visit = award?.Visits.SingleOrDefault(v => v.Id == visitId);
         if (award is null || visit is null)
         {
@@ -262,6 +279,10 @@ public sealed class AwardAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await LoadAsync(db, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         var visit = award?.Visits.SingleOrDefault(v => v.Id == visitId);
         if (award is null || visit is null)
         {
@@ -306,6 +327,10 @@ public sealed class AwardAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await LoadAsync(db, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         if (award is null)
         {
             return ServiceResult<int>.Fail(ServiceOutcome.NotFound);
@@ -416,6 +441,10 @@ public sealed class AwardAdminService(
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var award = await LoadAsync(db, awardId, ct);
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Award, awardId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         var tranche = award?.Tranches.SingleOrDefault(t => t.Id == trancheId);
         if (award is null || tranche is null)
         {

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
@@ -28,6 +29,10 @@ public sealed class VisitService(
         ArgumentNullException.ThrowIfNull(report);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visit = await AssignedVisitAsync(db, technician, visitId, ct);
+        if (!await StaffReach.ReachesAsync(db, technician, TerritoryResource.Visit, visitId, ct))
+        {
+            return StaffReach.Refused<VisitStatus>();
+        }
         if (visit is null)
         {
             return ServiceResult<VisitStatus>.Fail(ServiceOutcome.NotFound);
@@ -72,6 +77,10 @@ public sealed class VisitService(
         ArgumentNullException.ThrowIfNull(technician);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visit = await AssignedVisitAsync(db, technician, visitId, ct);
+        if (!await StaffReach.ReachesAsync(db, technician, TerritoryResource.Visit, visitId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         if (visit is null)
         {
             return ServiceResult<int>.Fail(ServiceOutcome.NotFound);
@@ -106,6 +115,10 @@ public sealed class VisitService(
         ArgumentNullException.ThrowIfNull(technician);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visit = await AssignedVisitAsync(db, technician, visitId, ct);
+        if (!await StaffReach.ReachesAsync(db, technician, TerritoryResource.Visit, visitId, ct))
+        {
+            return StaffReach.Refused<int>();
+        }
         if (visit is null)
         {
             return ServiceResult<int>.Fail(ServiceOutcome.NotFound);
@@ -155,6 +168,10 @@ public sealed class VisitService(
         if (visit is null)
         {
             return ServiceResult<VisitStatus>.Fail(ServiceOutcome.NotFound);
+        }
+        if (!await StaffReach.ReachesAsync(db, admin, TerritoryResource.Visit, visitId, ct))
+        {
+            return StaffReach.Refused<VisitStatus>();
         }
         if (visit.Status == VisitStatus.Approved)
         {

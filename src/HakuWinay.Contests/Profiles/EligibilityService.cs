@@ -29,6 +29,10 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
         {
             return ServiceResult<ProfileStatus>.Fail(ServiceOutcome.NotFound);
         }
+        if (!await Territories.StaffReach.AdminReachesAsync(db, adminUserId, Territories.TerritoryResource.Profile, profileId, ct))
+        {
+            return Territories.StaffReach.Refused<ProfileStatus>();
+        }
         if (profile.Version != expectedVersion)
         {
             return ServiceResult<ProfileStatus>.Fail(ServiceOutcome.Conflict);

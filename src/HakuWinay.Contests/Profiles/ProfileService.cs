@@ -73,7 +73,7 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         var (profile, group, failure) = await LoadForAsync(db, user, profileId, expectedVersion, ct);
         if (failure is { } outcome)
         {
-            return ServiceResult<Guid>.Fail(outcome);
+            return Failed<Guid>(outcome);
         }
         if (!profile.IsEditable)
         {
@@ -130,7 +130,7 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         var (profile, group, failure) = await LoadForAsync(db, user, profileId, expectedVersion, ct);
         if (failure is { } outcome)
         {
-            return ServiceResult<string>.Fail(outcome);
+            return Failed<string>(outcome);
         }
         if (!profile.IsEditable)
         {
@@ -176,7 +176,7 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         var (profile, group, failure) = await LoadForAsync(db, user, profileId, null, ct);
         if (failure is { } outcome)
         {
-            return ServiceResult<bool>.Fail(outcome);
+            return Failed<bool>(outcome);
         }
         var contest = await db.Contests.SingleAsync(c => c.Id == profile.ContestId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -208,6 +208,10 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         return ServiceResult<bool>.Ok(true);
     }
 
+    /// <summary>A failure of <see cref="LoadForAsync"/> as the page's answer; Invalid there is the territory's refusal.</summary>
+    private static ServiceResult<T> Failed<T>(ServiceOutcome outcome) =>
+        outcome == ServiceOutcome.Invalid ? Territories.StaffReach.Refused<T>("Profile") : ServiceResult<T>.Fail(outcome);
+
     /// <summary>A group's representative acts for it; administrators and technicians may act on its behalf.</summary>
     public static bool MayActFor(ActingUser user, ProducerGroup group) => user.IsStaff || group.RepresentativeUserId == user.UserId;
 
@@ -227,6 +231,11 @@ public sealed class ProfileService(IDbContextFactory<ContestsDbContext> dbFactor
         if (!MayActFor(user, group))
         {
             return (profile, group, ServiceOutcome.Forbidden);
+        }
+        if (!await Territories.StaffReach.ReachesAsync(db, user, Territories.TerritoryResource.Profile, profileId, ct))
+        {
+            // Staff whose scope no longer holds the profile (a page left open, a crafted call) change nothing.
+            return (profile, group, ServiceOutcome.Invalid);
         }
         return expectedVersion is { } version && profile.Version != version
             ? (profile, group, ServiceOutcome.Conflict)

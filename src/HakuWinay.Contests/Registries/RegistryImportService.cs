@@ -46,7 +46,7 @@ public sealed class RegistryImportService(
             return RegistryPreview.Rejected(kind, [new RegistryError(null, "Registry.AdminsOnly")]);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var parsed = await ParseAsync(db, kind, bytes, ct);
+        var parsed = await ParseAsync(db, admin, kind, bytes, ct);
         if (parsed.Errors.Count > 0)
         {
             return RegistryPreview.Rejected(kind, parsed.Errors);
@@ -67,7 +67,7 @@ public sealed class RegistryImportService(
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var parsed = await ParseAsync(db, kind, bytes, ct);
+        var parsed = await ParseAsync(db, admin, kind, bytes, ct);
         if (parsed.Errors.Count > 0)
         {
             return new RegistryImportOutcome(RegistryImportResult.Rejected, null, null, parsed.Errors);
@@ -260,6 +260,47 @@ public sealed class RegistryImportService(
         var current = await db.RegistryImports.AsNoTracking()
             .SingleOrDefaultAsync(i => i.Kind == kind && i.RegistryProjectId == projectId && i.IsCurrent, ct);
         return (project, current);
+    }
+
+    private async Task<ParsedFile> ParseAsync(ContestsDbContext db, ActingUser admin, RegistryKind kind, byte[] bytes, CancellationToken ct)
+    {
+        var parsed = await ParseAsync(db, kind, bytes, ct);
+        if (parsed.Errors.Count > 0)
+        {
+            return parsed;
+        }
+        var scope = await Territories.StaffScopes.OfAsync(db, admin.UserId, ct);
+        var refusals = await ScopeRefusalsAsync(db, scope, parsed, ct);
+        return refusals.Count == 0 ? parsed : ParsedFile.Failed(kind, refusals);
+    }
+
+    /// <summary>
+    /// What a scoped administrator may not import (ADR 033): the Juntos padrón is MIDIS's national
+    /// list, so only national administrators replace it; a project's padrón only when the project
+    /// and every row's district lie in the importer's scope, each row outside named by its number.
+    /// </summary>
+    private static async Task<List<RegistryError>> ScopeRefusalsAsync(ContestsDbContext db, Territories.StaffScope scope, ParsedFile parsed, CancellationToken ct)
+    {
+        if (scope.IsNational)
+        {
+            return [];
+        }
+        if (parsed.Kind == RegistryKind.Juntos)
+        {
+            return [new RegistryError(null, "Registry.JuntosNationalOnly")];
+        }
+        var errors = new RegistryErrorList();
+        var project = await db.RegistryProjects.AsNoTracking().Where(p => p.Code == parsed.ProjectCode)
+            .Select(p => new { p.RegionCode, Districts = p.Districts.Select(d => d.DistrictCode).ToList() }).SingleOrDefaultAsync(ct);
+        if (project is not null && !Territories.TerritoryRule.ReachesProject(scope, project.RegionCode, project.Districts))
+        {
+            errors.Add(new RegistryError(null, "Registry.ProjectOutsideScope", parsed.ProjectCode!));
+        }
+        foreach (var row in parsed.Households!.Rows.Where(r => !Territories.TerritoryRule.ReachesProject(scope, r.DistrictCode[..2], [r.DistrictCode])))
+        {
+            errors.Add(new RegistryError(row.Row, "Registry.DistrictOutsideScope", row.DistrictCode));
+        }
+        return [.. errors.ToList()];
     }
 
     private async Task<ParsedFile> ParseAsync(ContestsDbContext db, RegistryKind kind, byte[] bytes, CancellationToken ct)

@@ -1,5 +1,6 @@
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Groups;
+using HakuWinay.Contests.Territories;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Registries;
@@ -20,27 +21,48 @@ public sealed record ProfileRegistryChecks(bool RequiresProjectMembership, IRead
 
 /// <summary>
 /// What the padrón pages show: the projects with their current version, every version of each
-/// padrón, the progress of one import. Administrators only (the pages check it); one service, so
-/// a territorial scope can later be applied in one place.
+/// padrón, the progress of one import. Administrators only (the pages check it); the lists follow
+/// the administrator's scope (ADR 033).
 /// </summary>
 public sealed class RegistryQueries(IDbContextFactory<ContestsDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<RegistryProjectRow>> ProjectsAsync(CancellationToken ct = default)
+    /// <summary>The projects, with their current version; a scoped administrator's only those wholly in their scope (ADR 033).</summary>
+    public async Task<IReadOnlyList<RegistryProjectRow>> ProjectsAsync(StaffScope? scope = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var projects = await db.RegistryProjects.AsNoTracking().Include(p => p.Districts).OrderBy(p => p.Code).ToListAsync(ct);
+        var projects = await ProjectsWithinAsync(db, scope ?? StaffScope.National, ct);
         var current = (await VersionsQuery(db, i => i.IsCurrent && i.Kind == RegistryKind.ProjectHouseholds).ToListAsync(ct))
             .ToDictionary(v => v.ProjectId!.Value);
         return [.. projects.Select(p => new RegistryProjectRow(p.Id, p.Code, p.Name, p.RegionCode, p.Districts.Count,
             current.TryGetValue(p.Id, out var v) ? v.Row : null))];
     }
 
-    /// <summary>Every version of every padrón, newest first, up to <paramref name="take"/>.</summary>
-    public async Task<IReadOnlyList<RegistryVersionRow>> VersionsAsync(RegistryKind kind, int take = 50, CancellationToken ct = default)
+    /// <summary>
+    /// Every version of every padrón, newest first, up to <paramref name="take"/>. A scoped
+    /// administrator sees the versions of their projects, and every version of the Juntos padrón:
+    /// it is national, its counts hide no territory's households.
+    /// </summary>
+    public async Task<IReadOnlyList<RegistryVersionRow>> VersionsAsync(RegistryKind kind, StaffScope? scope = null, int take = 50, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await VersionsQuery(db, i => i.Kind == kind, take).ToListAsync(ct);
+        if (kind == RegistryKind.Juntos || scope is null || scope.IsNational)
+        {
+            return [.. (await VersionsQuery(db, i => i.Kind == kind, take).ToListAsync(ct)).Select(r => r.Row)];
+        }
+        var ids = (await ProjectsWithinAsync(db, scope, ct)).Select(p => (int?)p.Id).ToList();
+        var rows = await VersionsQuery(db, i => i.Kind == kind && ids.Contains(i.RegistryProjectId), take).ToListAsync(ct);
         return [.. rows.Select(r => r.Row)];
+    }
+
+    /// <summary>
+    /// The projects the scope reaches, by the same rule as the gate. Read whole and filtered here:
+    /// "every district inside" is no plain IN list, and a country has hundreds of projects, not millions.
+    /// </summary>
+    private static async Task<List<RegistryProject>> ProjectsWithinAsync(ContestsDbContext db, StaffScope scope, CancellationToken ct)
+    {
+        var projects = await db.RegistryProjects.AsNoTracking().Include(p => p.Districts).OrderBy(p => p.Code).ToListAsync(ct);
+        return scope.IsNational ? projects
+            : [.. projects.Where(p => TerritoryRule.ReachesProject(scope, p.RegionCode, [.. p.Districts.Select(d => d.DistrictCode)]))];
     }
 
     public async Task<RegistryVersionRow?> ImportAsync(int importId, CancellationToken ct = default)
@@ -107,6 +129,10 @@ public sealed class RegistryCheckService(IDbContextFactory<ContestsDbContext> db
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var groupId = await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => (int?)p.ProducerGroupId).SingleOrDefaultAsync(ct);
+        if (!await Territories.StaffReach.ReachesAsync(db, admin, Territories.TerritoryResource.Profile, profileId, ct))
+        {
+            return false;
+        }
         var group = groupId is null ? null : await db.ProducerGroups.Include(g => g.Households).SingleAsync(g => g.Id == groupId, ct);
         if (group is null)
         {

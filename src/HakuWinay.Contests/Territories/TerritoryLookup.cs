@@ -15,6 +15,8 @@ public enum TerritoryResource
     Appeal,
     Award,
     Visit,
+    /// <summary>A project of the padrones: its place is the districts it covers.</summary>
+    Project,
 }
 
 /// <summary>Where the record behind an address is: one small query per kind, read by the territory gate.</summary>
@@ -24,6 +26,12 @@ public sealed class TerritoryLookup(IDbContextFactory<ContestsDbContext> dbFacto
     public async Task<TerritoryPlace?> PlaceAsync(TerritoryResource kind, string key, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PlaceAsync(db, kind, key, ct);
+    }
+
+    /// <summary>The same, in a context a service already has open (<see cref="StaffReach"/>).</summary>
+    public static async Task<TerritoryPlace?> PlaceAsync(ContestsDbContext db, TerritoryResource kind, string key, CancellationToken ct = default)
+    {
         if (kind == TerritoryResource.ContestCode)
         {
             return await db.Contests.Where(c => c.Code == key)
@@ -50,6 +58,12 @@ public sealed class TerritoryLookup(IDbContextFactory<ContestsDbContext> dbFacto
         {
             return await db.Contests.Where(c => c.Id == id)
                 .Select(c => TerritoryPlace.OfContest(new ContestPlace(c.RegionCode, c.ProvinceCode, c.DistrictCode))).SingleOrDefaultAsync(ct);
+        }
+        if (kind == TerritoryResource.Project)
+        {
+            var project = await db.RegistryProjects.AsNoTracking().Where(p => p.Id == id)
+                .Select(p => new { p.RegionCode, Districts = p.Districts.Select(d => d.DistrictCode).ToList() }).SingleOrDefaultAsync(ct);
+            return project is null ? null : TerritoryPlace.OfProject(project.RegionCode, project.Districts);
         }
         if (kind == TerritoryResource.Group)
         {

@@ -11,6 +11,14 @@ public sealed record TerritoryPlace(ContestPlace? Contest, string? GroupDistrict
 {
     public static TerritoryPlace OfContest(ContestPlace contest) => new(contest, null);
     public static TerritoryPlace OfGroup(string districtCode) => new(null, districtCode);
+
+    /// <summary>A padrón's project: its region and the districts it covers (none yet: the whole region is its place).</summary>
+    public static TerritoryPlace OfProject(string regionCode, IReadOnlyList<string> districtCodes) =>
+        new(null, null) { ProjectRegionCode = regionCode, ProjectDistrictCodes = districtCodes };
+
+    public string? ProjectRegionCode { get; private init; }
+
+    public IReadOnlyList<string> ProjectDistrictCodes { get; private init; } = [];
 }
 
 /// <summary>
@@ -27,6 +35,12 @@ public static class TerritoryRule
         {
             return isAdmin || isTechnician;
         }
+        if (place.ProjectRegionCode is { } region)
+        {
+            // Padrones are administrators' work; a project is theirs when every district of it is (ADR 033):
+            // one who holds part of a project would otherwise replace the padrón of the rest.
+            return isAdmin && ReachesProject(scope, region, place.ProjectDistrictCodes);
+        }
         return (isAdmin && ReachesAsAdmin(scope, place)) || (isTechnician && ReachesAsTechnician(scope, place));
     }
 
@@ -37,6 +51,10 @@ public static class TerritoryRule
     private static bool ReachesAsTechnician(StaffScope scope, TerritoryPlace place) => place.GroupDistrictCode is { } district
         ? ContainsDistrict(scope, district)
         : place.Contest is { } contest && scope.Contains(contest.RegionCode, contest.ProvinceCode, contest.DistrictCode);
+
+    /// <summary>Whether every district of a project is in the scope; a project with no district yet stands for its whole region.</summary>
+    public static bool ReachesProject(StaffScope scope, string regionCode, IReadOnlyCollection<string> districtCodes) =>
+        districtCodes.Count == 0 ? scope.Contains(regionCode) : districtCodes.All(d => ContainsDistrict(scope, d));
 
     private static bool ContainsDistrict(StaffScope scope, string district) =>
         district.Length == 6 && scope.Contains(district[..2], district[..4], district);

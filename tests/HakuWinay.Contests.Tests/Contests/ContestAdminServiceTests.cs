@@ -125,6 +125,32 @@ public sealed class ContestAdminServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scoped_administrator_neither_sets_up_nor_publishes_another_territorys_contest()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            ScopedStaff.Add(db, ("admin-apu", "03"), ("admin-aya", "05"));
+            await db.SaveChangesAsync();
+        }
+        await MakeReadyAsync();
+        var contest = await ContestAsync();
+        var later = contest.Timeline with { ResultsAtUtc = contest.Timeline.ResultsAtUtc!.Value.AddDays(1) };
+
+        var timeline = await Service().SaveTimelineAsync("admin-apu", _contestId, contest.Version, later);
+        var published = await Service().PublishAsync("admin-apu", _contestId, contest.Version);
+
+        foreach (var refused in new[] { timeline.Violations, published.Violations })
+        {
+            Assert.Equal(("Territory", HakuWinay.Contests.Territories.StaffReach.OutsideScope), (Assert.Single(refused).Field, refused[0].Rule));
+        }
+        Assert.Equal((ContestStatus.Draft, contest.Version), ((await ContestAsync()).Status, (await ContestAsync()).Version));
+        Assert.Empty(await AuditAsync("contest.timeline-saved"));
+        var saved = await Service().SaveTimelineAsync("admin-aya", _contestId, contest.Version, later);
+        Assert.True(saved.Succeeded, string.Join(", ", saved.Violations.Select(v => v.Rule)));
+        Assert.Equal(ContestStatus.Published, (await Service().PublishAsync("admin-aya", _contestId, saved.Value)).Value);
+    }
+
+    [Fact]
     public async Task A_clone_through_the_service_copies_the_setup_into_a_new_draft()
     {
         await MakeReadyAsync();

@@ -5,6 +5,7 @@ using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -88,6 +89,29 @@ public sealed class EligibilityAndListingTests : IAsyncLifetime
         Assert.Equal("rep@t.pe", email.To);
         Assert.Contains("elegible", email.TextBody);
         Assert.Equal("profile.eligibility-decided", (await db.AuditLog.SingleAsync()).Action);
+    }
+
+    [Fact]
+    public async Task An_administrator_whose_scope_does_not_hold_the_contest_decides_nothing_and_one_whose_scope_does_decides()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            ScopedStaff.Add(db, ("admin-apu", "03"), ("admin-aya", "05"));
+            await db.SaveChangesAsync();
+        }
+        var version = await VersionAsync(_submittedId);
+        ChecklistAnswer[] answers = [new(_items[0], true), new(_items[1], true)];
+
+        var refused = await Eligibility().DecideAsync("admin-apu", _submittedId, version, eligible: true, "Cumple", answers);
+
+        Assert.Equal(("Territory", StaffReach.OutsideScope), (Assert.Single(refused.Violations).Field, refused.Violations[0].Rule));
+        await using (var db = _database.CreateDbContext())
+        {
+            Assert.Equal((ProfileStatus.Submitted, version), await db.BusinessProfiles.Where(p => p.Id == _submittedId).Select(p => ValueTuple.Create(p.Status, p.Version)).SingleAsync());
+            Assert.Empty(await db.AuditLog.ToListAsync());
+            Assert.Empty(await db.Outbox.ToListAsync());
+        }
+        Assert.Equal(ProfileStatus.Eligible, (await Eligibility().DecideAsync("admin-aya", _submittedId, version, eligible: true, "Cumple", answers)).Value);
     }
 
     [Fact]

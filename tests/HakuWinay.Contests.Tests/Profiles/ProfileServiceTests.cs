@@ -6,6 +6,7 @@ using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Territories;
 using HakuWinay.Contests.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -85,6 +86,34 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     {
         await using var db = _database.CreateDbContext();
         return await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.Version).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Staff_whose_scope_no_longer_holds_the_group_neither_edit_nor_withdraw_its_profile()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            ScopedStaff.Add(db, ("tech-apu", "03"), ("tech-aya", "05"));
+            await db.SaveChangesAsync();
+        }
+        var outsider = new ActingUser("tech-apu", IsTechnician: true);
+        var insider = new ActingUser("tech-aya", IsTechnician: true);
+        var (id, version) = await CompleteDraftAsync(_representativeA, _groupA);
+
+        var edit = await Service().EditDraftAsync(outsider, id, version, (profile, now) => profile.WriteSection(ProfileSection.Title, "Otro título", now));
+        var submit = await Service().SubmitAsync(outsider, id, version);
+        var withdraw = await Service().WithdrawAsync(outsider, id, "Desde otro territorio");
+
+        foreach (var refused in new[] { edit.Violations, submit.Violations, withdraw.Violations })
+        {
+            Assert.Equal(("Profile", StaffReach.OutsideScope), (Assert.Single(refused).Field, refused[0].Rule));
+        }
+        await using (var db = _database.CreateDbContext())
+        {
+            var profile = await db.BusinessProfiles.SingleAsync(p => p.Id == id);
+            Assert.Equal((ProfileStatus.Draft, version), (profile.Status, profile.Version));
+        }
+        Assert.True((await Service().WithdrawAsync(insider, id, "El grupo cambió de idea")).Succeeded);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Testing;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -175,8 +174,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             [Roles.Technician] = "tecnico@demo.hakuwinay.pe",
         };
 
-        private readonly Dictionary<string, HttpClient> _clients = [];
-        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly SignedInClients _clients;
+
+        public Fixture() => _clients = new SignedInClients(Portal, principal => principal == Anonymous ? null : DemoAccounts[principal]);
 
         public PortalFactory Portal { get; } = new();
 
@@ -208,35 +208,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             PaperScorecardId = scorecard.Id;
         }
 
-        public async Task<HttpClient> ClientForAsync(string principal)
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                if (!_clients.TryGetValue(principal, out var client))
-                {
-                    client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-                    if (principal != Anonymous)
-                    {
-                        await SignIn.AsAsync(client, DemoAccounts[principal], PortalFactory.DemoPassword);
-                    }
-                    _clients[principal] = client;
-                }
-                return client;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+        public Task<HttpClient> ClientForAsync(string principal) => _clients.ForAsync(principal);
 
         public Task DisposeAsync()
         {
-            foreach (var client in _clients.Values)
-            {
-                client.Dispose();
-            }
-            _gate.Dispose();
+            _clients.Dispose();
             Portal.Dispose();
             return Task.CompletedTask;
         }

@@ -1,10 +1,15 @@
 using System.Globalization;
 using System.Net;
+using HakuWinay.Contests.Accounting;
+using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Disbursements;
+using HakuWinay.Contests.FollowUp;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Results.Publication;
 using HakuWinay.Contests.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +20,9 @@ namespace HakuWinay.Contests.Web.Tests.Access;
 /// profile, scorecard, appeal, award or visit answers 404 to the staff of another territory, the
 /// demo's Apurímac Administrator and Technician, after the Ayacucho demo contest is published (so
 /// that its awards and visits exist); the addresses of national staff alone answer 404 to them too.
+/// Every kind of record is real: an appeal with its file, an agreement, a paid tranche's voucher, an
+/// expense's receipt and a visit's photo are stored through the services, so each 404 is the
+/// territory's and each insider's 200 carries the file.
 /// </summary>
 public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) : IClassFixture<TerritoryAccessTests.Fixture>
 {
@@ -29,11 +37,14 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
         "/admin/accounts", "/admin/outbox", "/admin/outbox/{id}.eml", "/admin/jobs",
     };
 
-    /// <summary>Records this fixture has none of (no appeal filed, no tranche paid, no expense, no photo): 404 to everyone.</summary>
-    private static readonly HashSet<string> AbsentHere = new(StringComparer.Ordinal)
+    /// <summary>The private files the fixture stores through the real services, each with bytes of its own: the insider must get exactly these.</summary>
+    public static readonly IReadOnlyDictionary<string, byte[]> RealFiles = new Dictionary<string, byte[]>(StringComparer.Ordinal)
     {
-        "/appeals/{appealId}/attachment", "/awards/{awardId}/agreement", "/awards/{awardId}/tranches/{trancheId}/voucher",
-        "/awards/{awardId}/expenses/{expenseId}/receipt", "/visits/{visitId}/photos/{photoId}",
+        ["/appeals/{appealId}/attachment"] = [.. "%PDF-1.7\n% sustento del reclamo\n"u8, .. new byte[64]],
+        ["/awards/{awardId}/agreement"] = [.. "%PDF-1.7\n% convenio firmado\n"u8, .. new byte[64]],
+        ["/awards/{awardId}/tranches/{trancheId}/voucher"] = [.. "%PDF-1.7\n% constancia de pago\n"u8, .. new byte[64]],
+        ["/awards/{awardId}/expenses/{expenseId}/receipt"] = [.. "%PDF-1.7\n% factura F001-7\n"u8, .. new byte[64]],
+        ["/visits/{visitId}/photos/{photoId}"] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "galpon"u8, .. new byte[64]],
     };
 
     private static IEnumerable<(string Route, PageRule Rule)> AllRoutes() =>
@@ -97,9 +108,11 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
         var url = fixture.UrlOf(route);
         using var response = await (await fixture.ClientForAsync(insider)).GetAsync(url);
 
-        var expected = AbsentHere.Contains(route) || (insider == AyacuchoTechnician && route == "/awards/{awardId}/agreement")
-            ? HttpStatusCode.NotFound : HttpStatusCode.OK;
-        Assert.True(response.StatusCode == expected, $"{insider} should get {(int)expected} from {url} but got {(int)response.StatusCode} ({rule.SampleUrl})");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{insider} should get 200 from {url} but got {(int)response.StatusCode} ({rule.SampleUrl})");
+        if (RealFiles.TryGetValue(route, out var bytes))
+        {
+            Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+        }
     }
 
     [Fact]
@@ -137,9 +150,10 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
     /// <summary>The demo published, one signed-in client per account, and the ids of one record of each kind.</summary>
     public sealed class Fixture : IAsyncLifetime
     {
-        private readonly Dictionary<string, HttpClient> _clients = [];
-        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly SignedInClients _clients;
         private Dictionary<string, string> _ids = [];
+
+        public Fixture() => _clients = new SignedInClients(Portal, email => email);
 
         public PortalFactory Portal { get; } = new();
 
@@ -149,6 +163,7 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
         {
             var award = (await AwardedDemo.PublishAsync(Portal))[0];
             var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
+            var records = await StoreFilesAsync(award, factory);
             await using var db = await factory.CreateDbContextAsync();
             await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", $"Hola", DateTime.UtcNow);
             await db.SaveChangesAsync();
@@ -164,8 +179,60 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
                 ["{paperScorecardId}"] = Text(await db.Scorecards.Where(s => s.BusinessProfileId == award.ProfileId).Select(s => s.Id).FirstAsync()),
                 ["/groups/1"] = "/groups/" + Text(award.GroupId),
                 ["/awards/1"] = "/awards/" + Text(award.AwardId),
-                ["/visits/1"] = "/visits/" + Text(await db.AwardVisits.Where(v => v.AwardId == award.AwardId).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync()),
+                ["/visits/1"] = "/visits/" + Text(records.VisitId),
+                ["/appeals/1/"] = $"/appeals/{Text(records.AppealId)}/",
+                ["/tranches/1/"] = $"/tranches/{Text(records.TrancheId)}/",
+                ["/expenses/1/"] = $"/expenses/{Text(records.ExpenseId)}/",
+                ["/photos/1"] = "/photos/" + Text(records.PhotoId),
             };
+        }
+
+        private sealed record StoredRecords(int AppealId, int TrancheId, int ExpenseId, int VisitId, int PhotoId);
+
+        /// <summary>The award's agreement, first tranche paid with its voucher, an expense, a photo of its first visit, and an appeal of its profile.</summary>
+        private async Task<StoredRecords> StoreFilesAsync(DemoAward award, IDbContextFactory<ContestsDbContext> factory)
+        {
+            static UploadedFile File(string route, string name) => new(name, new MemoryStream(RealFiles[route]));
+            var today = DateOnly.FromDateTime(LimaTime.ToLima(DateTime.UtcNow));
+            int line, visitId;
+            ActingUser admin, technician;
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                admin = new ActingUser(await db.Users.Where(u => u.Email == NationalAdmin).Select(u => u.Id).SingleAsync(), IsAdmin: true);
+                technician = new ActingUser(await db.Users.Where(u => u.Email == AyacuchoTechnician).Select(u => u.Id).SingleAsync(), IsTechnician: true);
+                line = await db.BusinessProfiles.Where(p => p.Id == award.ProfileId).SelectMany(p => p.Lines)
+                    .Where(l => l.FinancedBy == FinancedBy.Fund).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync();
+                visitId = await db.AwardVisits.Where(v => v.AwardId == award.AwardId).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+            }
+            await using var scope = Portal.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var awards = services.GetRequiredService<AwardAdminService>();
+            Succeeded(await awards.RecordAgreementAsync(admin, award.AwardId, today, File("/awards/{awardId}/agreement", "convenio.pdf")));
+            await services.GetRequiredService<ExecutionSweepService>().SweepAsync();
+            var (trancheId, amount) = await FirstTrancheAsync(factory, award.AwardId);
+            Succeeded(await awards.PayTrancheAsync(admin, award.AwardId, trancheId, new TranchePaymentInput(amount, today, "OP-77"),
+                File("/awards/{awardId}/tranches/{trancheId}/voucher", "constancia.pdf")));
+            var expense = Succeeded(await services.GetRequiredService<ExpenseService>().RecordAsync(admin, award.AwardId, trancheId,
+                new ExpenseInput(line, today, "Agroveterinaria Los Andes", ExpenseDocumentType.Factura, "F001-7", 100m),
+                File("/awards/{awardId}/expenses/{expenseId}/receipt", "factura.pdf")));
+            var photo = Succeeded(await services.GetRequiredService<VisitService>().AddPhotoAsync(technician, visitId,
+                File("/visits/{visitId}/photos/{photoId}", "galpon.png")));
+            var appeal = Succeeded(await services.GetRequiredService<AppealService>().FileAsync(admin, award.ProfileId, "Reclamo de prueba: el puntaje de campo.",
+                new AppealFile("sustento.pdf", new MemoryStream(RealFiles["/appeals/{appealId}/attachment"]))));
+            return new StoredRecords(appeal, trancheId, expense, visitId, photo);
+        }
+
+        private static async Task<(int Id, decimal Amount)> FirstTrancheAsync(IDbContextFactory<ContestsDbContext> factory, int awardId)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            var tranche = await db.AwardTranches.Where(t => t.AwardId == awardId && t.Order == 1).Select(t => new { t.Id, t.Amount }).SingleAsync();
+            return (tranche.Id, tranche.Amount);
+        }
+
+        private static T Succeeded<T>(ServiceResult<T> result)
+        {
+            Assert.True(result.Succeeded, result.Outcome + " " + string.Join(", ", result.Violations.Select(v => v.Rule)));
+            return result.Value!;
         }
 
         /// <summary>The route's sample address with this fixture's records in it.</summary>
@@ -179,32 +246,11 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
             return url;
         }
 
-        public async Task<HttpClient> ClientForAsync(string email)
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                if (!_clients.TryGetValue(email, out var client))
-                {
-                    client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-                    await SignIn.AsAsync(client, email, PortalFactory.DemoPassword);
-                    _clients[email] = client;
-                }
-                return client;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+        public Task<HttpClient> ClientForAsync(string email) => _clients.ForAsync(email);
 
         public Task DisposeAsync()
         {
-            foreach (var client in _clients.Values)
-            {
-                client.Dispose();
-            }
-            _gate.Dispose();
+            _clients.Dispose();
             Portal.Dispose();
             return Task.CompletedTask;
         }

@@ -5,7 +5,6 @@ using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,8 +21,9 @@ public sealed class PaidAwardsPortal : IAsyncLifetime
     public const string Anonymous = "Anonymous";
     public const string OtherProducer = "OtherProducer";
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SignedInClients _clients;
+
+    public PaidAwardsPortal() => _clients = new SignedInClients(Portal, principal => principal == Anonymous ? null : Accounts[principal]);
 
     public PortalFactory Portal { get; } = new();
 
@@ -104,35 +104,11 @@ public sealed class PaidAwardsPortal : IAsyncLifetime
         return new Common.ActingUser(id, IsAdmin: principal == Identity.Roles.Admin, IsTechnician: principal == Identity.Roles.Technician);
     }
 
-    public async Task<HttpClient> ClientAsync(string principal)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (!_clients.TryGetValue(principal, out var client))
-            {
-                client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-                if (principal != Anonymous)
-                {
-                    await SignIn.AsAsync(client, Accounts[principal], PortalFactory.DemoPassword);
-                }
-                _clients[principal] = client;
-            }
-            return client;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<HttpClient> ClientAsync(string principal) => _clients.ForAsync(principal);
 
     public Task DisposeAsync()
     {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
-        _gate.Dispose();
+        _clients.Dispose();
         Portal.Dispose();
         return Task.CompletedTask;
     }

@@ -6,7 +6,6 @@ using HakuWinay.Contests.FollowUp;
 using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Testing;
 using HakuWinay.Contests.Web.Tests.Results;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,9 +27,11 @@ public sealed class ExecutionPortal : IAsyncLifetime
 {
     public const string MaliciousGroupName = "=HYPERLINK(\"http://evil.example\",\"<script>alert(1)</script>\")";
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly SignedInClients _clients;
 
     public PortalFactory Portal { get; } = new();
+
+    public ExecutionPortal() => _clients = new SignedInClients(Portal, principal => principal == ResultsPortal.Anonymous ? null : ResultsPortal.Accounts[principal]);
 
     public IDbContextFactory<ContestsDbContext> Factory => Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
 
@@ -77,26 +78,11 @@ public sealed class ExecutionPortal : IAsyncLifetime
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.Name, MaliciousGroupName));
     }
 
-    public async Task<HttpClient> ClientAsync(string principal)
-    {
-        if (!_clients.TryGetValue(principal, out var client))
-        {
-            client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-            if (principal != ResultsPortal.Anonymous)
-            {
-                await SignIn.AsAsync(client, ResultsPortal.Accounts[principal], PortalFactory.DemoPassword);
-            }
-            _clients[principal] = client;
-        }
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string principal) => _clients.ForAsync(principal);
 
     public Task DisposeAsync()
     {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
+        _clients.Dispose();
         Portal.Dispose();
         return Task.CompletedTask;
     }

@@ -4,7 +4,6 @@ using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Results.Publication;
 using HakuWinay.Contests.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,9 +27,11 @@ public partial class ResultsPortal : IAsyncLifetime
         [Identity.Roles.Technician] = "tecnico@demo.hakuwinay.pe",
     };
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private readonly SignedInClients _clients;
 
     public PortalFactory Portal { get; } = new();
+
+    public ResultsPortal() => _clients = new SignedInClients(Portal, principal => principal == Anonymous ? null : Accounts[principal]);
 
     /// <summary>grupo5's submitted, eligible, scored profile in the demo contest.</summary>
     public int ProfileId { get; private set; }
@@ -48,19 +49,7 @@ public partial class ResultsPortal : IAsyncLifetime
 
     public IDbContextFactory<ContestsDbContext> Factory => Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
 
-    public async Task<HttpClient> ClientAsync(string principal)
-    {
-        if (!_clients.TryGetValue(principal, out var client))
-        {
-            client = Portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-            if (principal != Anonymous)
-            {
-                await SignIn.AsAsync(client, Accounts[principal], PortalFactory.DemoPassword);
-            }
-            _clients[principal] = client;
-        }
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string principal) => _clients.ForAsync(principal);
 
     public async Task<PublishedVersion> PublishAsync(string? correctionReason = null)
     {
@@ -100,10 +89,7 @@ public partial class ResultsPortal : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
+        _clients.Dispose();
         Portal.Dispose();
         return Task.CompletedTask;
     }

@@ -37,6 +37,10 @@ public sealed class AppealService(IDbContextFactory<ContestsDbContext> dbFactory
         {
             return ServiceResult<int>.Fail(ServiceOutcome.Forbidden);
         }
+        if (!await Territories.StaffReach.ReachesAsync(db, user, Territories.TerritoryResource.Profile, profileId, ct))
+        {
+            return Territories.StaffReach.Refused<int>();
+        }
         var contest = await db.Contests.AsNoTracking().SingleAsync(c => c.Id == profile.ContestId, ct);
         var latest = await db.ResultsPublications.AsNoTracking().Where(p => p.ContestId == contest.Id).OrderByDescending(p => p.Version)
             .Select(p => new { p.Id, p.Version, p.PublishedAtUtc }).FirstOrDefaultAsync(ct);
@@ -114,6 +118,10 @@ public sealed class AppealService(IDbContextFactory<ContestsDbContext> dbFactory
         if (appeal is null)
         {
             return ServiceResult<AppealStatus>.Fail(ServiceOutcome.NotFound);
+        }
+        if (!await Territories.StaffReach.ReachesAsync(db, admin, Territories.TerritoryResource.Appeal, appealId, ct))
+        {
+            return Territories.StaffReach.Refused<AppealStatus>();
         }
         if (appeal.Status != AppealStatus.Filed)
         {

@@ -40,6 +40,10 @@ public sealed class IncompleteAcceptanceService(IDbContextFactory<ContestsDbCont
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profile = await db.BusinessProfiles.AsNoTracking().Where(p => p.Id == profileId)
             .Select(p => new { p.Id, p.Code, p.ContestId, p.Status }).SingleOrDefaultAsync(ct);
+        if (!await Territories.StaffReach.ReachesAsync(db, admin, Territories.TerritoryResource.Profile, profileId, ct))
+        {
+            return Territories.StaffReach.Refused<int>();
+        }
         var stage = await db.Set<ContestStage>().AsNoTracking().Where(s => s.Id == stageId)
             .Select(s => new { s.Id, s.Code, s.ContestId, s.JurorsPerProfile }).SingleOrDefaultAsync(ct);
         if (profile is null || stage is null || stage.ContestId != profile.ContestId)

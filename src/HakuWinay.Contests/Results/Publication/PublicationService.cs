@@ -40,6 +40,10 @@ public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFa
         {
             return ServiceResult<PublishedVersion>.Fail(ServiceOutcome.NotFound);
         }
+        if (!await Territories.StaffReach.ReachesAsync(db, admin, Territories.TerritoryResource.Contest, contestId, ct))
+        {
+            return Territories.StaffReach.Refused<PublishedVersion>();
+        }
         var latest = await db.ResultsPublications.Where(p => p.ContestId == contestId).MaxAsync(p => (int?)p.Version, ct) ?? 0;
         correctionReason = string.IsNullOrWhiteSpace(correctionReason) ? null : correctionReason.Trim();
         if (Refusal(contest, latest, ref correctionReason) is { } refusal)
@@ -106,6 +110,10 @@ public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFa
         if (contest is null)
         {
             return ServiceResult<DateTime>.Fail(ServiceOutcome.NotFound);
+        }
+        if (!await Territories.StaffReach.ReachesAsync(db, admin, Territories.TerritoryResource.Contest, contestId, ct))
+        {
+            return Territories.StaffReach.Refused<DateTime>();
         }
         var now = clock.GetUtcNow().UtcDateTime;
         try

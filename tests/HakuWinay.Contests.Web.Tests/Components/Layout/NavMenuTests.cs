@@ -32,11 +32,28 @@ public sealed class NavMenuTests : ComponentTestBase
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(expected, Links(cut));
+        // The administrator's national-only links wait for their scope (read once per page).
+        cut.WaitForAssertion(() => Assert.Equal(expected, Links(cut)));
         Assert.Equal("persona@demo.pe", cut.Find("[data-testid=signed-in-as]").TextContent);
         var form = cut.Find("form[action='account/logout']");
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("Salir", form.QuerySelector("button")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_scoped_administrator_is_offered_no_link_to_the_outbox_or_the_accounts_which_are_national_staffs()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Users.Add(new AppUser { Id = "apu", UserName = "apu@demo.pe", Email = "apu@demo.pe", FullName = "UT Apurímac" });
+            db.StaffScopeAreas.Add(new HakuWinay.Contests.Territories.StaffScopeArea("apu", "03"));
+            await db.SaveChangesAsync();
+        }
+        SignInAs("apu", "apu@demo.pe", Roles.Admin);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["Inicio", "Concursos", "Administración", "Gestión de concursos", "Grupos", "Programa", "Padrones"], Links(cut));
     }
 
     [Fact]
