@@ -58,8 +58,9 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
             "Fila 4: el distrito «999999» no está en el catálogo de ubigeos del INEI.",
         ]);
         await Expect(project.GetByTestId("registry-import")).ToHaveCountAsync(0);
-        // Only the demo's own project (HW-AYA-HUAMANGA, seed-data/demo) is listed.
-        await Expect(admin.GetByTestId("registry-project")).ToHaveAttributeAsync("data-code", "HW-AYA-HUAMANGA");
+        // The demo's project (seed-data/demo) and the one made by hand above; the refused file made none.
+        await Expect(admin.GetByTestId("registry-project")).ToHaveCountAsync(2);
+        await Expect(admin.Locator("[data-testid=registry-project][data-code=AYA-QUINUA]")).ToHaveCountAsync(0);
 
         // The good padrón: previewed, imported, and the projects' table follows without a reload.
         await UploadAsync(project, Csv("padron-aya-quinua.csv", Header,
