@@ -45,6 +45,7 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
         await admin.GotoAsync("/admin/registries");
         var project = admin.Locator("[data-testid=registry-upload][data-kind=ProjectHouseholds]");
         var juntos = admin.Locator("[data-testid=registry-upload][data-kind=Juntos]");
+        await CreateAndEditAProjectByHandAsync(admin);
 
         // A bad file: its row errors, no import button, nothing imported.
         await UploadAsync(project, Csv("padron-con-errores.csv", Header,
@@ -57,7 +58,9 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
             "Fila 4: el distrito «999999» no está en el catálogo de ubigeos del INEI.",
         ]);
         await Expect(project.GetByTestId("registry-import")).ToHaveCountAsync(0);
-        await Expect(admin.GetByTestId("registry-projects")).ToContainTextAsync("Aún no hay proyectos");
+        // The demo's project (seed-data/demo) and the one made by hand above; the refused file made none.
+        await Expect(admin.GetByTestId("registry-project")).ToHaveCountAsync(2);
+        await Expect(admin.Locator("[data-testid=registry-project][data-code=AYA-QUINUA]")).ToHaveCountAsync(0);
 
         // The good padrón: previewed, imported, and the projects' table follows without a reload.
         await UploadAsync(project, Csv("padron-aya-quinua.csv", Header,
@@ -66,12 +69,14 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
         await Expect(project.GetByTestId("registry-summary")).ToContainTextAsync("AYA-QUINUA (nuevo: se creará)");
         await project.GetByTestId("registry-import").ClickAsync();
         await Expect(project.GetByTestId("registry-outcome")).ToHaveAttributeAsync("data-result", "Imported");
-        await Expect(admin.GetByTestId("registry-project")).ToHaveAttributeAsync("data-code", "AYA-QUINUA");
+        await Expect(admin.Locator("[data-testid=registry-project][data-code=AYA-QUINUA]")).ToBeVisibleAsync();
 
         await UploadAsync(juntos, Csv("juntos-2026-10.csv", "dni_titular,ubigeo_distrito,periodo", $"{Verified},050108,2026-10", "47310011,050108,2026-10"));
         await juntos.GetByTestId("registry-import").ClickAsync();
         await Expect(juntos.GetByTestId("registry-outcome")).ToHaveAttributeAsync("data-result", "Imported");
-        await Expect(admin.GetByTestId("juntos-versions").GetByTestId("registry-version")).ToHaveAttributeAsync("data-current", "true");
+        // It replaces the demo's Juntos padrón as the current version.
+        await Expect(admin.GetByTestId("juntos-versions").Locator("[data-testid=registry-version][data-current=true]")).ToContainTextAsync("juntos-2026-10.csv");
+        await Expect(admin.GetByTestId("juntos-versions").Locator("[data-testid=registry-version][data-current=true]")).ToHaveCountAsync(1);
 
         // The same Juntos file again changes nothing.
         await UploadAsync(juntos, Csv("juntos-copia.csv", "dni_titular,ubigeo_distrito,periodo", "47310011,050108,2026-10", $"{Verified},050108,2026-10"));
@@ -98,6 +103,45 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
         await ExpectBonusCountsOnlyTheVerifiedHouseholdAsync(contestId, profileId);
         await admin.GotoAsync($"/admin/contests/{contestId}/results/dashboard");
         await Expect(admin.Locator("[data-testid=dashboard-share][data-kind=JuntosDeclaredOnly]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// A project written by hand (no file): it reaches the projects' table without a reload (the page's
+    /// marker survives), refuses its own code a second time next to the field, and its "Editar" link
+    /// opens it in the form, code locked, where a new NEC is saved and shown.
+    /// </summary>
+    private static async Task CreateAndEditAProjectByHandAsync(IPage admin)
+    {
+        await admin.EvaluateAsync("() => window.registryJourneyMarker = 'same page'");
+        var form = admin.GetByTestId("project-form");
+        await Expect(form.Locator("#project-code")).ToBeEnabledAsync();
+        await form.Locator("#project-code").FillAsync("aya-acos");
+        await form.Locator("#project-name").FillAsync("Haku Wiñay Acos Vinchos");
+        await form.Locator("#project-nec").FillAsync("NEC Acos Vinchos");
+        await form.Locator("#project-region").SelectOptionAsync("05");
+        await form.Locator("#d-050103").CheckAsync();
+        await form.GetByTestId("project-save").ClickAsync();
+        await Expect(form.GetByTestId("project-saved")).ToHaveTextAsync("Proyecto AYA-ACOS guardado.");
+        var row = admin.Locator("[data-testid=registry-project][data-code=AYA-ACOS]");
+        await Expect(row.GetByTestId("registry-project-nec")).ToHaveTextAsync("Núcleo Ejecutor Central (NEC): NEC Acos Vinchos");
+        Assert.Equal("same page", await admin.EvaluateAsync<string>("() => window.registryJourneyMarker"));
+
+        await form.Locator("#project-code").FillAsync("AYA-ACOS");
+        await form.Locator("#project-name").FillAsync("Otro");
+        await form.Locator("#d-050103").CheckAsync();
+        await form.GetByTestId("project-save").ClickAsync();
+        await Expect(form.Locator(".text-danger")).ToHaveTextAsync("Ya existe un proyecto con el código AYA-ACOS.");
+
+        await row.GetByTestId("registry-project-edit").ClickAsync();
+        await Expect(form).ToHaveAttributeAsync("data-mode", "edit");
+        await Expect(form.Locator("#project-code")).ToBeDisabledAsync();
+        await Expect(form.Locator("#project-name")).ToHaveValueAsync("Haku Wiñay Acos Vinchos");
+        await Expect(form.Locator("#project-nec")).ToBeEnabledAsync();
+        await form.Locator("#project-nec").FillAsync("NEC Haku Wiñay Acos Vinchos");
+        await form.GetByTestId("project-save").ClickAsync();
+        await Expect(form.GetByTestId("project-saved")).ToHaveTextAsync("Proyecto AYA-ACOS guardado.");
+        await Expect(row.GetByTestId("registry-project-nec")).ToHaveTextAsync("Núcleo Ejecutor Central (NEC): NEC Haku Wiñay Acos Vinchos");
+        await admin.GotoAsync("/admin/registries");
     }
 
     internal static async Task UploadAsync(ILocator upload, FilePayload file)

@@ -2332,6 +2332,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("NecName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(2)

@@ -11,6 +11,7 @@ public static class RegistriesSetup
         services.AddScoped<RegistryImportService>();
         services.AddScoped<RegistryQueries>();
         services.AddScoped<RegistryCheckService>();
+        services.AddScoped<RegistryProjectService>();
         services.AddScoped<IRegistryImportJobs, HangfireRegistryImportJobs>();
         services.AddTransient<RegistryImportJob>();
         return services;

@@ -60,8 +60,12 @@ public sealed record ProgrammeFilter(int? Year = null, string? RegionCode = null
 /// <summary>A contest as the programme dashboard counts it.</summary>
 public sealed record ProgrammeContestFacts(int ContestId, int Year, string RegionCode, string RegionName);
 
-/// <summary>The households of an applicant's group, counted once per kind.</summary>
-public sealed record ProgrammeHouseholds(int Households, int WomenHeaded, int Youth, int Juntos);
+/// <summary>
+/// The households of an applicant's group, counted once per kind: <see cref="Juntos"/> those the
+/// Juntos padrón verified, <see cref="JuntosDeclaredOnly"/> those declared Juntos users that it does
+/// not list (shown apart, counted for nothing).
+/// </summary>
+public sealed record ProgrammeHouseholds(int Households, int WomenHeaded, int Youth, int Juntos, int JuntosDeclaredOnly = 0);
 
 /// <summary>What happened to a funded profile's award: money paid and accounted, at risk (execution rules) or closed.</summary>
 public sealed record ProgrammeAwardFacts(AwardStatus Status, decimal Amount, decimal Paid, decimal Accounted, bool AtRisk);
@@ -89,8 +93,13 @@ public sealed record ProgrammeFigures(
     public decimal? AccountedPercent => ExecutionDashboardRules.Percent(Accounted, Paid);
 }
 
-/// <summary>The programme as a whole: totals, one row per year and region (latest year first), and the households' shares.</summary>
-public sealed record ProgrammeDashboard(ProgrammeFigures Totals, IReadOnlyList<ProgrammeFigures> ByYearAndRegion, IReadOnlyList<HouseholdShare> Shares);
+/// <summary>
+/// The programme as a whole: totals, one row per year and region (latest year first), the
+/// households' shares (Juntos verified), and apart from them the households declared Juntos users
+/// that the Juntos padrón does not list.
+/// </summary>
+public sealed record ProgrammeDashboard(
+    ProgrammeFigures Totals, IReadOnlyList<ProgrammeFigures> ByYearAndRegion, IReadOnlyList<HouseholdShare> Shares, HouseholdShare DeclaredOnlyJuntos);
 
 /// <summary>
 /// The programme dashboard's rules over plain facts (no database). Applicants are submitted
@@ -133,7 +142,8 @@ public static class ProgrammeDashboardRules
                 Share(PriorityKind.Juntos, shown, winners, h => h.Juntos),
                 Share(PriorityKind.WomenHeaded, shown, winners, h => h.WomenHeaded),
                 Share(PriorityKind.Youth, shown, winners, h => h.Youth),
-            ]);
+            ],
+            Share(PriorityKind.Juntos, shown, winners, h => h.JuntosDeclaredOnly));
     }
 
     private static ProgrammeFigures Figures(int? year, string regionCode, string regionName, List<ProgrammeContestFacts> contests, List<ProgrammeApplicantFacts> applicants)

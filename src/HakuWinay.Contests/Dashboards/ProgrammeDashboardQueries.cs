@@ -32,6 +32,9 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
     /// </summary>
     public static readonly Expression<Func<Household, bool>> CountsAsJuntos = h => h.IsJuntosVerified;
 
+    /// <summary>Declared a Juntos user, not verified by the padrón: shown apart, counted for nothing (<see cref="Household.IsJuntosDeclaredOnly"/>).</summary>
+    public static readonly Expression<Func<Household, bool>> DeclaredOnlyJuntos = h => h.IsJuntosUser && !h.IsJuntosVerified;
+
     private static readonly ProfileStatus[] ApplicantStatuses = [ProfileStatus.Submitted, ProfileStatus.Eligible, ProfileStatus.Ineligible];
 
     public async Task<ProgrammeDashboard> ComputeAsync(ProgrammeFilter filter, StaffScope scope, CancellationToken ct = default)
@@ -90,6 +93,8 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
             .ToLookup(h => h.ProducerGroupId);
         var juntos = (await db.Households.AsNoTracking().Where(h => groupIds.Contains(h.ProducerGroupId)).Where(CountsAsJuntos)
             .Select(h => h.Id).ToListAsync(ct)).ToHashSet();
+        var declaredOnly = (await db.Households.AsNoTracking().Where(h => groupIds.Contains(h.ProducerGroupId)).Where(DeclaredOnlyJuntos)
+            .Select(h => h.Id).ToListAsync(ct)).ToHashSet();
         var awards = await AwardsAsync(db, contestIds, ct);
 
         return [.. profiles.Select(x =>
@@ -99,7 +104,8 @@ public sealed class ProgrammeDashboardQueries(IDbContextFactory<ContestsDbContex
             return new ProgrammeApplicantFacts(
                 x.Profile.ContestId, x.Line, x.Category, x.Profile.Status, x.Profile.Totals.FundRequest,
                 new ProgrammeHouseholds(members.Count, members.Count(h => h.Sex == Sex.Female),
-                    members.Count(h => Household.IsYouth(h.BirthYear, year)), members.Count(h => juntos.Contains(h.Id))),
+                    members.Count(h => Household.IsYouth(h.BirthYear, year)), members.Count(h => juntos.Contains(h.Id)),
+                    members.Count(h => declaredOnly.Contains(h.Id))),
                 awards.GetValueOrDefault(x.Profile.Id));
         })];
     }

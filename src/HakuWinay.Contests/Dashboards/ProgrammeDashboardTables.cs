@@ -5,7 +5,8 @@ namespace HakuWinay.Contests.Dashboards;
 
 /// <summary>
 /// The programme dashboard's tables as downloads (CSV and Excel from the same rows): the figures
-/// per year and region, and the households' shares (the same columns as a contest's results dashboard).
+/// per year and region, and the households' shares (the same columns and rows as a contest's results
+/// dashboard, the declared-only Juntos households last as <c>JuntosDeclaredOnly</c>).
 /// </summary>
 public static class ProgrammeDashboardTables
 {
@@ -22,7 +23,7 @@ public static class ProgrammeDashboardTables
         return name switch
         {
             "regions" => Figures(dashboard.ByYearAndRegion),
-            "shares" => ResultsDashboardCsv.SharesTable(dashboard.Shares),
+            "shares" => ResultsDashboardCsv.SharesTable(dashboard.Shares, dashboard.DeclaredOnlyJuntos),
             _ => null,
         };
     }

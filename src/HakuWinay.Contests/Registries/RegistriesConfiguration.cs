@@ -9,6 +9,7 @@ internal sealed class RegistryProjectConfiguration : IEntityTypeConfiguration<Re
     {
         builder.Property(p => p.Code).HasMaxLength(RegistryProject.MaxCodeLength);
         builder.Property(p => p.Name).HasMaxLength(RegistryProject.MaxNameLength);
+        builder.Property(p => p.NecName).HasMaxLength(RegistryProject.MaxNecLength);
         builder.Property(p => p.RegionCode).HasMaxLength(2);
         builder.HasIndex(p => p.Code).IsUnique();
         builder.HasMany(p => p.Districts).WithOne().HasForeignKey(d => d.RegistryProjectId).OnDelete(DeleteBehavior.Cascade);

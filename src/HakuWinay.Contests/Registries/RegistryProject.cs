@@ -9,6 +9,7 @@ public sealed class RegistryProject
 {
     public const int MaxCodeLength = 40;
     public const int MaxNameLength = 200;
+    public const int MaxNecLength = 200;
 
     private readonly List<RegistryProjectDistrict> _districts = [];
 
@@ -35,6 +36,8 @@ public sealed class RegistryProject
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string RegionCode { get; private set; } = "";
+    /// <summary>The Núcleo Ejecutor Central that runs the project (its name), when known.</summary>
+    public string? NecName { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public IReadOnlyList<RegistryProjectDistrict> Districts => _districts;
 
@@ -52,6 +55,26 @@ public sealed class RegistryProject
                 _districts.Add(new RegistryProjectDistrict(code));
             }
         }
+    }
+
+    /// <summary>Names the project and its NEC (checked by <see cref="RegistryProjectRules"/>).</summary>
+    public void Describe(string name, string? necName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (name.Trim().Length > MaxNameLength || necName?.Trim().Length > MaxNecLength)
+        {
+            throw new ArgumentException($"A project's name and its NEC's have at most {MaxNameLength} characters.", nameof(name));
+        }
+        Name = name.Trim();
+        NecName = string.IsNullOrWhiteSpace(necName) ? null : necName.Trim();
+    }
+
+    /// <summary>Covers exactly <paramref name="districtCodes"/>: the new ones are added, the others dropped.</summary>
+    public void CoverOnly(IReadOnlyCollection<string> districtCodes)
+    {
+        ArgumentNullException.ThrowIfNull(districtCodes);
+        Cover(districtCodes);
+        _districts.RemoveAll(d => !districtCodes.Contains(d.DistrictCode));
     }
 
     public static string Normalize(string code) => code.Trim().ToUpperInvariant();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Registries;
 
-public sealed record RegistryProjectRow(int Id, string Code, string Name, string RegionCode, int Districts, RegistryVersionRow? Current);
+public sealed record RegistryProjectRow(int Id, string Code, string Name, string RegionCode, int Districts, RegistryVersionRow? Current, string? NecName = null);
 
 public sealed record RegistryVersionRow(
     int ImportId, string Padron, int Version, string FileName, string FileSha256, int Rows, int People, string ImportedBy, DateTime ImportedAtUtc,
@@ -34,7 +34,7 @@ public sealed class RegistryQueries(IDbContextFactory<ContestsDbContext> dbFacto
         var current = (await VersionsQuery(db, i => i.IsCurrent && i.Kind == RegistryKind.ProjectHouseholds).ToListAsync(ct))
             .ToDictionary(v => v.ProjectId!.Value);
         return [.. projects.Select(p => new RegistryProjectRow(p.Id, p.Code, p.Name, p.RegionCode, p.Districts.Count,
-            current.TryGetValue(p.Id, out var v) ? v.Row : null))];
+            current.TryGetValue(p.Id, out var v) ? v.Row : null, p.NecName))];
     }
 
     /// <summary>

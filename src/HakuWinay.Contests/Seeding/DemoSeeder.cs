@@ -5,6 +5,7 @@ using HakuWinay.Contests.Groups;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Profiles;
+using HakuWinay.Contests.Registries;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,12 @@ namespace HakuWinay.Contests.Seeding;
 
 /// <summary>
 /// Development-only demo: users of every role, one contest open now, eight producer groups, and
-/// four eligible profiles (of groups 5 to 8), with the contest's required documents, ready for the jury.
+/// four eligible profiles (of groups 5 to 8), with the contest's required documents, ready for the jury;
+/// and the padrones its groups' households are checked against (<see cref="DemoPadrones"/>).
 /// Idempotent: users, the contest and groups are matched by email, code and name.
 /// </summary>
-public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users, AttachmentService attachments, TimeProvider clock)
+public sealed class DemoSeeder(
+    ContestsDbContext db, UserManager<AppUser> users, AttachmentService attachments, TimeProvider clock, IServiceProvider services)
 {
     public const string DemoFile = "demo/demo.json";
 
@@ -30,6 +33,7 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
         }
         await EnsureContestAsync(demo.Contest, now, cancellationToken);
         var admin = (await users.GetUsersInRoleAsync(Roles.Admin)).OrderBy(u => u.Email, StringComparer.Ordinal).First();
+        await DemoPadrones.ImportAsync(services, seeds, new ActingUser(admin.Id, IsAdmin: true), now, cancellationToken);
         foreach (var seed in demo.Groups)
         {
             await EnsureGroupAsync(seed, admin.Id, now, cancellationToken);
@@ -152,6 +156,8 @@ public sealed class DemoSeeder(ContestsDbContext db, UserManager<AppUser> users,
             group.AddHousehold(h.HeadFullName, h.Dni, Enum.Parse<Sex>(h.Sex), h.BirthYear, h.IsJuntosUser, Enum.Parse<HouseholdRole>(h.Role));
         }
         group.Verify(adminId, now);
+        // As at registration: each household against the padrones (DemoPadrones), stored on it.
+        await RegistryChecks.ApplyAsync(db, group, now, ct);
         db.ProducerGroups.Add(group);
     }
 

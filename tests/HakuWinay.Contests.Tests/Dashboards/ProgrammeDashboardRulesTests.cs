@@ -84,6 +84,29 @@ public sealed class ProgrammeDashboardRulesTests
     }
 
     [Fact]
+    public void Declared_only_Juntos_households_are_shown_apart_and_not_counted_in_the_juntos_share()
+    {
+        IReadOnlyList<ProgrammeApplicantFacts> applicants =
+        [
+            // 5 households: 2 verified Juntos, 1 declared only; funded.
+            Applicant(1, "CUYES", "IDEA", ProfileStatus.Eligible, 7_500m, new(5, 3, 1, 2, 1), new(AwardStatus.Active, 7_500m, 0m, 0m, false)),
+            // 4 households: none verified, 3 declared only; not funded.
+            Applicant(1, "CUYES", "IDEA", ProfileStatus.Eligible, 7_000m, new(4, 1, 0, 0, 3)),
+        ];
+
+        var dashboard = ProgrammeDashboardRules.Compute(Contests, applicants, new());
+
+        var juntos = dashboard.Shares.Single(s => s.Kind == PriorityKind.Juntos);
+        Assert.Equal((9, 2, 5, 2), (juntos.ApplicantHouseholds, juntos.ApplicantsOfKind, juntos.WinnerHouseholds, juntos.WinnersOfKind));
+        var declared = dashboard.DeclaredOnlyJuntos;
+        Assert.Equal((9, 4, 5, 1), (declared.ApplicantHouseholds, declared.ApplicantsOfKind, declared.WinnerHouseholds, declared.WinnersOfKind));
+        Assert.Equal(44.44m, declared.ApplicantPercent);
+        Assert.Equal(20m, declared.WinnerPercent);
+        var table = ProgrammeDashboardTables.Table(dashboard, "shares")!;
+        Assert.Equal(["Juntos", "WomenHeaded", "Youth", "JuntosDeclaredOnly"], table.Rows.Select(r => (string)r[0]!));
+    }
+
+    [Fact]
     public void A_production_line_filter_counts_only_its_applicants_and_the_contests_they_applied_to()
     {
         var totals = Compute(new ProgrammeFilter(ProductionLineCode: "APICULTURA")).Totals;

@@ -3,8 +3,6 @@ using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Results.Publication;
 using HakuWinay.Contests.Testing;
-using HakuWinay.Contests.Web.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,43 +10,26 @@ namespace HakuWinay.Contests.Web.Tests.Hosting;
 
 /// <summary>
 /// A correction of published results (docs/decisions/012-results-publication.md) evicts the cached
-/// results pages and downloads of its contest on both copies (two hosts on one SQLite file, the demo
-/// of every stage with last year's published contest), so nobody keeps reading the old version.
+/// results pages and downloads of its contest on both <see cref="TwoPortalCopies"/> (the demo of every
+/// stage with last year's published contest), so nobody keeps reading the old version.
 /// </summary>
 public sealed class CorrectedResultsCacheTests : IAsyncLifetime
 {
     private const string Reason = "Corrección de la prueba de caché: ficha mal transcrita";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private PortalFactory _a = null!;
-    private PortalFactory _b = null!;
+    private static readonly TimeSpan Patience = TwoPortalCopies.Patience;
+    private TwoPortalCopies _copies = null!;
 
-    public async Task InitializeAsync()
-    {
-        _a = new PortalFactory(new Dictionary<string, string?>(FullDemo.Settings) { ["LiveEvents:PollInterval"] = "00:00:00.050" });
-        _ = _a.Services;
-        _b = new PortalFactory(new Dictionary<string, string?>(FullDemo.Settings)
-        {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_a.DataFolder, "portal.db")}",
-            ["LiveEvents:PollInterval"] = "00:00:00.050",
-        });
-        _ = _b.Services;
-        await _a.Services.GetRequiredService<PollingContestEventRelay>().Reading.WaitAsync(Patience);
-        await _b.Services.GetRequiredService<PollingContestEventRelay>().Reading.WaitAsync(Patience);
-    }
+    public async Task InitializeAsync() => _copies = await TwoPortalCopies.StartAsync(FullDemo.Settings);
 
-    public async Task DisposeAsync()
-    {
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _copies.DisposeAsync();
 
     [Fact]
     public async Task A_published_correction_is_what_both_copies_answer_at_once_on_the_results_page_acta_and_downloads()
     {
         var (contestId, code, adminId) = await LastYearsContestAsync();
         string[] addresses = [$"/contests/{code}/results", $"/contests/{code}/results/acta", $"/contests/{code}/results/ranking.csv", $"/contests/{code}/results/package.json"];
-        using var onA = Client(_a);
-        using var onB = Client(_b);
+        using var onA = Client(_copies.A);
+        using var onB = Client(_copies.B);
         var before = new Dictionary<(HttpClient, string), string>();
         foreach (var client in new[] { onA, onB })
         {
@@ -59,8 +40,8 @@ public sealed class CorrectedResultsCacheTests : IAsyncLifetime
         }
         Assert.DoesNotContain(Reason, before[(onA, addresses[0])], StringComparison.Ordinal);
 
-        var evictedOnA = _a.Services.GetRequiredService<PublicPageEviction>().NextEvictionAsync(contestId);
-        var evictedOnB = _b.Services.GetRequiredService<PublicPageEviction>().NextEvictionAsync(contestId);
+        var evictedOnA = TwoPortalCopies.Eviction(_copies.A).NextEvictionAsync(contestId);
+        var evictedOnB = TwoPortalCopies.Eviction(_copies.B).NextEvictionAsync(contestId);
         await CorrectAsync(contestId, adminId);
         await evictedOnA.WaitAsync(Patience);
         await evictedOnB.WaitAsync(Patience);
@@ -83,7 +64,7 @@ public sealed class CorrectedResultsCacheTests : IAsyncLifetime
     /// <summary>Opens a correction (if the demo has none open) and publishes the next version, on copy A.</summary>
     private async Task CorrectAsync(int contestId, string adminId)
     {
-        await using var scope = _a.Services.CreateAsyncScope();
+        await using var scope = _copies.A.Services.CreateAsyncScope();
         var publication = scope.ServiceProvider.GetRequiredService<PublicationService>();
         var admin = new ActingUser(adminId, IsAdmin: true);
         var opened = await publication.OpenCorrectionAsync(contestId, admin, Reason);
@@ -94,27 +75,14 @@ public sealed class CorrectedResultsCacheTests : IAsyncLifetime
 
     private async Task<(int Id, string Code, string AdminId)> LastYearsContestAsync()
     {
-        await using var db = await _a.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
+        await using var db = await _copies.A.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
         var contest = await FullDemo.LastYearContestAsync(db);
         return (contest.Id, contest.Code, await FullDemo.UserIdAsync(db, "admin@demo.hakuwinay.pe"));
     }
 
-    private static HttpClient Client(PortalFactory portal) =>
-        portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private static HttpClient Client(PortalFactory portal) => TwoPortalCopies.Client(portal);
 
-    /// <summary>Asks until the answer comes from the cache (the second ask at the latest), and returns its <see cref="TextAsync"/>.</summary>
-    private static async Task<string> CachedAsync(HttpClient client, string url)
-    {
-        using var first = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        if (first.Headers.Contains("Age"))
-        {
-            return await TextAsync(first);
-        }
-        using var second = await client.GetAsync(url);
-        Assert.True(second.Headers.Contains("Age"), $"{url} was not answered from the cache.");
-        return await TextAsync(second);
-    }
+    private static Task<string> CachedAsync(HttpClient client, string url) => TwoPortalCopies.CachedAsync(client, url, TextAsync);
 
     /// <summary>The answer's file name (downloads name their version) and its body.</summary>
     private static async Task<string> TextAsync(HttpResponseMessage answer) =>

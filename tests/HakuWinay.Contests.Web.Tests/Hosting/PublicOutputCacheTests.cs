@@ -6,44 +6,25 @@ using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Testing;
 using HakuWinay.Contests.Web.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HakuWinay.Contests.Web.Tests.Hosting;
 
 /// <summary>
-/// Anonymous public pages come from the output cache (docs/decisions/025-output-cache.md): two copies
-/// (two hosts in this process) on one SQLite file, as in <see cref="PollingContestEventRelayTests"/>.
-/// A cached answer says so by its Age header, which only the output cache writes.
+/// Anonymous public pages come from the output cache (docs/decisions/025-output-cache.md), on
+/// <see cref="TwoPortalCopies"/> (two hosts on one SQLite file, as in <see cref="PollingContestEventRelayTests"/>).
 /// </summary>
 public sealed partial class PublicOutputCacheTests : IAsyncLifetime
 {
     private const string Code = "AYA-2026-01";
     private const string ContestPage = "/contests/" + Code;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private PortalFactory _a = null!;
-    private PortalFactory _b = null!;
+    private static readonly TimeSpan Patience = TwoPortalCopies.Patience;
+    private TwoPortalCopies _copies = null!;
 
-    public async Task InitializeAsync()
-    {
-        _a = new PortalFactory(new Dictionary<string, string?> { ["LiveEvents:PollInterval"] = "00:00:00.050" });
-        _ = _a.Services;
-        _b = new PortalFactory(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_a.DataFolder, "portal.db")}",
-            ["LiveEvents:PollInterval"] = "00:00:00.050",
-        });
-        _ = _b.Services;
-        await _a.Services.GetRequiredService<PollingContestEventRelay>().Reading.WaitAsync(Patience);
-        await _b.Services.GetRequiredService<PollingContestEventRelay>().Reading.WaitAsync(Patience);
-    }
+    public async Task InitializeAsync() => _copies = await TwoPortalCopies.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _copies.DisposeAsync();
 
     [Theory]
     [InlineData("/")]
@@ -52,7 +33,7 @@ public sealed partial class PublicOutputCacheTests : IAsyncLifetime
     [InlineData(ContestPage)]
     public async Task A_second_anonymous_request_is_answered_from_the_cache_without_a_cookie(string url)
     {
-        using var client = Client(_a);
+        using var client = Client(_copies.A);
         using var first = await client.GetAsync(url);
         using var second = await client.GetAsync(url);
 
@@ -67,19 +48,19 @@ public sealed partial class PublicOutputCacheTests : IAsyncLifetime
     [Fact]
     public async Task An_edit_of_the_bases_is_visible_at_once_on_both_copies()
     {
-        using var onA = Client(_a);
-        using var onB = Client(_b);
+        using var onA = Client(_copies.A);
+        using var onB = Client(_copies.B);
         foreach (var client in new[] { onA, onB })
         {
             await CachedAsync(client, ContestPage);
             await CachedAsync(client, "/");
         }
         var contestId = await ContestIdAsync();
-        var evictedOnA = Eviction(_a).NextEvictionAsync(contestId);
-        var evictedOnB = Eviction(_b).NextEvictionAsync(contestId);
+        var evictedOnA = Eviction(_copies.A).NextEvictionAsync(contestId);
+        var evictedOnB = Eviction(_copies.B).NextEvictionAsync(contestId);
 
         const string marker = "Bases corregidas por la prueba de caché";
-        await using (var scope = _a.Services.CreateAsyncScope())
+        await using (var scope = _copies.A.Services.CreateAsyncScope())
         {
             var admin = scope.ServiceProvider.GetRequiredService<ContestAdminService>();
             var contest = (await admin.FindAsync(contestId))!;
@@ -104,9 +85,9 @@ public sealed partial class PublicOutputCacheTests : IAsyncLifetime
     [InlineData("admin@demo.hakuwinay.pe")]
     public async Task A_signed_in_user_never_gets_the_cached_anonymous_page_nor_fills_the_cache(string email)
     {
-        using var anonymous = Client(_a);
+        using var anonymous = Client(_copies.A);
         await CachedAsync(anonymous, "/");
-        using var signedIn = Client(_a);
+        using var signedIn = Client(_copies.A);
         await SignIn.AsAsync(signedIn, email, PortalFactory.DemoPassword);
 
         using var home = await signedIn.GetAsync("/");
@@ -124,8 +105,8 @@ public sealed partial class PublicOutputCacheTests : IAsyncLifetime
     [Fact]
     public async Task English_and_Spanish_visitors_each_get_their_own_language_from_the_cache()
     {
-        using var spanish = Client(_a);
-        using var english = Client(_a);
+        using var spanish = Client(_copies.A);
+        using var english = Client(_copies.A);
         using (var chosen = await english.GetAsync("/culture/set?culture=en&returnUrl=/"))
         {
             Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
@@ -141,7 +122,7 @@ public sealed partial class PublicOutputCacheTests : IAsyncLifetime
     [Fact]
     public async Task A_cached_page_has_every_security_header_a_fresh_nonce_and_a_policy_that_runs_its_import_map()
     {
-        using var client = Client(_a);
+        using var client = Client(_copies.A);
         using var first = await client.GetAsync("/");
         using var cached = await client.GetAsync("/");
         Assert.True(cached.Headers.Contains("Age"));
@@ -159,33 +140,21 @@ public sealed partial class PublicOutputCacheTests : IAsyncLifetime
         Assert.False(cached.Headers.Contains("Server"));
     }
 
-    private static HttpClient Client(PortalFactory portal) =>
-        portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private static HttpClient Client(PortalFactory portal) => TwoPortalCopies.Client(portal);
 
-    /// <summary>Asks until the answer comes from the cache (the second ask at the latest), and returns its HTML.</summary>
-    private static async Task<string> CachedAsync(HttpClient client, string url)
-    {
-        using var first = await client.GetAsync(url);
-        if (first.Headers.Contains("Age"))
-        {
-            return await first.Content.ReadAsStringAsync();
-        }
-        using var second = await client.GetAsync(url);
-        Assert.True(second.Headers.Contains("Age"), $"{url} was not answered from the cache.");
-        return await second.Content.ReadAsStringAsync();
-    }
+    private static Task<string> CachedAsync(HttpClient client, string url) => TwoPortalCopies.CachedAsync(client, url);
 
-    private static PublicPageEviction Eviction(PortalFactory portal) => portal.Services.GetRequiredService<PublicPageEviction>();
+    private static PublicPageEviction Eviction(PortalFactory portal) => TwoPortalCopies.Eviction(portal);
 
     private async Task<int> ContestIdAsync()
     {
-        await using var db = await _a.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
+        await using var db = await _copies.A.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
         return await db.Contests.Where(c => c.Code == Code).Select(c => c.Id).SingleAsync();
     }
 
     private async Task<string> AdminIdAsync()
     {
-        await using var db = await _a.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
+        await using var db = await _copies.A.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>().CreateDbContextAsync();
         return await db.Users.Where(u => u.Email == "admin@demo.hakuwinay.pe").Select(u => u.Id).SingleAsync();
     }
 

@@ -8,7 +8,8 @@ namespace HakuWinay.Contests.Web.Tests.Hosting;
 
 public sealed class StartupTests
 {
-    private sealed record RowCounts(int Lines, int Regions, int Provinces, int Districts, int Templates, int Contests, int Groups, int Households, int Users, int Roles, int JurorAppointments, int EligibleProfiles);
+    private sealed record RowCounts(int Lines, int Regions, int Provinces, int Districts, int Templates, int Contests, int Groups, int Households, int Users, int Roles, int JurorAppointments, int EligibleProfiles,
+        int RegistryProjects, int PadronVersions, int PadronAudits, int ProjectUsers, int JuntosVerified, int JuntosDeclaredOnly);
 
     private static async Task<RowCounts> CountAsync(PortalFactory portal)
     {
@@ -19,7 +20,11 @@ public sealed class StartupTests
             await db.Districts.CountAsync(), await db.EvaluationTemplates.CountAsync(), await db.Contests.CountAsync(),
             await db.ProducerGroups.CountAsync(), await db.Households.CountAsync(), await db.Users.CountAsync(), await db.Roles.CountAsync(),
             await db.JurorAppointments.CountAsync(),
-            await db.BusinessProfiles.CountAsync(p => p.Status == HakuWinay.Contests.Profiles.ProfileStatus.Eligible));
+            await db.BusinessProfiles.CountAsync(p => p.Status == HakuWinay.Contests.Profiles.ProfileStatus.Eligible),
+            await db.RegistryProjects.CountAsync(), await db.RegistryImports.CountAsync(),
+            await db.AuditLog.CountAsync(a => a.Action.StartsWith("registry.")),
+            await db.Households.CountAsync(h => h.RegistryProjectCode != null), await db.Households.CountAsync(h => h.IsJuntosVerified),
+            await db.Households.CountAsync(h => h.IsJuntosUser && !h.IsJuntosVerified));
     }
 
     private static async Task<RowCounts> StartAndCountAsync(IDictionary<string, string?> settings)
@@ -46,6 +51,11 @@ public sealed class StartupTests
         Assert.Equal(6, counts.JurorAppointments);
         // Groups 5 to 8 come with a profile declared eligible, ready for the jury.
         Assert.Equal(4, counts.EligibleProfiles);
+        // The demo's padrones (seed-data/demo/padron-*.csv): one project written by hand, its padrón and
+        // Juntos's, each one version, audited; of the 34 demo households one is outside the project's
+        // padrón and one declared Juntos household is not in Juntos's.
+        Assert.Equal((1, 2, 3), (counts.RegistryProjects, counts.PadronVersions, counts.PadronAudits));
+        Assert.Equal((counts.Households - 1, 17, 1), (counts.ProjectUsers, counts.JuntosVerified, counts.JuntosDeclaredOnly));
     }
 
     [Fact]

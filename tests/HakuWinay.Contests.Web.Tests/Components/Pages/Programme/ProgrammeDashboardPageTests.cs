@@ -2,6 +2,7 @@ using Bunit;
 using HakuWinay.Contests.Dashboards;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Web.Components.Pages.Programme;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HakuWinay.Contests.Web.Tests.Components.Pages.Programme;
@@ -11,7 +12,7 @@ public sealed class ProgrammeDashboardPageTests : ComponentTestBase
 {
     public ProgrammeDashboardPageTests() => Services.AddScoped<ProgrammeDashboardQueries>();
 
-    private async Task<IRenderedComponent<ProgrammeDashboardPage>> RenderWithDataAsync()
+    private async Task<IRenderedComponent<ProgrammeDashboardPage>> RenderWithDataAsync(bool oneDeclaredOnly = false)
     {
         var admin = await Database.AddUserAsync("admin@t.pe", Roles.Admin);
         var first = await Database.AddOpenContestAsync("T-PROG-1", Now);
@@ -21,6 +22,14 @@ public sealed class ProgrammeDashboardPageTests : ComponentTestBase
         var honey = await Database.AddGroupAsync("Miel", "050101", null, 5, lineCode: "AVES_HUEVOS");
         await Database.AddEligibleProfilesAsync(first, admin.Id, Now, cuyes, honey);
         await Database.AddEligibleProfilesAsync(second, admin.Id, Now, otherCuyes);
+        if (oneDeclaredOnly)
+        {
+            // One of Miel's two declared Juntos households is not in the Juntos padrón.
+            await using var db = Database.CreateDbContext();
+            var household = await db.Households.Where(h => h.ProducerGroupId == honey.Id && h.IsJuntosUser).OrderBy(h => h.Id).FirstAsync();
+            household.RecordRegistryCheck(household.RegistryProjectCode, juntosVerified: false, Now);
+            await db.SaveChangesAsync();
+        }
         SignInAs(admin.Id, "admin@t.pe", Roles.Admin);
         RenderAsLiveCircuit();
         return Render<ProgrammeDashboardPage>();
@@ -84,10 +93,26 @@ public sealed class ProgrammeDashboardPageTests : ComponentTestBase
             Assert.StartsWith("0 0 360 ", svg.GetAttribute("viewBox"), StringComparison.Ordinal);
         }
         // AddGroupAsync makes the first two members Juntos, every other one a woman, the first one young:
-        // of 12 applicant households, 6 Juntos, 7 women-headed, 3 young; bars go Juntos, women, youth, applicants then winners.
+        // of 12 applicant households, 6 Juntos, 7 women-headed, 3 young, none declared only;
+        // bars go Juntos, women, youth, declared-only Juntos, applicants then winners.
         var bars = cut.FindAll("[data-testid=programme-shares-chart] rect[data-value]").Select(r => r.GetAttribute("data-value")).ToList();
-        Assert.Equal(["50", "0", "58.33", "0", "25", "0"], bars);
+        Assert.Equal(["50", "0", "58.33", "0", "25", "0", "0", "0"], bars);
         Assert.NotNull(cut.Find("[data-testid=programme-regions] table"));
         Assert.NotNull(cut.Find("[data-testid=dashboard-shares] table"));
+    }
+
+    [Fact]
+    public async Task Declared_only_Juntos_households_are_shown_apart_in_the_chart_and_the_table_and_not_counted_as_juntos()
+    {
+        var cut = await RenderWithDataAsync(oneDeclaredOnly: true);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=programme-shares-chart]")));
+
+        // Of 12 applicant households: 5 verified (41.67 %), 1 declared only (8.33 %), no winners yet.
+        var bars = cut.FindAll("[data-testid=programme-shares-chart] rect[data-value]").Select(r => r.GetAttribute("data-value")).ToList();
+        Assert.Equal(["41.67", "0", "58.33", "0", "25", "0", "8.33", "0"], bars);
+        Assert.Contains("Juntos declarado, no verificado", cut.Find("[data-testid=programme-shares-chart]").TextContent, StringComparison.Ordinal);
+        var declared = cut.Find("[data-testid=dashboard-share][data-kind=JuntosDeclaredOnly]");
+        Assert.Contains("8.33", declared.TextContent, StringComparison.Ordinal);
+        Assert.Contains("41.67", cut.Find("[data-testid=dashboard-share][data-kind=Juntos]").TextContent, StringComparison.Ordinal);
     }
 }
