@@ -25,14 +25,13 @@ public static class MobileNumber
             return (null, "Mobile.Invalid");
         }
         var digits = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        foreach (var c in text)
         {
-            var c = text[i];
             if (c is >= '0' and <= '9')
             {
                 digits.Append(c);
             }
-            else if (c == '+' && i == 0)
+            else if (c == '+' && digits.Length == 0)
             {
                 digits.Append(c);
             }
