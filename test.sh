@@ -9,8 +9,9 @@
 #                                  --only HakuWinay.Contests.Web.Tests
 #   (both may be combined; `--filter=<expr>` / `--only=<Project>` work too)
 #
-# Steps: install what is missing (Debian chromium, postgresql, nginx, wrk and prometheus's
-# promtool, npm maildev into .tools/), start a throwaway PostgreSQL cluster and maildev on 127.0.0.1
+# Steps: install what is missing (Debian chromium, postgresql, nginx, wrk, prometheus's
+# promtool, kannel and kannel-extras, npm maildev into .tools/), start a throwaway PostgreSQL
+# cluster, maildev and Kannel (bearerbox + smsbox, fakesmsc as SMS centre) on 127.0.0.1
 # (scripts/test-services.sh), `dotnet tool restore`, one Release build of the
 # solution, `dotnet test --no-build` per test project (all of them, even after
 # a failure), then check that the SQL Server migrations script can be
@@ -128,10 +129,10 @@ fi
 # ---------------------------------------------------------------------------
 
 step "Prerequisites"
-ensure_test_prerequisites chromium postgres maildev nginx wrk promtool || die "could not install the test prerequisites"
+ensure_test_prerequisites chromium postgres maildev nginx wrk promtool kannel || die "could not install the test prerequisites"
 command -v dotnet >/dev/null 2>&1 || die "dotnet is not on PATH"
 
-step "Starting PostgreSQL and maildev"
+step "Starting PostgreSQL, maildev and Kannel"
 start_test_services || die "could not start the test services"
 printf '  %s\n' \
     "HAKU_TEST_POSTGRES=$HAKU_TEST_POSTGRES" \
@@ -139,7 +140,11 @@ printf '  %s\n' \
     "HAKU_TEST_SMTP_PORT=$HAKU_TEST_SMTP_PORT" \
     "HAKU_TEST_MAILDEV_URL=$HAKU_TEST_MAILDEV_URL" \
     "HAKU_TEST_MAILDEV_BIN=$HAKU_TEST_MAILDEV_BIN" \
-    "HAKU_TEST_CHROMIUM=$HAKU_TEST_CHROMIUM"
+    "HAKU_TEST_CHROMIUM=$HAKU_TEST_CHROMIUM" \
+    "HAKU_TEST_KANNEL_HOST=$HAKU_TEST_KANNEL_HOST" \
+    "HAKU_TEST_KANNEL_PORT=$HAKU_TEST_KANNEL_PORT" \
+    "HAKU_TEST_KANNEL_BEARERBOX_PORT=$HAKU_TEST_KANNEL_BEARERBOX_PORT" \
+    "HAKU_TEST_FAKESMSC_LOG=$HAKU_TEST_FAKESMSC_LOG"
 
 # ---------------------------------------------------------------------------
 # Build

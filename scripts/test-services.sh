@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 #
-# Throwaway test services for HakuWinay.Contests: a PostgreSQL cluster and a
-# maildev SMTP catcher, both on 127.0.0.1 only, on free ports.
+# Throwaway test services for HakuWinay.Contests: a PostgreSQL cluster, a
+# maildev SMTP catcher and a Kannel SMS gateway (bearerbox + smsbox, with
+# fakesmsc as the SMS centre), all on 127.0.0.1 only, on free ports.
 #
 # In your own (bash) shell:
 #
@@ -22,6 +23,13 @@
 #     HAKU_TEST_MAILDEV_URL   http://127.0.0.1:<web port>  (REST API: /api/email)
 #     HAKU_TEST_MAILDEV_BIN   absolute path of the maildev executable
 #     HAKU_TEST_CHROMIUM      /usr/bin/chromium
+#     HAKU_TEST_KANNEL_HOST   127.0.0.1
+#     HAKU_TEST_KANNEL_PORT   smsbox's sendsms port (user/password below)
+#     HAKU_TEST_KANNEL_USER / HAKU_TEST_KANNEL_PASSWORD   the sendsms-user
+#     HAKU_TEST_KANNEL_BEARERBOX_PORT  bearerbox's smsbox port (a test may start its own smsbox)
+#     HAKU_TEST_SMSBOX_BIN    /usr/sbin/smsbox
+#     HAKU_TEST_FAKESMSC_LOG  the file where fakesmsc writes every SMS it receives
+#                             ("Got message N: <from to text ...>")
 #
 # Optional settings (environment):
 #     HAKU_TEST_SERVICES_LOGDIR  copy postgres.log / maildev.log there on stop
@@ -34,6 +42,8 @@ HAKU_MAILDEV_VERSION=3.0.0
 HAKU_PG_FIRST_PORT=55432
 HAKU_SMTP_FIRST_PORT=1025
 HAKU_WEB_FIRST_PORT=1080
+HAKU_KANNEL_FIRST_PORT=13100
+HAKU_FAKESMSC=/usr/lib/kannel/test/fakesmsc
 HAKU_SERVICE_WAIT_SECONDS=30
 
 # Repository root = the parent of the folder this file is in.
@@ -72,10 +82,10 @@ _haku_maildev_bin() { printf '%s\n' "$_HAKU_REPO_ROOT/.tools/node_modules/.bin/m
 
 # Installs, each only if missing: Debian chromium, Debian postgresql, and
 # maildev (npm, into .tools/). With arguments, only those of
-# chromium|postgres|maildev|nginx|wrk|promtool. apt-get update runs once, only if needed.
+# chromium|postgres|maildev|nginx|wrk|promtool|kannel. apt-get update runs once, only if needed.
 ensure_test_prerequisites() {
     local want=("$@")
-    ((${#want[@]})) || want=(chromium postgres maildev nginx wrk promtool)
+    ((${#want[@]})) || want=(chromium postgres maildev nginx wrk promtool kannel)
     local apt_pkgs=() need_maildev="" w
     for w in "${want[@]}"; do
         case $w in
@@ -84,6 +94,8 @@ ensure_test_prerequisites() {
             wrk) command -v wrk >/dev/null 2>&1 || apt_pkgs+=(wrk) ;; # scripts/bench-public.sh
             promtool) command -v promtool >/dev/null 2>&1 || apt_pkgs+=(prometheus) ;; # checks docs/operations.md's alert rules
             postgres) _haku_pg_bindir >/dev/null 2>&1 || apt_pkgs+=(postgresql) ;;
+            # bearerbox and smsbox come in kannel, fakesmsc in kannel-extras; the kannel service is not started.
+            kannel) [[ -x /usr/sbin/bearerbox && -x /usr/sbin/smsbox && -x $HAKU_FAKESMSC ]] || apt_pkgs+=(kannel kannel-extras) ;;
             maildev)
                 [[ -e $(_haku_maildev_bin) ]] || need_maildev=1
                 command -v curl >/dev/null 2>&1 || apt_pkgs+=(curl) # readiness checks
@@ -127,6 +139,10 @@ ensure_test_prerequisites() {
         fi
         if [[ " ${apt_pkgs[*]} " == *" nginx "* && ! -x /usr/sbin/nginx ]]; then
             _haku_log "nginx was installed but /usr/sbin/nginx is missing"
+            return 1
+        fi
+        if [[ " ${apt_pkgs[*]} " == *" kannel "* && ! -x $HAKU_FAKESMSC ]]; then
+            _haku_log "kannel was installed but $HAKU_FAKESMSC is missing"
             return 1
         fi
         if [[ " ${apt_pkgs[*]} " == *" chromium "* && ! -x /usr/bin/chromium ]]; then
@@ -407,6 +423,133 @@ _haku_stop_maildev() {
     return 0
 }
 
+
+# ---------------------------------------------------------------------------
+# Kannel: bearerbox, fakesmsc as its SMS centre, smsbox with sendsms
+# ---------------------------------------------------------------------------
+
+_haku_start_kannel() {
+    local dir=$_HAKU_SERVICES_DIR/kannel taken="${_HAKU_PG_PORT:-} ${_HAKU_SMTP_PORT:-} ${_HAKU_WEB_PORT:-}" admin box smsc sendsms
+    mkdir -p "$dir" || return 1
+    # shellcheck disable=SC2086
+    admin=$(_haku_free_port "$HAKU_KANNEL_FIRST_PORT" $taken) || return 1
+    # shellcheck disable=SC2086
+    box=$(_haku_free_port "$HAKU_KANNEL_FIRST_PORT" $taken "$admin") || return 1
+    # shellcheck disable=SC2086
+    smsc=$(_haku_free_port "$HAKU_KANNEL_FIRST_PORT" $taken "$admin" "$box") || return 1
+    # shellcheck disable=SC2086
+    sendsms=$(_haku_free_port "$HAKU_KANNEL_FIRST_PORT" $taken "$admin" "$box" "$smsc") || return 1
+    _HAKU_KANNEL_PASSWORD=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    cat >"$dir/kannel.conf" <<KANNEL_CONF
+# written by scripts/test-services.sh: loopback only, fakesmsc as the SMS centre
+group = core
+admin-port = $admin
+admin-interface = 127.0.0.1
+admin-password = $_HAKU_KANNEL_PASSWORD
+smsbox-port = $box
+smsbox-interface = 127.0.0.1
+box-allow-ip = 127.0.0.1
+log-file = "$dir/bearerbox.log"
+log-level = 1
+dlr-storage = internal
+
+group = smsc
+smsc = fake
+smsc-id = fake
+host = 127.0.0.1
+port = $smsc
+connect-allow-ip = 127.0.0.1
+
+group = smsbox
+bearerbox-host = 127.0.0.1
+bearerbox-port = $box
+sendsms-port = $sendsms
+sendsms-interface = 127.0.0.1
+log-file = "$dir/smsbox.log"
+log-level = 1
+
+group = sendsms-user
+username = haku
+password = $_HAKU_KANNEL_PASSWORD
+max-messages = 4
+default-sender = HakuWinay
+concatenation = true
+KANNEL_CONF
+    : >"$dir/fakesmsc.log"
+    _HAKU_KANNEL_DIR=$dir
+    {
+        /usr/sbin/bearerbox "$dir/kannel.conf" >"$dir/bearerbox.out" 2>&1 </dev/null &
+    } 2>/dev/null
+    _HAKU_BEARERBOX_PID=$!
+    [[ $- == *i* ]] && disown "$_HAKU_BEARERBOX_PID" 2>/dev/null
+    local deadline=$((SECONDS + HAKU_SERVICE_WAIT_SECONDS))
+    until (exec 3<>"/dev/tcp/127.0.0.1/$smsc") 2>/dev/null; do
+        if ! kill -0 "$_HAKU_BEARERBOX_PID" 2>/dev/null || ((SECONDS >= deadline)); then
+            _haku_log "bearerbox did not open its SMS centre port $smsc"
+            _haku_dump_log bearerbox "$dir/bearerbox.out"
+            return 1
+        fi
+        sleep 0.2
+    done
+    # -m 0: send nothing, only receive; every SMS received is a "Got message" line of its output.
+    {
+        "$HAKU_FAKESMSC" -H 127.0.0.1 -r "$smsc" -i 0.1 -m 0 "0 0 text unused" >"$dir/fakesmsc.log" 2>&1 </dev/null &
+    } 2>/dev/null
+    _HAKU_FAKESMSC_PID=$!
+    [[ $- == *i* ]] && disown "$_HAKU_FAKESMSC_PID" 2>/dev/null
+    {
+        /usr/sbin/smsbox "$dir/kannel.conf" >"$dir/smsbox.out" 2>&1 </dev/null &
+    } 2>/dev/null
+    _HAKU_SMSBOX_PID=$!
+    [[ $- == *i* ]] && disown "$_HAKU_SMSBOX_PID" 2>/dev/null
+    _HAKU_KANNEL_PORT=$sendsms
+    _HAKU_KANNEL_BOX_PORT=$box
+    # Ready when sendsms refuses a wrong password (403): smsbox is up and connected to bearerbox.
+    local code
+    while ((SECONDS < deadline)); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
+            "http://127.0.0.1:$sendsms/cgi-bin/sendsms?username=haku&password=wrong&to=1&text=ready" 2>/dev/null) || code=000
+        if [[ $code == 403 ]]; then
+            _haku_log "Kannel ready: sendsms http://127.0.0.1:$sendsms (bearerbox $_HAKU_BEARERBOX_PID, smsbox $_HAKU_SMSBOX_PID, fakesmsc $_HAKU_FAKESMSC_PID)"
+            return 0
+        fi
+        sleep 0.2
+    done
+    _haku_log "Kannel's sendsms did not answer on 127.0.0.1:$sendsms within ${HAKU_SERVICE_WAIT_SECONDS}s"
+    _haku_dump_log smsbox "$dir/smsbox.out"
+    _haku_dump_log fakesmsc "$dir/fakesmsc.log"
+    return 1
+}
+
+# Stops one process we started: SIGTERM, then SIGKILL after 5 s.
+_haku_stop_pid() {
+    local pid=$1 name=$2 i
+    [[ -n $pid ]] || return 0
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for ((i = 0; i < 50; i++)); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            _haku_log "$name $pid ignored SIGTERM; killing"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
+_haku_stop_kannel() {
+    _haku_stop_pid "${_HAKU_SMSBOX_PID:-}" smsbox
+    _haku_stop_pid "${_HAKU_FAKESMSC_PID:-}" fakesmsc
+    _haku_stop_pid "${_HAKU_BEARERBOX_PID:-}" bearerbox
+    if [[ -n ${HAKU_TEST_SERVICES_LOGDIR:-} && -n ${_HAKU_KANNEL_DIR:-} && -d $_HAKU_KANNEL_DIR ]]; then
+        mkdir -p "$HAKU_TEST_SERVICES_LOGDIR" && cp -f "$_HAKU_KANNEL_DIR"/*.log "$HAKU_TEST_SERVICES_LOGDIR"/ 2>/dev/null
+    fi
+    _HAKU_SMSBOX_PID="" _HAKU_FAKESMSC_PID="" _HAKU_BEARERBOX_PID="" _HAKU_KANNEL_DIR=""
+    return 0
+}
+
 # ---------------------------------------------------------------------------
 # Public
 # ---------------------------------------------------------------------------
@@ -417,13 +560,13 @@ start_test_services() {
         stop_test_services || return 1
     fi
     command -v curl >/dev/null 2>&1 || { _haku_log "curl is required"; return 1; }
-    ensure_test_prerequisites postgres maildev || return 1
+    ensure_test_prerequisites postgres maildev kannel || return 1
 
     _HAKU_SERVICES_DIR=$(mktemp -d "${TMPDIR:-/tmp}/haku-test-services.XXXXXX") ||
         { _haku_log "mktemp failed"; return 1; }
     chmod 700 "$_HAKU_SERVICES_DIR"
 
-    if ! _haku_start_postgres || ! _haku_start_maildev; then
+    if ! _haku_start_postgres || ! _haku_start_maildev || ! _haku_start_kannel; then
         stop_test_services
         return 1
     fi
@@ -435,11 +578,19 @@ start_test_services() {
     HAKU_TEST_MAILDEV_BIN=$(_haku_maildev_bin)
     export HAKU_TEST_MAILDEV_BIN
     export HAKU_TEST_CHROMIUM=/usr/bin/chromium
+    export HAKU_TEST_KANNEL_HOST=127.0.0.1
+    export HAKU_TEST_KANNEL_PORT=$_HAKU_KANNEL_PORT
+    export HAKU_TEST_KANNEL_USER=haku
+    export HAKU_TEST_KANNEL_PASSWORD=$_HAKU_KANNEL_PASSWORD
+    export HAKU_TEST_KANNEL_BEARERBOX_PORT=$_HAKU_KANNEL_BOX_PORT
+    export HAKU_TEST_SMSBOX_BIN=/usr/sbin/smsbox
+    export HAKU_TEST_FAKESMSC_LOG=$_HAKU_KANNEL_DIR/fakesmsc.log
     return 0
 }
 
 stop_test_services() {
     local rc=0
+    _haku_stop_kannel || rc=1
     _haku_stop_maildev || rc=1
     _haku_stop_postgres || rc=1
     local dir=${_HAKU_SERVICES_DIR:-}
@@ -455,7 +606,9 @@ stop_test_services() {
     fi
     _HAKU_SERVICES_DIR=""
     unset HAKU_TEST_POSTGRES HAKU_TEST_SMTP_HOST HAKU_TEST_SMTP_PORT \
-        HAKU_TEST_MAILDEV_URL HAKU_TEST_MAILDEV_BIN HAKU_TEST_CHROMIUM
+        HAKU_TEST_MAILDEV_URL HAKU_TEST_MAILDEV_BIN HAKU_TEST_CHROMIUM \
+        HAKU_TEST_KANNEL_HOST HAKU_TEST_KANNEL_PORT HAKU_TEST_KANNEL_USER HAKU_TEST_KANNEL_PASSWORD \
+        HAKU_TEST_KANNEL_BEARERBOX_PORT HAKU_TEST_SMSBOX_BIN HAKU_TEST_FAKESMSC_LOG
     return $rc
 }
 

@@ -16,6 +16,22 @@ public static class TestPrerequisites
 
     public static string MaildevExecutable => Require("HAKU_TEST_MAILDEV_BIN", "the maildev executable");
 
+    public static string KannelHost => Require("HAKU_TEST_KANNEL_HOST", "Kannel's smsbox");
+
+    public static int KannelPort => int.Parse(Require("HAKU_TEST_KANNEL_PORT", "Kannel's smsbox"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string KannelUser => Require("HAKU_TEST_KANNEL_USER", "Kannel's sendsms user");
+
+    public static string KannelPassword => Require("HAKU_TEST_KANNEL_PASSWORD", "Kannel's sendsms user");
+
+    /// <summary>bearerbox's port for smsboxes: a test that takes the gateway down and up runs its own smsbox on it.</summary>
+    public static int KannelBearerboxPort => int.Parse(Require("HAKU_TEST_KANNEL_BEARERBOX_PORT", "Kannel's bearerbox"), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string SmsboxExecutable => Require("HAKU_TEST_SMSBOX_BIN", "Kannel's smsbox executable");
+
+    /// <summary>The output of fakesmsc, Kannel's fake SMS centre: one "Got message N: &lt;from to text ...&gt;" line per SMS.</summary>
+    public static string FakeSmscLog => Require("HAKU_TEST_FAKESMSC_LOG", "fakesmsc's output");
+
     public static string Chromium
     {
         get

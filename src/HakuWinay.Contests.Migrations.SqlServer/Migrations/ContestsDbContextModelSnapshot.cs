@@ -1401,6 +1401,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("ContactPreference")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1453,7 +1456,8 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
@@ -1826,6 +1830,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uniqueidentifier");
 
@@ -1839,6 +1846,16 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("Delivery")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DeliveryReportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeliveryToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1848,6 +1865,12 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SendStartedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -1883,6 +1906,36 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Notifications.Sms.ShortLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TargetPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ShortLinks", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Profiles.BusinessProfile", b =>

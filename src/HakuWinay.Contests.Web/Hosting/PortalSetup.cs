@@ -23,6 +23,7 @@ using HakuWinay.Contests.Web.Jobs;
 using HakuWinay.Contests.Web.Judging;
 using HakuWinay.Contests.Web.Localization;
 using HakuWinay.Contests.Web.Notifications;
+using HakuWinay.Contests.Web.Notifications.Sms;
 using HakuWinay.Contests.Web.Profiles;
 using HakuWinay.Contests.Web.PublicResults;
 using HakuWinay.Contests.Web.Registries;
@@ -72,6 +73,7 @@ public static class PortalSetup
 
         services.AddPortalJobs(configuration, database);
         services.AddPortalEmail(configuration);
+        services.AddSms(configuration);
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
@@ -237,6 +239,7 @@ public static class PortalSetup
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
         app.MapOutboxEndpoints();
+        app.MapSmsEndpoints();
         app.MapSubmissionEndpoints();
         app.MapAttachmentEndpoints();
         app.MapResultsEndpoints();

@@ -1,4 +1,5 @@
 using HakuWinay.Contests.Territories;
+using HakuWinay.Contests.Notifications.Sms;
 using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Audit;
@@ -20,7 +21,8 @@ namespace HakuWinay.Contests.Accounting;
 /// rejection is emailed to the group.
 /// </summary>
 public sealed class ExpenseService(
-    IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock, IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep, IContestEvents events)
+    IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock, IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep, IContestEvents events,
+    IPortalAddress? address = null)
 {
     /// <summary>Records an expense against <c>trancheId</c>, a paid tranche of the award (null: the latest paid one).</summary>
     public async Task<ServiceResult<int>> RecordAsync(ActingUser user, int awardId, int? trancheId, ExpenseInput input, UploadedFile? receipt, CancellationToken ct = default)
@@ -121,6 +123,7 @@ public sealed class ExpenseService(
         if (result.Succeeded)
         {
             sweep.SweepSoon();
+            outboxSignal.MessagesQueued();
         }
         return result;
     }
@@ -172,12 +175,13 @@ public sealed class ExpenseService(
         if (approve)
         {
             expense.Approve(admin.UserId, now);
+            await QueueApprovalSmsAsync(db, expense, award.ProducerGroupId, now, ct);
         }
         else
         {
             // The domain refuses control characters; line breaks in a reason become spaces.
             expense.Reject(string.Join(' ', text!.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)), admin.UserId, now);
-            await QueueRejectionEmailAsync(db, expense, award.ProducerGroupId, now, ct);
+            await QueueRejectionAsync(db, expense, award.ProducerGroupId, now, ct);
         }
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, approve ? "expense.approved" : "expense.rejected", nameof(Expense), Key(expense.Id),
             award.ContestId, award.BusinessProfileId, before: new { Status = nameof(ExpenseStatus.Submitted) },
@@ -194,13 +198,26 @@ public sealed class ExpenseService(
         return ServiceResult<ExpenseStatus>.Ok(expense.Status);
     }
 
-    private static async Task QueueRejectionEmailAsync(ContestsDbContext db, Expense expense, int groupId, DateTime now, CancellationToken ct)
+    /// <summary>An approval was never emailed (the expenses page shows it); a person who chose SMS hears of it.</summary>
+    private async Task QueueApprovalSmsAsync(ContestsDbContext db, Expense expense, int groupId, DateTime now, CancellationToken ct)
     {
-        var email = await (from g in db.ProducerGroups
-                           join u in db.Users on g.RepresentativeUserId equals u.Id
-                           where g.Id == groupId
-                           select u.Email).SingleOrDefaultAsync(ct);
-        if (email is null)
+        var recipient = await Recipients.RepresentativeAsync(db, groupId, ct);
+        if (recipient is not { WantsSms: true })
+        {
+            return;
+        }
+        var text = SmsTexts.ExpenseReviewed(expense.Supplier, expense.DocumentNumber, accepted: true, ExpensesLink(db, expense, now));
+        await NotificationOutbox.QueueSmsAsync(db, recipient.Mobile!, $"Gasto aprobado: {expense.Supplier} {expense.DocumentNumber}", text, now,
+            $"sms:expense-approved:{Key(expense.Id)}", ct);
+    }
+
+    private string ExpensesLink(ContestsDbContext db, Expense expense, DateTime now) =>
+        ShortLinks.Create(db, address, $"/awards/{Key(expense.AwardId)}/expenses", now);
+
+    private async Task QueueRejectionAsync(ContestsDbContext db, Expense expense, int groupId, DateTime now, CancellationToken ct)
+    {
+        var recipient = await Recipients.RepresentativeAsync(db, groupId, ct);
+        if (recipient is null || !(recipient.WantsEmail || recipient.WantsSms))
         {
             return;
         }
@@ -211,7 +228,8 @@ public sealed class ExpenseService(
 
             Puede registrar el gasto corregido, con su comprobante, en la página de gastos de su negocio.
             """;
-        await NotificationOutbox.QueueAsync(db, email, $"Gasto no aprobado: {expense.Supplier} {expense.DocumentNumber}", body, now,
+        var sms = recipient.WantsSms ? SmsTexts.ExpenseReviewed(expense.Supplier, expense.DocumentNumber, accepted: false, ExpensesLink(db, expense, now)) : "";
+        await NotificationOutbox.NotifyAsync(db, recipient, $"Gasto no aprobado: {expense.Supplier} {expense.DocumentNumber}", body, sms, now,
             $"expense-rejected:{Key(expense.Id)}", ct);
     }
 

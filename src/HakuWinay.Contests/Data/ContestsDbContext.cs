@@ -54,6 +54,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
     public DbSet<Expense> Expenses => Set<Expense>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Notifications.Sms.ShortLink> ShortLinks => Set<Notifications.Sms.ShortLink>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RelayedEvent> RelayedEvents => Set<RelayedEvent>();
@@ -77,6 +78,8 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
             user.Property(u => u.DeactivatedByUserId).HasMaxLength(450);
             user.Property(u => u.DeactivationReason).HasMaxLength(AppUser.MaxDeactivationReasonLength);
             user.Ignore(u => u.IsDeactivated);
+            user.Ignore(u => u.Recipient);
+            user.Property(u => u.PhoneNumber).HasMaxLength(16);
         });
         builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
     }

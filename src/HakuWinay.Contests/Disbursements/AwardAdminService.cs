@@ -1,4 +1,5 @@
 using HakuWinay.Contests.Territories;
+using HakuWinay.Contests.Notifications.Sms;
 using HakuWinay.Contests.Text;
 using System.Globalization;
 using HakuWinay.Contests.Accounting;
@@ -25,7 +26,7 @@ public sealed record TranchePaymentInput(decimal Amount, DateOnly PaidOn, string
 /// </summary>
 public sealed class AwardAdminService(
     IDbContextFactory<ContestsDbContext> dbFactory, AttachmentStorage storage, TimeProvider clock,
-    IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep, IContestEvents events)
+    IOutboxSignal outboxSignal, IExecutionSweepTrigger sweep, IContestEvents events, IPortalAddress? address = null)
 {
     /// <summary>Records (or, until the first payment, re-records) the signature date and the signed PDF; asks for a sweep so tranche 1 becomes due.</summary>
     public async Task<ServiceResult<int>> RecordAgreementAsync(ActingUser admin, int awardId, DateOnly? signedOn, UploadedFile? signedPdf, CancellationToken ct = default)
@@ -129,7 +130,8 @@ public sealed class AwardAdminService(
             Se realizó el desembolso del **tramo {tranche.Order}** de su premio por **{Money.Format(tranche.Amount)}** el {Day(input.PaidOn)} (operación bancaria {tranche.BankReference}).
 
             En total se le ha desembolsado {Money.Format(award.PaidAmount)} de {Money.Format(award.Amount)}. Recuerde rendir cuentas de sus gastos con sus comprobantes en el portal.
-            """, $"award-tranche-paid:{Key(tranche.Id)}", now, ct);
+            """, $"award-tranche-paid:{Key(tranche.Id)}", now, ct,
+            (code, link) => SmsTexts.TranchePaid(tranche.Order, code, input.Amount, link));
         var saved = await SaveAsync(db, award, file, ct);
         if (saved is not null)
         {
@@ -507,19 +509,32 @@ public sealed class AwardAdminService(
         }
     }
 
-    private static async Task QueueGroupEmailAsync(ContestsDbContext db, Award award, string subject, EmailMarkdown body, string key, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Emails the group's representative; with <paramref name="sms"/> (profile code, short link to the
+    /// award's page → text), an SMS goes too or instead, as the representative chose.
+    /// </summary>
+    private async Task QueueGroupEmailAsync(ContestsDbContext db, Award award, string subject, EmailMarkdown body, string key, DateTime now, CancellationToken ct,
+        Func<string, string, string>? sms = null)
     {
-        var email = await (from g in db.ProducerGroups
-                           join u in db.Users on g.RepresentativeUserId equals u.Id
-                           where g.Id == award.ProducerGroupId
-                           select u.Email).FirstOrDefaultAsync(ct);
+        var recipient = await Recipients.RepresentativeAsync(db, award.ProducerGroupId, ct);
         var code = await db.BusinessProfiles.Where(p => p.Id == award.BusinessProfileId).Select(p => p.Code).SingleAsync(ct);
         var title = await db.Contests.Where(c => c.Id == award.ContestId).Select(c => c.Title).SingleAsync(ct);
-        if (string.IsNullOrWhiteSpace(email))
+        if (recipient is null)
         {
             return;
         }
-        await NotificationOutbox.QueueAsync(db, email, $"{subject}: perfil {code}", $"Concurso **{title}**, perfil **{code}**.\n\n{body}", now, key, ct);
+        EmailMarkdown fullBody = $"Concurso **{title}**, perfil **{code}**.\n\n{body}";
+        if (sms is null)
+        {
+            // No SMS version of this message: it goes by email as before, to whoever has one.
+            if (!string.IsNullOrWhiteSpace(recipient.Email))
+            {
+                await NotificationOutbox.QueueAsync(db, recipient.Email, $"{subject}: perfil {code}", fullBody, now, key, ct);
+            }
+            return;
+        }
+        var text = recipient.WantsSms ? sms(code ?? "", ShortLinks.Create(db, address, $"/awards/{Key(award.Id)}", now)) : "";
+        await NotificationOutbox.NotifyAsync(db, recipient, $"{subject}: perfil {code}", fullBody, text, now, key, ct);
     }
 
     private (DateTime Utc, DateOnly Today) Now()

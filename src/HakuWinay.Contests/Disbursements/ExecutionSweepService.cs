@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Notifications.Sms;
 using System.Globalization;
 using HakuWinay.Contests.Accounting;
 using HakuWinay.Contests.Audit;
@@ -223,7 +224,12 @@ public sealed class ExecutionSweepService(IDbContextFactory<ContestsDbContext> d
         var daysLeft = visit.ScheduledOn.DayNumber - today.DayNumber;
         var (subject, body) = ExecutionSweepEmails.VisitReminder(visit.Technician, award, visit.Order, visit.ScheduledOn, daysLeft, links.Visit(visit.Id));
         var key = $"visit-reminder:{Key(visit.Id)}:{DateKey(visit.ScheduledOn)}:{(int)kind}";
-        return await NotificationOutbox.QueueAsync(db, visit.Technician.Email, subject, body, now, key, ct)
+        var recipient = await Recipients.UserAsync(db, visit.Technician.UserId, ct)
+            ?? new NotificationRecipient(visit.Technician.Email, null, ContactPreference.Email);
+        var sms = recipient.WantsSms
+            ? SmsTexts.VisitReminder(visit.Order, award.GroupName, visit.ScheduledOn, daysLeft, ShortLinks.Create(db, null, links.Visit(visit.Id), now))
+            : "";
+        return await NotificationOutbox.NotifyAsync(db, recipient, subject, body, sms, now, key, ct)
             && await TrySaveAsync(db, ct);
     }
 

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Notifications.Sms;
 using Microsoft.AspNetCore.Identity;
 
 namespace HakuWinay.Contests.Identity;
@@ -16,6 +17,32 @@ public sealed class AppUser : IdentityUser
     public string? DistrictCode { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>How the person wants the portal's messages; the mobile is Identity's PhoneNumber, in E.164.</summary>
+    public ContactPreference ContactPreference { get; private set; }
+
+    /// <summary>
+    /// Sets the mobile (already normalised by <see cref="MobileNumber.Normalize"/>, or null to remove it)
+    /// and the choice of channel. Without a mobile the choice falls back to email.
+    /// </summary>
+    public void ChangeContact(string? mobileE164, ContactPreference preference)
+    {
+        if (mobileE164 is not null && !MobileNumber.IsE164(mobileE164))
+        {
+            throw new ArgumentException($"'{mobileE164}' is not a Peruvian mobile in E.164 form.", nameof(mobileE164));
+        }
+        if (!Enum.IsDefined(preference))
+        {
+            throw new ArgumentOutOfRangeException(nameof(preference));
+        }
+        PhoneNumber = mobileE164;
+        PhoneNumberConfirmed = false;
+        ContactPreference = mobileE164 is null ? ContactPreference.Email : preference;
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+    }
+
+    /// <summary>Whom the portal's messages for this person go to.</summary>
+    public NotificationRecipient Recipient => new(Email, PhoneNumber, ContactPreference);
 
     /// <summary>When an administrator deactivated the account; null while it is active. A deactivated account cannot sign in.</summary>
     public DateTime? DeactivatedAtUtc { get; private set; }

@@ -1,3 +1,4 @@
+using HakuWinay.Contests.Notifications.Sms;
 using HakuWinay.Contests.Text;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
@@ -88,7 +89,12 @@ public sealed class ScoringReminderService(IDbContextFactory<ContestsDbContext> 
             [Abrir mis fichas de calificación]({links.Scorecards(stage.ContestId):url})
             """;
         var key = $"scoring-reminder:{stage.Id}:{juror.UserId}:{hours}";
-        if (!await NotificationOutbox.QueueAsync(db, juror.Email, $"Recordatorio: calificaciones pendientes en {stage.ContestCode}", body, now, key, ct))
+        var recipient = await Recipients.UserAsync(db, juror.UserId, ct) ?? new NotificationRecipient(juror.Email, null, ContactPreference.Email);
+        var sms = recipient.WantsSms
+            ? SmsTexts.ScoringReminder(stage.ContestCode, juror.Pending, Common.LimaTime.ToLima(stage.DeadlineUtc),
+                ShortLinks.Create(db, null, links.Scorecards(stage.ContestId), now))
+            : "";
+        if (!await NotificationOutbox.NotifyAsync(db, recipient, $"Recordatorio: calificaciones pendientes en {stage.ContestCode}", body, sms, now, key, ct))
         {
             return false;
         }

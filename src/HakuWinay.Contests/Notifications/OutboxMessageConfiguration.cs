@@ -16,5 +16,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.MessageId);
+        builder.Property(m => m.DeliveryToken).HasMaxLength(32);
     }
 }

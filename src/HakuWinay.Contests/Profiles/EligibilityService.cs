@@ -1,3 +1,5 @@
+using System.Globalization;
+using HakuWinay.Contests.Notifications.Sms;
 using HakuWinay.Contests.Text;
 using System.Text.Json;
 using HakuWinay.Contests.Audit;
@@ -16,7 +18,7 @@ public sealed record ChecklistAnswer(int ItemId, bool Met);
 /// The administrator's eligibility decision: every checklist item answered, a reason always,
 /// "eligible" only when every item is met. The group is emailed; the decision is audited.
 /// </summary>
-public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IContestEvents? events = null)
+public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IContestEvents? events = null, IPortalAddress? address = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -77,7 +79,7 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
         db.AuditLog.Add(AuditEntry.Record(now, adminUserId, "profile.eligibility-decided", nameof(BusinessProfile), profile.Code ?? "",
             contest.Id, profile.Id, before: new { Status = before.ToString() },
             after: new { Status = profile.Status.ToString(), Reason = profile.EligibilityReason, Checklist = checklist }));
-        await QueueDecisionEmailAsync(db, profile, contest.Title, now, ct);
+        await QueueDecisionAsync(db, profile, contest.Title, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -91,13 +93,10 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
         return ServiceResult<ProfileStatus>.Ok(profile.Status);
     }
 
-    private static async Task QueueDecisionEmailAsync(ContestsDbContext db, BusinessProfile profile, string contestTitle, DateTime now, CancellationToken ct)
+    private async Task QueueDecisionAsync(ContestsDbContext db, BusinessProfile profile, string contestTitle, DateTime now, CancellationToken ct)
     {
-        var email = await (from g in db.ProducerGroups
-                           join u in db.Users on g.RepresentativeUserId equals u.Id
-                           where g.Id == profile.ProducerGroupId
-                           select u.Email).SingleOrDefaultAsync(ct);
-        if (email is null)
+        var recipient = await Recipients.RepresentativeAsync(db, profile.ProducerGroupId, ct);
+        if (recipient is null || !(recipient.WantsEmail || recipient.WantsSms))
         {
             return;
         }
@@ -110,7 +109,11 @@ public sealed class EligibilityService(IDbContextFactory<ContestsDbContext> dbFa
             Motivo: {profile.EligibilityReason}
             """;
         // Keyed by the decision's time: a changed decision is a new message, the same one is never sent twice.
-        await NotificationOutbox.QueueAsync(db, email, $"Revisión de elegibilidad de su perfil {profile.Code}", body, now,
+        var sms = recipient.WantsSms
+            ? SmsTexts.EligibilityDecided(profile.Code ?? "", profile.Status == ProfileStatus.Eligible,
+                ShortLinks.Create(db, address, $"/profiles/{profile.Id.ToString(CultureInfo.InvariantCulture)}", now))
+            : "";
+        await NotificationOutbox.NotifyAsync(db, recipient, $"Revisión de elegibilidad de su perfil {profile.Code}", body, sms, now,
             $"profile-eligibility:{profile.Id}:{now.Ticks}", ct);
     }
 }

@@ -20,8 +20,8 @@ public sealed class OutboxConcurrencyTests
         for (var round = 0; round < 4; round++)
         {
             ids.AddRange(await OutboxTestData.QueueAsync(database, count: OutboxDispatcher.BatchSize + 15, clock.GetUtcNow().UtcDateTime));
-            var first = new OutboxDispatcher(new SqliteContextFactory(database.ConnectionString), transport, clock, NullLogger<OutboxDispatcher>.Instance);
-            var second = new OutboxDispatcher(new SqliteContextFactory(database.ConnectionString), transport, clock, NullLogger<OutboxDispatcher>.Instance);
+            var first = new OutboxDispatcher(new SqliteContextFactory(database.ConnectionString), transport, new Sms.FakeSmsTransport(), clock, NullLogger<OutboxDispatcher>.Instance);
+            var second = new OutboxDispatcher(new SqliteContextFactory(database.ConnectionString), transport, new Sms.FakeSmsTransport(), clock, NullLogger<OutboxDispatcher>.Instance);
 
             var sent = await Task.WhenAll(Task.Run(() => first.DispatchDueAsync()), Task.Run(() => second.DispatchDueAsync()));
 

@@ -18,7 +18,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
-    private OutboxDispatcher Dispatcher() => new(_database, _transport, _clock, NullLogger<OutboxDispatcher>.Instance);
+    private OutboxDispatcher Dispatcher() => new(_database, _transport, new Sms.FakeSmsTransport(), _clock, NullLogger<OutboxDispatcher>.Instance);
 
     [Fact]
     public async Task Due_messages_are_sent_once_and_marked_sent()

@@ -3,6 +3,8 @@ using HakuWinay.Contests.Audit;
 using HakuWinay.Contests.Common;
 using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
+using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Notifications.Sms;
 using HakuWinay.Contests.Profiles;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +26,8 @@ public enum LiveCommand
 /// showed: two admins pressing "next" on the same screen advance once, the second is told the
 /// session changed. Every change is audited and, once saved, told to the open screens.
 /// </summary>
-public sealed class LiveSessionService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IContestEvents events)
+public sealed class LiveSessionService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IContestEvents events,
+    IOutboxSignal? outboxSignal = null, IPortalAddress? address = null)
 {
     /// <summary>
     /// Draws (or, before the first presenter starts, draws again) the presentation order of the
@@ -108,6 +111,7 @@ public sealed class LiveSessionService(IDbContextFactory<ContestsDbContext> dbFa
         }
         var before = new { session.CurrentPosition, ProfileId = session.CurrentProfileId, session.TimerStartedAtUtc, session.ScoreRevealed };
         var now = clock.GetUtcNow().UtcDateTime;
+        var starting = command == LiveCommand.Advance && !session.IsStarted;
         switch (command)
         {
             case LiveCommand.Advance: session.Advance(now); break;
@@ -121,7 +125,42 @@ public sealed class LiveSessionService(IDbContextFactory<ContestsDbContext> dbFa
         db.AuditLog.Add(AuditEntry.Record(now, admin.UserId, "live." + command.ToString().ToLowerInvariant(), nameof(LiveSession), Key(session.ContestStageId),
             session.ContestId, session.CurrentProfileId ?? before.ProfileId, before,
             new { session.CurrentPosition, ProfileId = session.CurrentProfileId, session.TimerStartedAtUtc, session.ScoreRevealed, session.EndedAtUtc }));
-        return await SaveAsync(db, session, ct);
+        var called = starting && await CallJurorsAsync(db, session, now, ct);
+        var saved = await SaveAsync(db, session, ct);
+        if (called && saved.Succeeded)
+        {
+            outboxSignal?.MessagesQueued();
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// The call to the stage's jurors when its session starts: by SMS or email as each chose, once per
+    /// session (keyed by it), with a short link to their live scoring page.
+    /// </summary>
+    private async Task<bool> CallJurorsAsync(ContestsDbContext db, LiveSession session, DateTime now, CancellationToken ct)
+    {
+        var stage = await (from s in db.Set<ContestStage>()
+                           join c in db.Contests on s.ContestId equals c.Id
+                           where s.Id == session.ContestStageId
+                           select new { s.Name, c.Code, c.Title }).SingleAsync(ct);
+        var jurorIds = await db.JurorAppointments.Where(a => a.ContestStageId == session.ContestStageId)
+            .Select(a => a.JurorUserId).Distinct().ToListAsync(ct);
+        var recipients = await Recipients.UsersAsync(db, jurorIds, ct);
+        var path = $"/juror/contests/{Key(session.ContestId)}/live";
+        var queued = false;
+        foreach (var (userId, recipient) in recipients.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            Text.EmailMarkdown body = $"""
+                Empezó la sesión pública de la etapa **{stage.Name}** del concurso **{stage.Title}** ({stage.Code}).
+
+                Ingrese al portal para calificar a cada grupo cuando termine su presentación.
+                """;
+            var sms = recipient.WantsSms ? SmsTexts.LiveSessionCall(stage.Code, stage.Name, ShortLinks.Create(db, address, path, now)) : "";
+            queued |= await NotificationOutbox.NotifyAsync(db, recipient, $"Sesión pública en curso: {stage.Code}", body, sms, now,
+                $"live-call:{Key(session.Id)}:{userId}", ct);
+        }
+        return queued;
     }
 
     /// <summary>Changes the minutes each profile has to present; the running timer counts with the new time.</summary>

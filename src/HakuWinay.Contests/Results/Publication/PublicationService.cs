@@ -20,7 +20,8 @@ public sealed record PublishedVersion(int PublicationId, int Version, string Has
 /// queues one email per group, all in one transaction. Two clicks at once publish once: the
 /// version is unique per contest and the contest's row version is checked.
 /// </summary>
-public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IContestEvents? events = null)
+public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFactory, TimeProvider clock, IOutboxSignal outboxSignal, IContestEvents? events = null,
+    Notifications.Sms.IPortalAddress? address = null)
 {
     /// <summary>
     /// Publishes version 1 (contest in Evaluation, no reason) or, while a correction is open, the
@@ -83,7 +84,7 @@ public sealed class PublicationService(IDbContextFactory<ContestsDbContext> dbFa
             await db.SaveChangesAsync(ct);
             await RecordUpheldAppealsAsync(db, contestId, version, ct);
             await Disbursements.AwardSync.ApplyAsync(db, publication, admin.UserId, now, ct);
-            var emails = await ResultEmails.QueueAsync(db, contest, publication, readiness.Built, ranking, now, ct);
+            var emails = await ResultEmails.QueueAsync(db, contest, publication, readiness.Built, ranking, now, address, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             outboxSignal.MessagesQueued();

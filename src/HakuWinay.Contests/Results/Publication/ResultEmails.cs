@@ -6,6 +6,7 @@ using HakuWinay.Contests.Contests;
 using HakuWinay.Contests.Data;
 using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Notifications;
+using HakuWinay.Contests.Notifications.Sms;
 using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Results.Publication;
@@ -18,21 +19,22 @@ namespace HakuWinay.Contests.Results.Publication;
 internal static class ResultEmails
 {
     public static async Task<int> QueueAsync(ContestsDbContext db, Contest contest, ResultsPublication publication, BuiltResultsInput built,
-        RankingResult ranking, DateTime now, CancellationToken ct)
+        RankingResult ranking, DateTime now, IPortalAddress? address, CancellationToken ct)
     {
         var profileIds = built.ProfileIds.Values.ToList();
         var recipients = await (from p in db.BusinessProfiles
                                 join g in db.ProducerGroups on p.ProducerGroupId equals g.Id
                                 join u in db.Users on g.RepresentativeUserId equals u.Id
-                                where profileIds.Contains(p.Id) && u.Email != null
-                                select new { p.Id, u.Email }).ToDictionaryAsync(r => r.Id, r => r.Email!, ct);
+                                where profileIds.Contains(p.Id) && (u.Email != null || u.PhoneNumber != null)
+                                select new { p.Id, Recipient = new NotificationRecipient(u.Email, u.PhoneNumber, u.ContactPreference) })
+                                .ToDictionaryAsync(r => r.Id, r => r.Recipient, ct);
         var comments = contest.ShareJurorCommentsWithGroups ? await CommentsAsync(db, contest.Id, built.Pseudonyms, ct) : [];
         var stages = built.Input.Rules.Stages.ToDictionary(s => s.Code, s => s.Name);
         var queued = 0;
         foreach (var entry in ranking.Entries)
         {
             var profileId = built.ProfileIds[entry.ProfileCode];
-            if (!recipients.TryGetValue(profileId, out var email))
+            if (!recipients.TryGetValue(profileId, out var recipient))
             {
                 continue;
             }
@@ -40,7 +42,11 @@ internal static class ResultEmails
             var subject = publication.Version == 1
                 ? $"Resultados del concurso {contest.Code}: perfil {entry.ProfileCode}"
                 : $"Resultados corregidos (versión {publication.Version.ToString(CultureInfo.InvariantCulture)}) del concurso {contest.Code}: perfil {entry.ProfileCode}";
-            if (await NotificationOutbox.QueueAsync(db, email, subject, body, now, DeduplicationKey(publication.Id, profileId), ct))
+            var sms = recipient.WantsSms
+                ? SmsTexts.ResultsPublished(contest.Code, entry.ProfileCode, OutcomeText(entry.Outcome), entry.Award,
+                    ShortLinks.Create(db, address, $"/profiles/{profileId.ToString(CultureInfo.InvariantCulture)}", now))
+                : "";
+            if (await NotificationOutbox.NotifyAsync(db, recipient, subject, body, sms, now, DeduplicationKey(publication.Id, profileId), ct))
             {
                 queued++;
             }
