@@ -8,6 +8,8 @@ using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Web.Account;
 using HakuWinay.Contests.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace HakuWinay.Contests.Web.FieldSync;
@@ -49,6 +51,11 @@ internal static class FieldPackageEndpoints
         api.AddEndpointFilter(async (context, next) =>
         {
             context.HttpContext.Response.Headers.CacheControl = "no-store";
+            // A status is the answer here: no HTML page re-executed in its place (a POST re-executed would hit the pages' antiforgery).
+            if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
             return context.HttpContext.User.UserId() is null ? Microsoft.AspNetCore.Http.Results.Unauthorized() : await next(context);
         });
 
@@ -72,8 +79,9 @@ internal static class FieldPackageEndpoints
                 : Microsoft.AspNetCore.Http.Results.NotFound();
         });
 
-        api.MapPost("/scorecards", async (HttpContext http, ClaimsPrincipal principal, IAntiforgery antiforgery, FieldSyncService sync,
-            IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        // Every parameter is a service or the context: the body is read by LimitedJson, within its size.
+        api.MapPost("/scorecards", async (HttpContext http, ClaimsPrincipal principal, [FromServices] IAntiforgery antiforgery, [FromServices] FieldSyncService sync,
+            [FromServices] IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {

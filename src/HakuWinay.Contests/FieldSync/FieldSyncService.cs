@@ -145,7 +145,12 @@ public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFact
     private static async Task<IReadOnlyList<RuleViolation>> ReasonsAsync(ContestsDbContext db, string jurorUserId, int scorecardId,
         ServiceResult<ScoringSave> result, CancellationToken ct)
     {
-        var card = await db.Scorecards.AsNoTracking().SingleAsync(s => s.Id == scorecardId, ct);
+        var card = await db.Scorecards.AsNoTracking().SingleOrDefaultAsync(s => s.Id == scorecardId, ct);
+        if (card is null)
+        {
+            // Taken off meanwhile (a conflict recorded before it was started removes the seat).
+            return [new("Scorecard", "FieldSync.NotAvailable")];
+        }
         switch (result.Outcome)
         {
             case ServiceOutcome.Invalid when result.Violations.Any(v => v.Rule is "Scoring.AlreadySubmitted" or "Scoring.Locked") && card.SubmittedAtUtc is { } at:

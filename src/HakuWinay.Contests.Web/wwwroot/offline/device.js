@@ -1,14 +1,17 @@
 // What every portal page does for work without signal (docs/decisions/036-offline-field-work.md):
-// registers the service worker, answers "Preparar para el campo" (data-field-prepare) by storing
-// the juror's field package in IndexedDB and saying what is stored (data-field-status), and wipes
+// answers "Preparar para el campo" (data-field-prepare) by storing
+// the juror's field package in IndexedDB (and installing the service worker) and saying what is stored (data-field-status), and wipes
 // the device's field data when the account signs out, after a warning when something is unsent.
 // Texts come from the page (data attributes rendered in the user's language).
 import * as store from './store.js';
 
-const ready = 'serviceWorker' in navigator
-    ? navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready)
-    : Promise.reject(new Error('no service worker'));
-ready.catch(() => { });
+// The worker is installed by the first preparation, not on every visit: only devices that work in
+// the field get one, and every other browser talks to the portal exactly as before.
+function install() {
+    return 'serviceWorker' in navigator
+        ? navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready)
+        : Promise.reject(new Error('no service worker'));
+}
 
 function format(text, ...args) {
     return (text ?? '').replace(/\{(\d+)\}/g, (_, i) => args[Number(i)] ?? '');
@@ -53,7 +56,7 @@ async function prepare(panel, button) {
         }
         await store.adopt(data.owner);
         await store.put('packages', { key: `${data.owner}:juror:${data.contest.id}`, owner: data.owner, kind: 'juror', package: data, bytes: store.bytesOf(data), storedAt: new Date().toISOString() });
-        await ready;
+        await install();
         await show(panel);
     } catch {
         status.textContent = panel.dataset.textFailed;
