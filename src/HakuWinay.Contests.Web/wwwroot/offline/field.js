@@ -174,7 +174,7 @@ function scorecardView(p, card) {
     store.get('drafts', draftKey).then(saved => {
         const draft = saved?.fields ?? {};
         const byCode = Object.fromEntries(card.entries.map(e => [e.code, e]));
-        form.append(
+        form.append(...[
             card.recordsAttendance ? attendanceView(card, draft) : null,
             el('h2', { class: 'h5', text: p.stage.name }),
             p.stage.criteria.map(c => el('div', { class: 'mb-3 border rounded p-2' },
@@ -190,7 +190,8 @@ function scorecardView(p, card) {
             el('textarea', { class: 'form-control mb-2', id: 'overall-comment', rows: '3', disabled: !editable }, draft['overall-comment'] ?? card.overallComment ?? ''),
             el('div', { class: 'field-error', 'data-error': 'OverallComment' }),
             el('div', { class: 'alert alert-danger d-none', 'data-testid': 'field-errors' }),
-            editable ? el('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'field-submit', text: t('FieldSync.Submit') }) : null);
+            editable ? el('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'field-submit', text: t('FieldSync.Submit') }) : null,
+        ].flat().filter(c => c !== null));
         showShare(form, card, p);
     });
     form.addEventListener('input', () => {
