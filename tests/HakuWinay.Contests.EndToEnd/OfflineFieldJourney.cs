@@ -91,6 +91,7 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
             Assert.Single(saved[first].PresentMemberDnis);
             Assert.All(saved[paper].Points, p => Assert.Equal(0m, p.Points));
             Assert.All(cards.Skip(3), id => Assert.NotEqual(ScorecardStatus.Submitted, saved[id].Status));
+            // Exactly these sends were taken: the other journey of this class leaves its scorecard unsent.
             Assert.Equal(2, await db.DeviceSubmissions.CountAsync(s => s.State == DeviceSubmissionState.Accepted));
             Assert.Equal(1, await db.DeviceSubmissions.CountAsync(s => s.State == DeviceSubmissionState.Refused && s.TargetId == paper));
             var keys = new[] { first, second }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -102,6 +103,57 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
         await admin.GotoAsync("/admin/contests/1/field-sync");
         await Expect(admin.GetByTestId("field-sync-accepted")).ToContainTextAsync("2");
         await Expect(admin.Locator($"[data-testid=field-sync-row][data-scorecard='{paper}']")).ToContainTextAsync("desde la ficha en papel");
+    }
+
+    [Fact]
+    public async Task Signing_out_with_an_offline_scorecard_unsent_warns_first_and_then_wipes_the_devices_field_data()
+    {
+        var (cards, criteria) = await FieldScorecardsAsync();
+        // The last field scorecard: the other journey of this class (same portal) sends the first three.
+        Assert.True(cards.Count >= 4, $"The juror has {cards.Count} field scorecards.");
+        var card = cards[^1];
+        // A desktop-sized tablet: the sign-out button is in the open navigation bar.
+        var phone = await OpenPageAsync();
+        await SignInAsync(phone, Juror, "/juror");
+        await phone.GotoAsync("/juror/contests/1/scorecards");
+        await phone.GetByTestId("field-prepare").ClickAsync();
+        await Expect(phone.GetByTestId("field-status")).ToHaveAttributeAsync("data-state", "stored");
+        // The sends fail (the network answers 503): what is scored stays on the device, unsent.
+        ExpectConsoleErrors(new System.Text.RegularExpressions.Regex("503"));
+        await phone.Context.RouteAsync("**/api/field/scorecards", route => route.FulfillAsync(new() { Status = 503 }));
+        await phone.GotoAsync("/offline/field.html");
+        await OpenAsync(phone, card);
+        await FillAsync(phone, criteria, null, 0);
+        await phone.RunAndWaitForResponseAsync(() => phone.GetByTestId("field-submit").ClickAsync(), r => r.Url.EndsWith("/api/field/scorecards", StringComparison.Ordinal));
+        await Expect(Row(phone, card)).ToHaveAttributeAsync("data-state", "queued");
+
+        var warned = new TaskCompletionSource<string>();
+        var dialogs = 0;
+        phone.Dialog += async (_, dialog) =>
+        {
+            if (++dialogs == 1)
+            {
+                await dialog.DismissAsync();
+                warned.SetResult(dialog.Message);
+            }
+            else
+            {
+                await dialog.AcceptAsync();
+            }
+        };
+        await phone.GotoAsync("/juror");
+        var signOut = phone.GetByRole(AriaRole.Button, new() { Name = "Salir", Exact = true });
+        await signOut.ClickAsync();
+        Assert.Contains("Hay 1 fichas calificadas sin conexión que aún no se enviaron", await warned.Task.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+        await Expect(phone.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+
+        await signOut.ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Link, new() { Name = "Ingresar", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(2, dialogs);
+        await phone.GotoAsync("/offline/field.html");
+        await Expect(phone.GetByTestId("nothing-prepared")).ToBeVisibleAsync();
+        await using var db = await Db.CreateDbContextAsync();
+        Assert.False(await db.Scorecards.AnyAsync(s => s.Id == card && s.Status == ScorecardStatus.Submitted));
     }
 
     private static string Plain(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
@@ -137,9 +189,16 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
             adminId = await FullDemo.UserIdAsync(db, "admin@demo.hakuwinay.pe");
             jurorId = await FullDemo.UserIdAsync(db, Juror);
         }
-        var run = await services.GetRequiredService<AssignmentService>().RunAsync(new ActingUser(adminId, IsAdmin: true), stageId, 2026);
-        Assert.True(run.Succeeded, run.Outcome + string.Join(",", run.Violations.Select(v => v.Rule)));
-        Assert.True((await services.GetRequiredService<ConflictService>().ConfirmAsync(jurorId, 1)).Succeeded);
+        // The class's tests share one portal: the first to come assigns the stage, the next finds it assigned.
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            if (!await db.Scorecards.AnyAsync(s => s.ContestStageId == stageId && s.JurorUserId == jurorId))
+            {
+                var run = await services.GetRequiredService<AssignmentService>().RunAsync(new ActingUser(adminId, IsAdmin: true), stageId, 2026);
+                Assert.True(run.Succeeded, run.Outcome + string.Join(",", run.Violations.Select(v => v.Rule)));
+                Assert.True((await services.GetRequiredService<ConflictService>().ConfirmAsync(jurorId, 1)).Succeeded);
+            }
+        }
         var visible = await services.GetRequiredService<JudgingQueries>().VisibleProfilesAsync(jurorId, 1);
         await using var read = await Db.CreateDbContextAsync();
         var field = await read.Scorecards.Where(s => s.ContestStageId == stageId && s.JurorUserId == jurorId).Select(s => s.Id).ToListAsync();

@@ -302,7 +302,8 @@ async function submit(form, p, card, draftKey) {
 }
 
 async function sync() {
-    if (syncing || !navigator.onLine) return;
+    // Nothing on the device: nothing to send, and no one's data to check the session against.
+    if (syncing || !navigator.onLine || (packages.length === 0 && !outbox.some(i => i.state === 'queued'))) return;
     syncing = true;
     refresh();
     try {
