@@ -75,6 +75,8 @@ public static class PageAccess
         ["/juror/contests/{ContestId:int}/live"] = new("/juror/contests/1/live", Roles.Juror),
         ["/admin/contests/{ContestId:int}/evaluation"] = new("/admin/contests/1/evaluation", Roles.Admin),
         ["/admin/contests/{ContestId:int}/score-sheets"] = new("/admin/contests/1/score-sheets", Roles.Admin),
+        // The offline sends' refusals; FieldSyncEndpointTests checks the /api/field endpoints per role.
+        ["/admin/contests/{ContestId:int}/field-sync"] = new("/admin/contests/1/field-sync", Roles.Admin),
         ["/admin/contests/{ContestId:int}/score-sheets/import"] = new("/admin/contests/1/score-sheets/import", Roles.Admin),
         ["/admin/scorecards/{ScorecardId:int}/paper"] = new("/admin/scorecards/{paperScorecardId}/paper", Roles.Admin),
         // Results (public pages): 404 to everyone until results are published; see ResultsAccessTests for after.

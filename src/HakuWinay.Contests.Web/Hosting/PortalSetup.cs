@@ -17,6 +17,7 @@ using HakuWinay.Contests.Web.Accounting;
 using HakuWinay.Contests.Web.Disbursements;
 using HakuWinay.Contests.Web.Execution;
 using HakuWinay.Contests.Web.Programme;
+using HakuWinay.Contests.Web.FieldSync;
 using HakuWinay.Contests.Web.FollowUp;
 using HakuWinay.Contests.Web.Components;
 using HakuWinay.Contests.Web.Jobs;
@@ -127,6 +128,7 @@ public static class PortalSetup
         services.AddDisbursements();
         services.AddAccounting();
         services.AddFollowUp();
+        services.AddFieldSync();
         services.AddExecution();
         services.AddProgramme();
         services.AddTerritories();
@@ -247,6 +249,7 @@ public static class PortalSetup
         app.MapDisbursementsEndpoints();
         app.MapAccountingEndpoints();
         app.MapFollowUpEndpoints();
+        app.MapFieldSyncEndpoints();
         app.MapExecutionEndpoints();
         app.MapProgrammeEndpoints();
         app.MapJobsDashboard();

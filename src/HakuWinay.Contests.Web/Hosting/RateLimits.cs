@@ -22,6 +22,9 @@ internal static class RateLimits
     /// <summary>Files and exports behind sign-in: per account, so people sharing one address do not share a limit.</summary>
     public const string PrivateDownloads = "private-downloads";
 
+    /// <summary>The offline field page's package and sends, per account (docs/decisions/036).</summary>
+    public const string FieldSync = "field-sync";
+
     public static void AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = RateLimitSettings.From(configuration);
@@ -34,6 +37,8 @@ internal static class RateLimits
                 ClientAddress(http), _ => PerMinute(settings.PublicDownloadsPerMinute)));
             options.AddPolicy(PrivateDownloads, http => RateLimitPartition.GetFixedWindowLimiter(
                 AccountOrAddress(http.User, ClientAddress(http)), _ => PerMinute(settings.PrivateDownloadsPerMinute)));
+            options.AddPolicy(FieldSync, http => RateLimitPartition.GetFixedWindowLimiter(
+                AccountOrAddress(http.User, ClientAddress(http)), _ => PerMinute(settings.FieldSyncPerMinute)));
             options.OnRejected = RejectAsync;
         });
     }
@@ -97,6 +102,9 @@ public sealed record RateLimitSettings
     /// <summary>Renders of a Markdown preview for a changed text per account (one per keystroke while typing).</summary>
     public int PreviewsPerMinute { get; init; } = 600;
 
+    /// <summary>Requests of the offline field page per account: a juror back in signal sends a day's scorecards at once.</summary>
+    public int FieldSyncPerMinute { get; init; } = 120;
+
     public static RateLimitSettings From(IConfiguration configuration)
     {
         var defaults = new RateLimitSettings();
@@ -109,6 +117,7 @@ public sealed record RateLimitSettings
             UploadsPerMinute = Read(configuration, nameof(UploadsPerMinute), defaults.UploadsPerMinute),
             ImportsPerMinute = Read(configuration, nameof(ImportsPerMinute), defaults.ImportsPerMinute),
             PreviewsPerMinute = Read(configuration, nameof(PreviewsPerMinute), defaults.PreviewsPerMinute),
+            FieldSyncPerMinute = Read(configuration, nameof(FieldSyncPerMinute), defaults.FieldSyncPerMinute),
         };
     }
 

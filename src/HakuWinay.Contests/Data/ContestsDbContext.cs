@@ -65,6 +65,7 @@ public sealed class ContestsDbContext(DbContextOptions<ContestsDbContext> option
     public DbSet<Registries.RegistryHousehold> RegistryHouseholds => Set<Registries.RegistryHousehold>();
     public DbSet<Registries.RegistryPerson> RegistryPeople => Set<Registries.RegistryPerson>();
     public DbSet<Registries.JuntosEntry> JuntosEntries => Set<Registries.JuntosEntry>();
+    public DbSet<FieldSync.DeviceSubmission> DeviceSubmissions => Set<FieldSync.DeviceSubmission>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
