@@ -35,6 +35,7 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     Institution = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactPreference = table.Column<int>(type: "integer", nullable: false),
                     DeactivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DeactivatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     DeactivationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -46,7 +47,7 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     PasswordHash = table.Column<string>(type: "text", nullable: true),
                     SecurityStamp = table.Column<string>(type: "text", nullable: true),
                     ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -156,6 +157,27 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeviceSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    TargetId = table.Column<int>(type: "integer", nullable: false),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    ProfileId = table.Column<int>(type: "integer", nullable: true),
+                    PayloadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Refusals = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeviceSubmissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Districts",
                 columns: table => new
                 {
@@ -189,6 +211,12 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Parts = table.Column<int>(type: "integer", nullable: false),
+                    DeliveryToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Delivery = table.Column<int>(type: "integer", nullable: false),
+                    DeliveryReportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SendStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     TextBody = table.Column<string>(type: "text", nullable: false),
@@ -257,6 +285,7 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RegionCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    NecName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -277,6 +306,21 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RelayedEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShortLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: false),
+                    TargetPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShortLinks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1924,6 +1968,11 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 column: "ContestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeviceSubmissions_ContestId_State",
+                table: "DeviceSubmissions",
+                columns: new[] { "ContestId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvaluationTemplates_Code",
                 table: "EvaluationTemplates",
                 column: "Code",
@@ -2196,6 +2245,12 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 column: "JurorUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShortLinks_Code",
+                table: "ShortLinks",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffScopeAreas_UserId_Code",
                 table: "StaffScopeAreas",
                 columns: new[] { "UserId", "Code" },
@@ -2286,6 +2341,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DeviceSubmissions");
+
+            migrationBuilder.DropTable(
                 name: "Districts");
 
             migrationBuilder.DropTable(
@@ -2341,6 +2399,9 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScoringReminders");
+
+            migrationBuilder.DropTable(
+                name: "ShortLinks");
 
             migrationBuilder.DropTable(
                 name: "StaffScopeAreas");

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ContestsDbContext))]
-    [Migration("20261207140948_Baseline")]
+    [Migration("20261207165327_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -1096,6 +1096,53 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.ToTable("AwardTranches", (string)null);
                 });
 
+            modelBuilder.Entity("HakuWinay.Contests.FieldSync.DeviceSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ContestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PayloadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("ProfileId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Refusals")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContestId", "State");
+
+                    b.ToTable("DeviceSubmissions");
+                });
+
             modelBuilder.Entity("HakuWinay.Contests.FollowUp.AwardVisit", b =>
                 {
                     b.Property<int>("Id")
@@ -1404,6 +1451,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("ContactPreference")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1456,7 +1506,8 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
@@ -1829,6 +1880,9 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uniqueidentifier");
 
@@ -1842,6 +1896,16 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("Delivery")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DeliveryReportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeliveryToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -1851,6 +1915,12 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SendStartedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -1886,6 +1956,36 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "NextAttemptAtUtc");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("HakuWinay.Contests.Notifications.Sms.ShortLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TargetPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("ShortLinks", (string)null);
                 });
 
             modelBuilder.Entity("HakuWinay.Contests.Profiles.BusinessProfile", b =>
@@ -2332,6 +2432,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NecName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
