@@ -70,6 +70,7 @@ public sealed partial class RegistryJourney(BrowserFixture browser, KestrelPorta
         await project.GetByTestId("registry-import").ClickAsync();
         await Expect(project.GetByTestId("registry-outcome")).ToHaveAttributeAsync("data-result", "Imported");
         await Expect(admin.Locator("[data-testid=registry-project][data-code=AYA-QUINUA]")).ToBeVisibleAsync();
+        await Expect(admin.Locator("[data-testid=registry-project][data-code=AYA-QUINUA] [data-testid=registry-project-region]")).ToHaveTextAsync("Ayacucho");
 
         await UploadAsync(juntos, Csv("juntos-2026-10.csv", "dni_titular,ubigeo_distrito,periodo", $"{Verified},050108,2026-10", "47310011,050108,2026-10"));
         await juntos.GetByTestId("registry-import").ClickAsync();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HakuWinay.Contests.Registries;
 
-public sealed record RegistryProjectRow(int Id, string Code, string Name, string RegionCode, int Districts, RegistryVersionRow? Current, string? NecName = null);
+public sealed record RegistryProjectRow(int Id, string Code, string Name, string RegionCode, int Districts, RegistryVersionRow? Current, string? NecName = null, string? RegionName = null);
 
 public sealed record RegistryVersionRow(
     int ImportId, string Padron, int Version, string FileName, string FileSha256, int Rows, int People, string ImportedBy, DateTime ImportedAtUtc,
@@ -33,8 +33,10 @@ public sealed class RegistryQueries(IDbContextFactory<ContestsDbContext> dbFacto
         var projects = await ProjectsWithinAsync(db, scope ?? StaffScope.National, ct);
         var current = (await VersionsQuery(db, i => i.IsCurrent && i.Kind == RegistryKind.ProjectHouseholds).ToListAsync(ct))
             .ToDictionary(v => v.ProjectId!.Value);
+        // The region by its name, as people say it (the code alone, "05", tells an administrator nothing).
+        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         return [.. projects.Select(p => new RegistryProjectRow(p.Id, p.Code, p.Name, p.RegionCode, p.Districts.Count,
-            current.TryGetValue(p.Id, out var v) ? v.Row : null, p.NecName))];
+            current.TryGetValue(p.Id, out var v) ? v.Row : null, p.NecName, regions.GetValueOrDefault(p.RegionCode)))];
     }
 
     /// <summary>

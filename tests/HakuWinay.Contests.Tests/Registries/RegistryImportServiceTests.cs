@@ -222,6 +222,7 @@ public sealed class RegistryImportServiceTests : IAsyncLifetime
         var juntos = Assert.Single(await queries.VersionsAsync(RegistryKind.Juntos));
 
         Assert.Equal(("AYQ-01", 2, 4), (project.Code, project.Current!.Version, project.Current.Rows));
+        Assert.Equal(("05", "Ayacucho"), (project.RegionCode, project.RegionName));
         Assert.Equal([(2, true, "b.csv"), (1, false, "a.csv")], versions.Select(v => (v.Version, v.IsCurrent, v.FileName)));
         Assert.Equal(("Juntos", 1), (juntos.Padron, juntos.Version));
         Assert.Equal(juntos, await queries.ImportAsync(juntos.ImportId));
