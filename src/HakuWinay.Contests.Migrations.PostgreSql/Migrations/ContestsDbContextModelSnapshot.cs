@@ -1374,6 +1374,10 @@ namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("RepresentativeConsentDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("RepresentativeMobile")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("RepresentativeUserId")
                         .HasColumnType("text");
 

@@ -1375,6 +1375,10 @@ namespace HakuWinay.Contests.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("RepresentativeConsentDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("RepresentativeMobile")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
                     b.Property<string>("RepresentativeUserId")
                         .HasColumnType("nvarchar(450)");
 

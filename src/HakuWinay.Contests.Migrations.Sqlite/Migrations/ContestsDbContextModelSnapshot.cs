@@ -1321,6 +1321,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("RepresentativeConsentDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepresentativeMobile")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RepresentativeUserId")
                         .HasColumnType("TEXT");
 

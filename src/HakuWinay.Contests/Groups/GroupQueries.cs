@@ -21,7 +21,7 @@ public sealed record GroupDetails(
     string DistrictCode, string RegionName, string ProvinceName, string DistrictName, string CentroPoblado,
     string? RepresentativeName, string? RepresentativeEmail, bool RepresentativeHasPassword, bool IsAssisted, string? RegisteredByName, DateOnly? ConsentDate,
     DateTime CreatedAtUtc, bool IsVerified, DateTime? VerifiedAtUtc, string? VerifiedByName,
-    IReadOnlyList<HouseholdView> Households, IReadOnlyList<SharedDni> SharedDnis)
+    IReadOnlyList<HouseholdView> Households, IReadOnlyList<SharedDni> SharedDnis, string? RepresentativeMobile = null)
 {
     public int Women => Households.Count(h => h.Sex == Sex.Female);
     public int Youth => Households.Count(h => h.IsYouth);
@@ -91,7 +91,9 @@ public sealed class GroupQueries(IDbContextFactory<ContestsDbContext> dbFactory,
             group.Households.OrderBy(h => h.Role == HouseholdRole.Member).ThenBy(h => h.Role).ThenBy(h => h.Id)
                 .Select(h => new HouseholdView(h.Id, h.HeadFullName, h.Dni, h.Sex, h.BirthYear, h.IsYouthIn(year), h.IsJuntosUser, h.Role,
                     h.IsJuntosVerified, h.RegistryProjectCode, h.RegistryCheckedAtUtc)).ToList(),
-            shared));
+            shared,
+            // The group's mobile is for the staff who act for it (docs/decisions/037), not for its representative's own view.
+            user.IsStaff ? group.RepresentativeMobile : null));
     }
 
     /// <summary>Production lines and every district of the catalog, with its province and region.</summary>

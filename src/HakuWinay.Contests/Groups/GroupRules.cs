@@ -3,10 +3,13 @@ using HakuWinay.Contests.Profiles;
 
 namespace HakuWinay.Contests.Groups;
 
-/// <summary>What a registration or edit form sends: the group's details and its households.</summary>
+/// <summary>
+/// What a registration or edit form sends: the group's details and its households; from staff, also
+/// the representative's mobile as typed (empty for none), which a representative's own form never sends.
+/// </summary>
 public sealed record GroupData(
     string Name, LegalForm LegalForm, string? Ruc, int ProductionLineId, string DistrictCode, string CentroPoblado,
-    IReadOnlyList<HouseholdData> Households);
+    IReadOnlyList<HouseholdData> Households, string? RepresentativeMobile = null);
 
 /// <summary>A household as the form sends it; <see cref="Id"/> is null for a new one.</summary>
 public sealed record HouseholdData(int? Id, string HeadFullName, string Dni, Sex Sex, int BirthYear, bool IsJuntosUser, HouseholdRole Role);
@@ -74,6 +77,20 @@ public static class GroupRules
             CheckText(violations, "RepresentativeFullName", assisted.RepresentativeFullName, ProducerGroup.MaxNameLength);
         }
         return violations;
+    }
+
+    /// <summary>
+    /// The representative's mobile as staff typed it: empty is no mobile; anything else must be a
+    /// Peruvian mobile, checked by the rule /account uses, and is returned in E.164.
+    /// </summary>
+    public static (string? E164, RuleViolation? Violation) RepresentativeMobile(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return (null, null);
+        }
+        var (e164, error) = Notifications.Sms.MobileNumber.Normalize(input);
+        return error is null ? (e164, null) : (null, new RuleViolation(nameof(GroupData.RepresentativeMobile), error));
     }
 
     private static void CheckHousehold(List<RuleViolation> violations, IReadOnlyList<HouseholdData> all, int index, int currentYear)

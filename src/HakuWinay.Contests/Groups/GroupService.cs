@@ -43,6 +43,11 @@ public sealed class GroupService(
         {
             violations.AddRange(GroupRules.CheckAssisted(assisted, now));
         }
+        var (mobile, mobileViolation) = user.IsStaff ? GroupRules.RepresentativeMobile(data.RepresentativeMobile) : (null, null);
+        if (mobileViolation is not null)
+        {
+            violations.Add(mobileViolation);
+        }
         if (violations.Count > 0)
         {
             return ServiceResult<int>.Invalid(violations);
@@ -59,6 +64,7 @@ public sealed class GroupService(
         else
         {
             group.RecordAssistedRegistration(user.UserId, assisted.ConsentDate, now);
+            group.ChangeRepresentativeMobile(mobile, now);
             if (!string.IsNullOrWhiteSpace(assisted.RepresentativeEmail))
             {
                 var (representative, refusal) = await RepresentativeAccountAsync(db, assisted, now, ct);
@@ -67,6 +73,7 @@ public sealed class GroupService(
                     return ServiceResult<int>.Invalid("RepresentativeEmail", refusal);
                 }
                 group.AppointRepresentative(representative!.Id);
+                CarryMobile(group, representative);
                 invited = representative;
             }
         }
@@ -116,6 +123,12 @@ public sealed class GroupService(
         {
             violations.Add(new($"Households[{unknown.i}].HeadFullName", "Groups.HouseholdUnknown"));
         }
+        // Only staff see and change the group's mobile; a representative's own form leaves it as it is.
+        var (mobile, mobileViolation) = user.IsStaff ? GroupRules.RepresentativeMobile(data.RepresentativeMobile) : (group.RepresentativeMobile, null);
+        if (mobileViolation is not null)
+        {
+            violations.Add(mobileViolation);
+        }
         if (violations.Count > 0)
         {
             return ServiceResult<Guid>.Invalid(violations);
@@ -124,6 +137,7 @@ public sealed class GroupService(
         var wasVerified = group.IsVerified;
         group.ChangeDetails(data.Name, data.LegalForm, data.Ruc?.Trim(), data.ProductionLineId, GroupLocation.InDistrict(data.DistrictCode, data.CentroPoblado), now);
         group.ReplaceHouseholds(Normalized(data.Households), now);
+        group.ChangeRepresentativeMobile(mobile, now);
         await Registries.RegistryChecks.ApplyAsync(db, group, now, ct);
         if (wasVerified && !user.IsAdmin)
         {
@@ -191,8 +205,9 @@ public sealed class GroupService(
         }
         var before = new { group.RepresentativeUserId };
         group.InviteRepresentative(representative.Id, now);
+        var carried = CarryMobile(group, representative);
         db.AuditLog.Add(AuditEntry.Record(now, user.UserId, "group.representative-invited", nameof(ProducerGroup), Key(group),
-            before: before, after: new { group.RepresentativeUserId, representative.Email }));
+            before: before, after: new { group.RepresentativeUserId, representative.Email, CarriedMobile = carried ? representative.PhoneNumber : null }));
         await QueueInvitationAsync(db, representative, group, now, ct);
         try
         {
@@ -344,12 +359,27 @@ public sealed class GroupService(
             $"group-invitation:{group.Id}:{representative.Id}:{now.Ticks}", ct);
     }
 
+    /// <summary>
+    /// From the moment a group has an account, the account's contact is the one used; so the mobile
+    /// staff recorded on the group moves into an account that has none, with SMS and email both
+    /// (docs/decisions/037). An account that already has a mobile keeps its own. True when carried.
+    /// </summary>
+    private static bool CarryMobile(ProducerGroup group, AppUser account)
+    {
+        if (group.RepresentativeMobile is not { } mobile || !string.IsNullOrEmpty(account.PhoneNumber))
+        {
+            return false;
+        }
+        account.ChangeContact(mobile, Notifications.Sms.ContactPreference.Both);
+        return true;
+    }
+
     private static string Key(ProducerGroup group) => group.Id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The group as the audit log keeps it, households included.</summary>
     private static object Snapshot(ProducerGroup group) => new
     {
-        group.Name, LegalForm = group.LegalForm.ToString(), group.Ruc, group.ProductionLineId,
+        group.Name, LegalForm = group.LegalForm.ToString(), group.Ruc, group.ProductionLineId, group.RepresentativeMobile,
         group.Location.DistrictCode, group.Location.CentroPoblado, group.RepresentativeUserId,
         group.IsAssistedRegistration, group.RegisteredByUserId, group.RepresentativeConsentDate, group.IsVerified,
         Households = group.Households.Select(h => new { h.HeadFullName, h.Dni, Sex = h.Sex.ToString(), h.BirthYear, h.IsJuntosUser, h.IsJuntosVerified, h.RegistryProjectCode, Role = h.Role.ToString() }).ToList(),

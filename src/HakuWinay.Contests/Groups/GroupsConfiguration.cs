@@ -11,6 +11,7 @@ internal sealed class ProducerGroupConfiguration : IEntityTypeConfiguration<Prod
     {
         builder.Property(g => g.Name).HasMaxLength(200);
         builder.Property(g => g.Ruc).HasMaxLength(11);
+        builder.Property(g => g.RepresentativeMobile).HasMaxLength(12);
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.ComplexProperty(g => g.Location, location =>
         {

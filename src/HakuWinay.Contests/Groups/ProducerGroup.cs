@@ -43,6 +43,12 @@ public sealed class ProducerGroup : IVersioned
     /// <summary>The account that signs in for the group; null while staff act for a group without one.</summary>
     public string? RepresentativeUserId { get; private set; }
 
+    /// <summary>
+    /// The representative's mobile (E.164) as staff recorded it, for a group whose representative has
+    /// no account: until an account exists, the group's SMS go here (docs/decisions/037).
+    /// </summary>
+    public string? RepresentativeMobile { get; private set; }
+
     /// <summary>Who registered the group: its representative, or the staff member who assisted.</summary>
     public string? RegisteredByUserId { get; private set; }
 
@@ -78,6 +84,21 @@ public sealed class ProducerGroup : IVersioned
     public void InviteRepresentative(string userId, DateTime nowUtc)
     {
         AppointRepresentative(userId);
+        Touch(nowUtc);
+    }
+
+    /// <summary>Sets the representative's mobile, already normalised by <see cref="Notifications.Sms.MobileNumber.Normalize"/>; null removes it.</summary>
+    public void ChangeRepresentativeMobile(string? mobileE164, DateTime nowUtc)
+    {
+        if (mobileE164 is not null && !Notifications.Sms.MobileNumber.IsE164(mobileE164))
+        {
+            throw new ArgumentException($"'{mobileE164}' is not a Peruvian mobile in E.164 form.", nameof(mobileE164));
+        }
+        if (mobileE164 == RepresentativeMobile)
+        {
+            return;
+        }
+        RepresentativeMobile = mobileE164;
         Touch(nowUtc);
     }
 

@@ -22,12 +22,8 @@ internal static class ResultEmails
         RankingResult ranking, DateTime now, IPortalAddress? address, CancellationToken ct)
     {
         var profileIds = built.ProfileIds.Values.ToList();
-        var recipients = await (from p in db.BusinessProfiles
-                                join g in db.ProducerGroups on p.ProducerGroupId equals g.Id
-                                join u in db.Users on g.RepresentativeUserId equals u.Id
-                                where profileIds.Contains(p.Id) && (u.Email != null || u.PhoneNumber != null)
-                                select new { p.Id, Recipient = new NotificationRecipient(u.Email, u.PhoneNumber, u.ContactPreference) })
-                                .ToDictionaryAsync(r => r.Id, r => r.Recipient, ct);
+        // The representative's account, or the group's own mobile while it has none (docs/decisions/037).
+        var recipients = await Recipients.OfProfilesAsync(db, profileIds, ct);
         var comments = contest.ShareJurorCommentsWithGroups ? await CommentsAsync(db, contest.Id, built.Pseudonyms, ct) : [];
         var stages = built.Input.Rules.Stages.ToDictionary(s => s.Code, s => s.Name);
         var queued = 0;
