@@ -40,6 +40,10 @@ internal static class GroupFormErrors
         var year = LimaTime.ToLima(clock.GetUtcNow().UtcDateTime).Year;
         var violations = GroupRules.Check(input.ToData(rows), year)
             .Where(v => v.Field.StartsWith("Households", StringComparison.Ordinal) || v.Field == "Ruc").ToList();
+        if (GroupRules.RepresentativeMobile(input.RepresentativeMobile).Violation is { } mobile)
+        {
+            violations.Add(mobile);
+        }
         Show(localizer, context, store, input, rows, violations);
     }
 }

@@ -54,6 +54,12 @@ public sealed class GroupInput
     [StringLength(200, ErrorMessageResourceType = typeof(ValidationText), ErrorMessageResourceName = nameof(ValidationText.TooLong))]
     public string? RepresentativeFullName { get; set; }
 
+    /// <summary>
+    /// Staff only, optional: the representative's mobile as typed. Checked on the server by the /account
+    /// rule (GroupRules.RepresentativeMobile), so it gets the same messages; empty is no mobile.
+    /// </summary>
+    public string? RepresentativeMobile { get; set; }
+
     /// <summary>The group's version the editor read (edit only).</summary>
     public Guid Version { get; set; }
 
@@ -66,6 +72,7 @@ public sealed class GroupInput
     {
         Name = group.Name, LegalForm = group.LegalForm, Ruc = group.Ruc, ProductionLineId = group.ProductionLineId,
         DistrictCode = group.DistrictCode, CentroPoblado = group.CentroPoblado, Version = group.Version,
+        RepresentativeMobile = group.RepresentativeMobile is { } mobile ? HakuWinay.Contests.Notifications.Sms.MobileNumber.Display(mobile) : null,
         Households = [.. group.Households.Select(h => new HouseholdInput
         {
             Id = h.Id, HeadFullName = h.HeadFullName, Dni = h.Dni, Sex = h.Sex, BirthYear = h.BirthYear, IsJuntosUser = h.IsJuntosUser, Role = h.Role,
@@ -77,7 +84,8 @@ public sealed class GroupInput
 
     public GroupData ToData(IReadOnlyList<HouseholdInput> rows) => new(
         Name ?? "", LegalForm, LegalForm == LegalForm.Association ? Ruc?.Trim() : null, ProductionLineId, DistrictCode ?? "", CentroPoblado ?? "",
-        [.. rows.Select(h => new HouseholdData(h.Id, h.HeadFullName ?? "", h.Dni?.Trim() ?? "", h.Sex ?? (Sex)(-1), h.BirthYear ?? 0, h.IsJuntosUser, h.Role))]);
+        [.. rows.Select(h => new HouseholdData(h.Id, h.HeadFullName ?? "", h.Dni?.Trim() ?? "", h.Sex ?? (Sex)(-1), h.BirthYear ?? 0, h.IsJuntosUser, h.Role))],
+        RepresentativeMobile);
 
     public AssistedRegistration ToAssisted() => new(
         ConsentDate ?? DateOnly.MaxValue, string.IsNullOrWhiteSpace(RepresentativeEmail) ? null : RepresentativeEmail.Trim(), RepresentativeFullName);
