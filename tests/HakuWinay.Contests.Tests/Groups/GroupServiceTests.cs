@@ -423,6 +423,84 @@ public sealed class GroupServiceTests : IAsyncLifetime
         Assert.True((await Service().UpdateAsync(RepA, quinua.Id, quinua.Version, ToData(quinua) with { Name = "Warmi Kallpa Quinua" })).Succeeded);
     }
 
+    [Fact]
+    public async Task Staff_record_the_mobile_of_a_representative_without_an_account_normalised_and_audited()
+    {
+        var result = await Service().RegisterAsync(Technician, Data() with { RepresentativeMobile = "987 654 321" }, new AssistedRegistration(Today, null, null));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("+51987654321", (await LoadAsync(result.Value)).RepresentativeMobile);
+        await using var db = _database.CreateDbContext();
+        // The JSON escapes the "+"; the digits are what matter.
+        Assert.Contains("51987654321", (await db.AuditLog.SingleAsync(a => a.Action == "group.registered")).AfterJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("064 123456", "Mobile.Invalid")]
+    [InlineData("987 654 321 987 654 321 987 654 321", "Mobile.Invalid")]
+    [InlineData("<script>alert(1)</script>", "Mobile.Invalid")]
+    [InlineData("+1 202 555 0100", "Mobile.NotPeruvian")]
+    public async Task A_wrong_mobile_is_refused_at_its_field_and_the_saved_group_stays(string mobile, string rule)
+    {
+        var registered = await Service().RegisterAsync(Technician, Data() with { RepresentativeMobile = "912345678" }, new AssistedRegistration(Today, null, null));
+        var group = await LoadAsync(registered.Value);
+
+        var refused = await Service().UpdateAsync(Technician, group.Id, group.Version, ToData(group) with { Name = "Otro nombre", RepresentativeMobile = mobile });
+        var refusedNew = await Service().RegisterAsync(Admin, Data("Nuevo", firstDni: 43000000) with { RepresentativeMobile = mobile }, new AssistedRegistration(Today, null, null));
+
+        Assert.Equal(("RepresentativeMobile", rule), (Assert.Single(refused.Violations).Field, refused.Violations[0].Rule));
+        Assert.Equal(("RepresentativeMobile", rule), (Assert.Single(refusedNew.Violations).Field, refusedNew.Violations[0].Rule));
+        var after = await LoadAsync(group.Id);
+        Assert.Equal(("Warmi Kallpa", "+51912345678", group.Version), (after.Name, after.RepresentativeMobile, after.Version));
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(1, await db.ProducerGroups.CountAsync());
+    }
+
+    [Fact]
+    public async Task Only_staff_change_the_mobile_and_a_stale_edit_of_it_is_a_conflict()
+    {
+        var group = await LoadAsync(await RegisterOwnAsync(RepA));
+        var byStaff = await Service().UpdateAsync(Admin, group.Id, group.Version, ToData(group) with { RepresentativeMobile = "912 345 678" });
+
+        var stale = await Service().UpdateAsync(Technician, group.Id, group.Version, ToData(group) with { RepresentativeMobile = "987654321" });
+        var byRepresentative = await Service().UpdateAsync(RepA, group.Id, byStaff.Value, ToData(group) with { Name = "Warmi Kallpa Quinua", RepresentativeMobile = "987654321" });
+        var afterRepresentative = await LoadAsync(group.Id);
+        var removed = await Service().UpdateAsync(Technician, group.Id, afterRepresentative.Version, ToData(afterRepresentative) with { RepresentativeMobile = " " });
+
+        Assert.True(byStaff.Succeeded);
+        Assert.Equal(ServiceOutcome.Conflict, stale.Outcome);
+        Assert.True(byRepresentative.Succeeded);
+        Assert.Equal(("Warmi Kallpa Quinua", "+51912345678"), (afterRepresentative.Name, afterRepresentative.RepresentativeMobile));
+        Assert.True(removed.Succeeded);
+        Assert.Null((await LoadAsync(group.Id)).RepresentativeMobile);
+    }
+
+    [Fact]
+    public async Task An_invitation_carries_the_groups_mobile_into_an_account_without_one_and_an_account_keeps_its_own()
+    {
+        var registered = await Service().RegisterAsync(Technician, Data() with { RepresentativeMobile = "987654321" }, new AssistedRegistration(Today, null, null));
+        var group = await LoadAsync(registered.Value);
+        await using (var db = _database.CreateDbContext())
+        {
+            var repB = await db.Users.SingleAsync(u => u.Id == "rep-b");
+            repB.ChangeContact("+51911111111", HakuWinay.Contests.Notifications.Sms.ContactPreference.Email);
+            await db.SaveChangesAsync();
+        }
+        var other = await Service().RegisterAsync(Technician, Data("Sumaq Mikuy", firstDni: 44000000) with { RepresentativeMobile = "922222222" },
+            new AssistedRegistration(Today, "rep-b@t.pe", "Persona rep-b"));
+
+        var invited = await Service().InviteRepresentativeAsync(Technician, group.Id, group.Version, "marta@correo.pe", "Marta Ccente");
+
+        Assert.True(invited.Succeeded);
+        Assert.True(other.Succeeded);
+        await using var check = _database.CreateDbContext();
+        var marta = await check.Users.SingleAsync(u => u.Email == "marta@correo.pe");
+        Assert.Equal(("+51987654321", HakuWinay.Contests.Notifications.Sms.ContactPreference.Both), (marta.PhoneNumber, marta.ContactPreference));
+        var kept = await check.Users.SingleAsync(u => u.Id == "rep-b");
+        Assert.Equal(("+51911111111", HakuWinay.Contests.Notifications.Sms.ContactPreference.Email), (kept.PhoneNumber, kept.ContactPreference));
+        Assert.Contains("51987654321", (await check.AuditLog.SingleAsync(a => a.Action == "group.representative-invited")).AfterJson, StringComparison.Ordinal);
+    }
+
     private sealed class RecordingLinks : IPasswordSetupLinks
     {
         public static string LinkFor(string userId) => $"https://portal.test/account/set-password/{userId}?token=t-1_x";

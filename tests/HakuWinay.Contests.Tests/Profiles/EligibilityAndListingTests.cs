@@ -92,6 +92,35 @@ public sealed class EligibilityAndListingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_for_a_group_without_an_account_is_one_sms_to_the_groups_mobile_and_no_email()
+    {
+        int profileId;
+        await using (var db = _database.CreateDbContext())
+        {
+            var contest = await db.Contests.Include(c => c.Categories).SingleAsync(c => c.Id == _contestId);
+            var group = Group("Warmi Kallpa", await db.ProductionLines.Select(l => l.Id).FirstAsync(), null, 43000000);
+            group.ChangeRepresentativeMobile("+51987654321", Instants.Now);
+            db.ProducerGroups.Add(group);
+            await db.SaveChangesAsync();
+            var profile = new BusinessProfile(contest.Id, contest.Categories[0].Id, group.Id, Instants.Now);
+            profile.WriteSection(ProfileSection.Title, "Cuyes de Warmi Kallpa", Instants.Now);
+            profile.AddLine("Jaulas", InvestmentCategory.Equipment, "u", 10, 700m, FinancedBy.Fund, Instants.Now);
+            profile.Submit(contest.NextProfileCode(Instants.Now), Instants.Now);
+            db.BusinessProfiles.Add(profile);
+            await db.SaveChangesAsync();
+            profileId = profile.Id;
+        }
+
+        var result = await Eligibility().DecideAsync("admin", profileId, await VersionAsync(profileId), eligible: false, "Faltan hogares", [new(_items[0], false), new(_items[1], true)]);
+
+        Assert.Equal(ProfileStatus.Ineligible, result.Value);
+        await using var check = _database.CreateDbContext();
+        var sms = Assert.Single(await check.Outbox.ToListAsync());
+        Assert.Equal((OutboxChannel.Sms, "+51987654321"), (sms.Channel, sms.To));
+        Assert.Contains("no elegible", sms.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task An_administrator_whose_scope_does_not_hold_the_contest_decides_nothing_and_one_whose_scope_does_decides()
     {
         await using (var db = _database.CreateDbContext())
