@@ -86,7 +86,25 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         ["/admin/programme/{table}.xlsx"] = new("/admin/programme/regions.xlsx", Roles.Admin),
         // The Admin, the assigned Technician and the award's group; VisitPortalTests refuses other groups.
         ["/visits/{visitId}/photos/{photoId}"] = new("/visits/1/photos/1", Roles.Admin, Roles.Technician, Roles.Producer),
+        // ADR 035's three SMS endpoints. Kannel's delivery report carries no sign-in, its token is the
+        // key: anyone with the right one is answered OK (SmsEndpointTests refuses wrong ones with 404).
+        ["/sms/dlr/{id:long}/{token}"] = new("/sms/dlr/{smsId}/{smsToken}?type=1", null),
+        // A short link sends anyone to its page, which asks for sign-in as usual (see ShortLinkTargets).
+        ["/s/{code}"] = new("/s/{shortCode}", null),
+        ["/admin/outbox/{id:long}.sms.txt"] = new("/admin/outbox/{smsId}.sms.txt", Roles.Admin),
     };
+
+    /// <summary>Endpoints whose answer to everyone allowed is a redirect to a page of the portal, not the page itself.</summary>
+    private static readonly Dictionary<string, string> ShortLinkTargets = new(StringComparer.Ordinal)
+    {
+        ["/s/{code}"] = ShortLinkTarget,
+    };
+
+    /// <summary>The page the matrix's short link leads to.</summary>
+    internal const string ShortLinkTarget = "/contests";
+
+    /// <summary>The SMS routes the portal maps (SmsEndpoints): each needs its rows above.</summary>
+    private static readonly string[] SmsRoutes = ["/sms/dlr/{id:long}/{token}", "/s/{code}", "/admin/outbox/{id:long}.sms.txt"];
 
     public static TheoryData<string, string> Cases()
     {
@@ -112,6 +130,20 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         var stale = ExpectedAccess.Keys.Where(r => !routes.Contains(r)).ToList();
         Assert.True(missing.Count == 0, "Pages without an access rule: " + string.Join(", ", missing));
         Assert.True(stale.Count == 0, "Access rules for pages that no longer exist: " + string.Join(", ", stale));
+    }
+
+    /// <summary>The SMS endpoints the portal maps are exactly those of the matrix, by their route templates.</summary>
+    [Fact]
+    public void Every_sms_endpoint_is_in_the_matrix()
+    {
+        var mapped = fixture.Portal.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>()
+            .Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(route => route.StartsWith("/s/", StringComparison.Ordinal) || route.StartsWith("/sms/", StringComparison.Ordinal) || route.EndsWith(".sms.txt", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(SmsRoutes.Order(StringComparer.Ordinal), mapped.Order(StringComparer.Ordinal));
+        Assert.All(SmsRoutes, route => Assert.True(OtherEndpoints.ContainsKey(route), $"No access rule for {route}"));
     }
 
     /// <summary>The Excel twin of a CSV download is reached by exactly the same people, and answers 404 exactly when it does.</summary>
@@ -142,12 +174,20 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             .Replace("{profileId}", fixture.Profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{paperScorecardId}", fixture.PaperScorecardId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{attachmentId}", fixture.Profile.AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{scorecardId}", fixture.ScorecardId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{scorecardId}", fixture.ScorecardId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{smsId}", fixture.Sms.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{smsToken}", fixture.Sms.Token, StringComparison.Ordinal)
+            .Replace("{shortCode}", fixture.ShortCode, StringComparison.Ordinal);
 
         using var response = await client.GetAsync(url);
 
         var allowed = rule.Roles is null || rule.Roles.Contains(principal);
-        if (allowed && NotFoundBeforePublication.Contains(route))
+        if (allowed && ShortLinkTargets.TryGetValue(route, out var linkTarget))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{principal} should be sent on from {url} but got {(int)response.StatusCode}");
+            Assert.Equal(linkTarget, response.Headers.Location!.OriginalString);
+        }
+        else if (allowed && NotFoundBeforePublication.Contains(route))
         {
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{principal} should get 404 from {url} before publication but got {(int)response.StatusCode}");
         }
@@ -191,6 +231,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
         /// <summary>jurado1's scorecard of <see cref="Profile"/> (made eligible) in the field stage.</summary>
         public int ScorecardId { get; private set; }
 
+        /// <summary>A queued SMS and its delivery-report token, for the report and the Administrator's download.</summary>
+        public (long Id, string Token) Sms { get; private set; }
+
+        /// <summary>A short link's code, leading to <see cref="ShortLinkTarget"/>.</summary>
+        public string ShortCode { get; private set; } = "";
+
         public async Task InitializeAsync()
         {
             var factory = Portal.Services.GetRequiredService<IDbContextFactory<ContestsDbContext>>();
@@ -198,6 +244,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Fixture fixture) : IClas
             await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", $"Hola", DateTime.UtcNow);
             await db.SaveChangesAsync();
             OutboxId = await db.Outbox.MaxAsync(m => m.Id);
+            var sms = OutboxMessage.Sms("+51987654321", "Aviso", "Haku Wiñay: aviso de prueba", DateTime.UtcNow);
+            db.Outbox.Add(sms);
+            var link = HakuWinay.Contests.Notifications.Sms.ShortLinks.Create(db, null, ShortLinkTarget, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            Sms = (sms.Id, sms.DeliveryToken!);
+            ShortCode = link[(link.LastIndexOf('/') + 1)..];
             Profile = await Profiles.DemoProfiles.CreateAsync(Portal, Profiles.DemoProfiles.GroupA, submit: true);
             ScorecardId = await Judging.DemoScorecards.AssignAsync(Portal, Profile.Id, DemoAccounts[Roles.Juror]);
             var stageId = await db.Contests.Where(c => c.Id == 1).SelectMany(c => c.Stages).Where(s => s.Code == "PUBLICA").Select(s => s.Id).SingleAsync();
