@@ -50,9 +50,15 @@ internal sealed partial class KannelGateway : IDisposable
 
     public string ConfigPath { get; }
 
-    /// <summary>Starts smsbox and waits until its sendsms answers (a wrong password: 403).</summary>
+    /// <summary>
+    /// Starts smsbox and awaits its own word that it is ready: its log says it set up sendsms on our port
+    /// and connected to bearerbox. Then sendsms must refuse a wrong password (403), once, no retry.
+    /// </summary>
     public async Task StartAsync()
     {
+        var log = Path.Combine(_folder, "smsbox.log");
+        // A restart appends to the same log: only what this start writes counts.
+        var from = File.Exists(log) ? new FileInfo(log).Length : 0;
         _smsbox = Process.Start(new ProcessStartInfo(TestPrerequisites.SmsboxExecutable, ConfigPath)
         {
             RedirectStandardOutput = true,
@@ -63,20 +69,23 @@ internal sealed partial class KannelGateway : IDisposable
         _smsbox.ErrorDataReceived += (_, _) => { };
         _smsbox.BeginOutputReadLine();
         _smsbox.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.TrueAsync(async () =>
+        var listening = $"Set up send sms service at port {Port.ToString(CultureInfo.InvariantCulture)}";
+        await FileSignal.UntilAsync(log, () =>
         {
-            try
-            {
-                using var answer = await http.GetAsync(new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/cgi-bin/sendsms?username=x&password=x&to=1&text=ready"));
-                return answer.StatusCode == HttpStatusCode.Forbidden;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(30), "smsbox's sendsms answers");
+            var written = ReadFrom(log, from);
+            return written.Contains(listening, StringComparison.Ordinal) && written.Contains("Connected to bearerbox at", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(30), "smsbox's log says sendsms is set up and bearerbox connected");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var answer = await http.GetAsync(new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/cgi-bin/sendsms?username=x&password=x&to=1&text=ready"));
+        if (answer.StatusCode != HttpStatusCode.Forbidden)
+        {
+            throw new InvalidOperationException($"smsbox said it was ready, but sendsms answered {(int)answer.StatusCode} to a wrong password instead of 403.");
+        }
     }
+
+    /// <summary>Awaits fakesmsc's output file until <paramref name="condition"/> holds of what it received.</summary>
+    public static Task UntilReceivedAsync(Func<bool> condition, TimeSpan within, string what) =>
+        FileSignal.UntilAsync(TestPrerequisites.FakeSmscLog, condition, within, what);
 
     /// <summary>Takes the gateway down: smsbox stops, its port refuses connections.</summary>
     public async Task StopAsync()
@@ -91,15 +100,16 @@ internal sealed partial class KannelGateway : IDisposable
     }
 
     /// <summary>The lines fakesmsc printed for SMS to <paramref name="mobile"/>: "&lt;from to text TEXT&gt;", the text decoded.</summary>
-    public static IReadOnlyList<string> ReceivedBy(string mobile)
+    public static IReadOnlyList<string> ReceivedBy(string mobile) =>
+        [.. GotMessage().Matches(ReadFrom(TestPrerequisites.FakeSmscLog, 0)).Where(m => m.Groups["to"].Value == mobile).Select(m => m.Groups["text"].Value)];
+
+    /// <summary>What another process wrote to <paramref name="path"/> after <paramref name="offset"/>, read without locking it.</summary>
+    private static string ReadFrom(string path, long offset)
     {
-        string log;
-        using (var stream = new FileStream(TestPrerequisites.FakeSmscLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        using (var reader = new StreamReader(stream, Encoding.UTF8))
-        {
-            log = reader.ReadToEnd();
-        }
-        return [.. GotMessage().Matches(log).Where(m => m.Groups["to"].Value == mobile).Select(m => m.Groups["text"].Value)];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     public void Dispose()
@@ -130,19 +140,55 @@ internal sealed partial class KannelGateway : IDisposable
     private static partial Regex GotMessage();
 }
 
-/// <summary>Re-checks a condition until it holds or a deadline passes (a polling read with a deadline, never a fixed sleep).</summary>
-internal static class Eventually
+/// <summary>
+/// Awaits a condition on a file that another process writes (fakesmsc's output, smsbox's log): a
+/// FileSystemWatcher re-checks it on each change, so nothing polls and nothing sleeps. The condition is
+/// checked once more right after the watcher is armed, so a write made before that is not missed; the
+/// deadline fails the test with what was awaited.
+/// </summary>
+internal static class FileSignal
 {
-    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan within, string what)
+    public static async Task UntilAsync(string path, Func<bool> condition, TimeSpan within, string what)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
         {
-            if (deadline.Elapsed > within)
+            try
             {
-                throw new TimeoutException($"Not true within {within.TotalSeconds} s: {what}.");
+                if (condition())
+                {
+                    done.TrySetResult();
+                }
             }
-            await Task.Delay(100);
+            catch (IOException)
+            {
+                // Not created yet, or mid-rename: the event that follows checks again.
+            }
+#pragma warning disable CA1031 // A failing condition must fail the test, not vanish on a watcher thread.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                done.TrySetException(e);
+            }
+        }
+        var full = Path.GetFullPath(path);
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!, Path.GetFileName(full))
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Changed += (_, _) => Check();
+        watcher.Created += (_, _) => Check();
+        watcher.Renamed += (_, _) => Check();
+        watcher.Error += (_, e) => done.TrySetException(new IOException($"Watching {full} failed while awaiting: {what}.", e.GetException()));
+        watcher.EnableRaisingEvents = true;
+        Check();
+        try
+        {
+            await done.Task.WaitAsync(within);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Not true within {within.TotalSeconds} s: {what} (watching {full}).");
         }
     }
 }

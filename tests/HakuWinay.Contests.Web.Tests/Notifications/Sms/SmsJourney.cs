@@ -7,6 +7,8 @@ using HakuWinay.Contests.Disbursements;
 using HakuWinay.Contests.Notifications;
 using HakuWinay.Contests.Notifications.Sms;
 using HakuWinay.Contests.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,13 +24,13 @@ public sealed class SmsJourney : IDisposable
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
     private readonly KannelGateway _gateway = new();
-    private readonly PortalFactory _portal;
+    private readonly ReportingPortal _portal;
 
     public SmsJourney()
     {
         var port = FreePort();
         var address = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
-        _portal = new PortalFactory(new Dictionary<string, string?>
+        _portal = new ReportingPortal(new Dictionary<string, string?>
         {
             ["Hangfire:WorkerCount"] = "0",
             ["Portal:PublicUrl"] = address,
@@ -52,15 +54,21 @@ public sealed class SmsJourney : IDisposable
         await _gateway.StartAsync();
         var representatives = await GiveMobilesAsync();
         var technician = await GiveMobileAsync(AwardedDemo.TechnicianEmail);
+        var (assistedGroup, assistedMobile) = await MakeOneGroupAssistedAsync();
 
         // Results published: each representative who chose SMS gets the outcome.
         var awards = await AwardedDemo.PublishAsync(_portal);
-        var award = awards[0];
+        var award = awards.First(a => a.GroupId != assistedGroup);
         var representative = representatives[award.GroupId];
         await DispatchAsync();
         var results = await SmsAsync(representative, "sms:results:");
         Assert.Contains($"Perfil {award.ProfileCode}: Financiado, {Money.Format(award.Amount)}. Detalle: http://127.0.0.1:", results.TextBody, StringComparison.Ordinal);
         await ReachedOnceAsync(representative, results.TextBody);
+
+        // A group staff act for, with no account, hears of its result at the mobile staff recorded (ADR 037).
+        var assistedResults = await SmsAsync(assistedMobile, "sms:results:");
+        Assert.Contains("resultados del concurso", assistedResults.TextBody, StringComparison.Ordinal);
+        await ReachedOnceAsync(assistedMobile, assistedResults.TextBody);
 
         // A tranche paid, through the Administrator's service.
         var (admin, trancheId, amount) = await DueFirstTrancheAsync(award.AwardId);
@@ -85,7 +93,7 @@ public sealed class SmsJourney : IDisposable
         await ReachedOnceAsync(technician, reminder.TextBody);
 
         // Kannel asks for the delivery report URL given with the SMS; the portal records it.
-        await Eventually.TrueAsync(async () => (await MessageAsync(reminder.Id)).Delivery != SmsDelivery.None, Within, "a delivery report recorded");
+        await _portal.UntilAfterDeliveryReportAsync(async () => (await MessageAsync(reminder.Id)).Delivery != SmsDelivery.None, Within, "a delivery report recorded");
 
         // The gateway goes down: the next reminder waits in the outbox, attempted and not lost.
         await _gateway.StopAsync();
@@ -127,6 +135,26 @@ public sealed class SmsJourney : IDisposable
         }
         await db.SaveChangesAsync();
         return mobiles;
+    }
+
+    /// <summary>
+    /// The group of the contest's last profile loses its account (as if staff had registered it without
+    /// one) and gets a mobile of its own on the group instead.
+    /// </summary>
+    private async Task<(int GroupId, string Mobile)> MakeOneGroupAssistedAsync()
+    {
+        await using var db = await Database.CreateDbContextAsync();
+        var groupId = await (from p in db.BusinessProfiles
+                             join c in db.Contests on p.ContestId equals c.Id
+                             where c.Code == RankableDemo.ContestCode && p.Code != null
+                             orderby p.Id descending
+                             select p.ProducerGroupId).FirstAsync();
+        var mobile = RandomMobile();
+        var group = await db.ProducerGroups.SingleAsync(g => g.Id == groupId);
+        group.ChangeRepresentativeMobile(mobile, DateTime.UtcNow);
+        await db.SaveChangesAsync();
+        await db.ProducerGroups.Where(g => g.Id == groupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.RepresentativeUserId, (string?)null));
+        return (groupId, mobile);
     }
 
     private async Task<string> GiveMobileAsync(string email)
@@ -196,7 +224,7 @@ public sealed class SmsJourney : IDisposable
     /// <summary>fakesmsc printed this text for this number, exactly once.</summary>
     private static async Task ReachedOnceAsync(string mobile, string text)
     {
-        await Eventually.TrueAsync(() => Task.FromResult(KannelGateway.ReceivedBy(mobile).Contains(text)), Within, $"fakesmsc received \"{text}\" for {mobile}");
+        await KannelGateway.UntilReceivedAsync(() => KannelGateway.ReceivedBy(mobile).Contains(text), Within, $"fakesmsc received \"{text}\" for {mobile}");
         Assert.Single(KannelGateway.ReceivedBy(mobile), t => t == text);
     }
 
@@ -211,5 +239,74 @@ public sealed class SmsJourney : IDisposable
     {
         _portal.Dispose();
         _gateway.Dispose();
+    }
+
+    /// <summary>
+    /// The portal, signalling each delivery report it has answered (the row is saved by then): Kannel
+    /// calls it over HTTP from its own process, so the answered request is the signal a test awaits.
+    /// </summary>
+    private sealed class ReportingPortal(IDictionary<string, string?> settings) : PortalFactory(settings)
+    {
+        private event Action? DeliveryReportAnswered;
+
+        /// <summary>Checks <paramref name="condition"/> now and after each delivery report answered, until it holds or the deadline passes.</summary>
+        public async Task UntilAfterDeliveryReportAsync(Func<Task<bool>> condition, TimeSpan within, string what)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            async Task CheckAsync()
+            {
+                try
+                {
+                    if (await condition())
+                    {
+                        done.TrySetResult();
+                    }
+                }
+#pragma warning disable CA1031 // A failing check must fail the test, not vanish on a request thread.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    done.TrySetException(e);
+                }
+            }
+            void OnAnswered() => _ = CheckAsync();
+            DeliveryReportAnswered += OnAnswered;
+            try
+            {
+                // Armed: a report answered before this raised no signal for us, so look once.
+                await CheckAsync();
+                await done.Task.WaitAsync(within);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"Not true within {within.TotalSeconds} s: {what}.");
+            }
+            finally
+            {
+                DeliveryReportAnswered -= OnAnswered;
+            }
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new SignalAfterDeliveryReports(() => DeliveryReportAnswered?.Invoke())));
+        }
+    }
+
+    private sealed class SignalAfterDeliveryReports(Action answered) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, following) =>
+            {
+                await following(context);
+                if (context.Request.Path.StartsWithSegments("/sms/dlr", StringComparison.Ordinal))
+                {
+                    answered();
+                }
+            });
+            next(app);
+        };
     }
 }
