@@ -69,6 +69,11 @@ public sealed class SmsJourney : IDisposable
         var assistedResults = await SmsAsync(assistedMobile, "sms:results:");
         Assert.Contains("resultados del concurso", assistedResults.TextBody, StringComparison.Ordinal);
         await ReachedOnceAsync(assistedMobile, assistedResults.TextBody);
+        await using (var db = await Database.CreateDbContextAsync())
+        {
+            // Its email twin would carry the key without "sms:": there is none, as there is no email to send to.
+            Assert.False(await db.Outbox.AnyAsync(m => m.DeduplicationKey == assistedResults.DeduplicationKey!.Substring(4)));
+        }
 
         // A tranche paid, through the Administrator's service.
         var (admin, trancheId, amount) = await DueFirstTrancheAsync(award.AwardId);
