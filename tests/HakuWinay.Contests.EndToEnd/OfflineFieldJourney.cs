@@ -61,16 +61,16 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
         await Expect(field.Locator($"[data-error='Criterion.{top.Code}.Points']"))
             .ToHaveTextAsync($"El puntaje {Plain(top.MaxPoints + 5)} supera el máximo de {Plain(top.MaxPoints)} puntos.");
         await field.Locator($"#points-{top.Code}").FillAsync("2");
-        await field.GetByTestId("field-submit").ClickAsync();
+        await SubmitAsync(field);
         await Expect(Row(field, first)).ToHaveAttributeAsync("data-state", "queued");
 
         await OpenAsync(field, second);
         await FillAsync(field, criteria, null, 0);
-        await field.GetByTestId("field-submit").ClickAsync();
+        await SubmitAsync(field);
         await Expect(Row(field, second)).ToHaveAttributeAsync("data-state", "queued");
         await OpenAsync(field, paper);
         await FillAsync(field, criteria, null, 0);
-        await field.GetByTestId("field-submit").ClickAsync();
+        await SubmitAsync(field);
         await Expect(field.GetByTestId("sync-state")).ToHaveAttributeAsync("data-queued", "3");
 
         await EnterFromPaperAsync(paper, criteria);
@@ -91,17 +91,23 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
             Assert.Single(saved[first].PresentMemberDnis);
             Assert.All(saved[paper].Points, p => Assert.Equal(0m, p.Points));
             Assert.All(cards.Skip(3), id => Assert.NotEqual(ScorecardStatus.Submitted, saved[id].Status));
-            // Exactly these sends were taken: the other journey of this class leaves its scorecard unsent.
-            Assert.Equal(2, await db.DeviceSubmissions.CountAsync(s => s.State == DeviceSubmissionState.Accepted));
+            // Exactly these sends of this juror were taken: the sign-out journey leaves its scorecard unsent (the conflict journey is another juror's).
+            var jurorId = await FullDemo.UserIdAsync(db, Juror);
+            Assert.Equal(2, await db.DeviceSubmissions.CountAsync(s => s.State == DeviceSubmissionState.Accepted && s.UserId == jurorId));
             Assert.Equal(1, await db.DeviceSubmissions.CountAsync(s => s.State == DeviceSubmissionState.Refused && s.TargetId == paper));
             var keys = new[] { first, second }.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(2, await db.AuditLog.CountAsync(a => a.Action == "scorecard.submitted" && keys.Contains(a.EntityId)));
         }
 
+        int accepted;
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            accepted = await db.DeviceSubmissions.CountAsync(s => s.ContestId == 1 && s.State == DeviceSubmissionState.Accepted);
+        }
         var admin = await OpenPageAsync();
         await SignInAsync(admin, "admin@demo.hakuwinay.pe", "/admin");
         await admin.GotoAsync("/admin/contests/1/field-sync");
-        await Expect(admin.GetByTestId("field-sync-accepted")).ToContainTextAsync("2");
+        await Expect(admin.GetByTestId("field-sync-accepted")).ToContainTextAsync(accepted.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(admin.Locator($"[data-testid=field-sync-row][data-scorecard='{paper}']")).ToContainTextAsync("desde la ficha en papel");
     }
 
@@ -124,7 +130,7 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
         await phone.GotoAsync("/offline/field.html");
         await OpenAsync(phone, card);
         await FillAsync(phone, criteria, null, 0);
-        await phone.RunAndWaitForResponseAsync(() => phone.GetByTestId("field-submit").ClickAsync(), r => r.Url.EndsWith("/api/field/scorecards", StringComparison.Ordinal));
+        await phone.RunAndWaitForResponseAsync(() => SubmitAsync(phone), r => r.Url.EndsWith("/api/field/scorecards", StringComparison.Ordinal));
         await Expect(Row(phone, card)).ToHaveAttributeAsync("data-state", "queued");
 
         var warned = new TaskCompletionSource<string>();
@@ -156,6 +162,134 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
         Assert.False(await db.Scorecards.AnyAsync(s => s.Id == card && s.Status == ScorecardStatus.Submitted));
     }
 
+    [Fact]
+    public async Task A_juror_confirms_before_queuing_declares_a_conflict_offline_and_reads_an_attachment_saved_while_in_signal()
+    {
+        // Another juror than the other journeys of this class, so their counts stay theirs.
+        const string juror = "jurado2@demo.hakuwinay.pe";
+        var (cards, criteria) = await FieldScorecardsAsync(juror);
+        var (scored, conflicted) = (cards[0], cards[1]);
+        int profileOfScored, profileOfConflicted, groupOfConflicted;
+        long attachmentBytes;
+        string jurorId;
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            jurorId = await FullDemo.UserIdAsync(db, juror);
+            profileOfScored = await db.Scorecards.Where(s => s.Id == scored).Select(s => s.BusinessProfileId).SingleAsync();
+            profileOfConflicted = await db.Scorecards.Where(s => s.Id == conflicted).Select(s => s.BusinessProfileId).SingleAsync();
+            groupOfConflicted = await db.BusinessProfiles.Where(p => p.Id == profileOfConflicted).Select(p => p.ProducerGroupId).SingleAsync();
+            attachmentBytes = await db.ProfileAttachments.Where(a => a.BusinessProfileId == profileOfScored).OrderBy(a => a.Id).Select(a => a.SizeBytes).FirstAsync();
+        }
+        var phone = await OpenPageAsync(Devices.Phone);
+        var context = phone.Context;
+        await SignInAsync(phone, juror, "/juror");
+        await phone.GotoAsync("/juror/contests/1/scorecards");
+        await phone.GetByTestId("field-prepare").ClickAsync();
+        var status = phone.GetByTestId("field-status");
+        await Expect(status).ToHaveAttributeAsync("data-state", "stored");
+        var bytesBefore = long.Parse((await status.GetAttributeAsync("data-bytes"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // In signal: the first attachment of the first profile is saved on the device, and counted.
+        await phone.GotoAsync("/offline/field.html");
+        await OpenAsync(phone, scored);
+        var attachment = phone.GetByTestId("field-attachment").First;
+        await Expect(attachment).ToHaveAttributeAsync("data-saved", "false");
+        await attachment.GetByTestId("attachment-save").ClickAsync();
+        await Expect(phone.GetByTestId("field-attachment").First).ToHaveAttributeAsync("data-saved", "true");
+        await phone.GotoAsync("/juror/contests/1/scorecards");
+        await Expect(status).ToHaveAttributeAsync("data-bytes", (bytesBefore + attachmentBytes).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await phone.CloseAsync();
+        await context.SetOfflineAsync(true);
+        var field = await context.NewPageAsync();
+        await field.GotoAsync("/offline/field.html");
+        await Expect(field.GetByTestId("network-state")).ToHaveAttributeAsync("data-online", "false");
+
+        // Offline, the saved attachment opens from the device.
+        await OpenAsync(field, scored);
+        var open = field.GetByTestId("field-attachment").First.GetByTestId("attachment-open");
+        await Expect(open).ToBeVisibleAsync();
+        var read = await field.EvaluateAsync<string>(
+            "async url => { const b = new Uint8Array(await (await fetch(url)).arrayBuffer()); return new TextDecoder().decode(b.slice(0, 5)) + ':' + b.length; }",
+            await open.GetAttributeAsync("href"));
+        Assert.Equal($"%PDF-:{attachmentBytes}", read);
+
+        // The confirmation says what will be sent; "Cancelar" queues nothing and leaves the form as typed.
+        await field.Locator("[data-testid=field-attendance] input[data-dni]").First.CheckAsync();
+        await FillAsync(field, criteria, null, 1);
+        await field.GetByTestId("field-submit").ClickAsync();
+        var confirm = field.GetByTestId("submit-confirm");
+        await Expect(confirm).ToContainTextAsync("¿Enviar la ficha? Después de enviarla no podrá modificarla.");
+        await Expect(confirm).ToContainTextAsync("Puntaje de la etapa:");
+        await Expect(confirm).ToContainTextAsync("Presentes: 1 de");
+        await field.GetByTestId("submit-confirm-cancel").ClickAsync();
+        await Expect(confirm).ToHaveCountAsync(0);
+        await Expect(field.GetByTestId("field-submit")).ToBeVisibleAsync();
+        await field.GetByTestId("field-back").ClickAsync();
+        await Expect(Row(field, scored)).ToHaveAttributeAsync("data-state", "open");
+        await Expect(field.GetByTestId("sync-state")).ToHaveAttributeAsync("data-queued", "0");
+        await OpenAsync(field, scored);
+        await Expect(field.Locator($"#points-{criteria[0].Code}")).ToHaveValueAsync("1");
+        await SubmitAsync(field);
+        await Expect(Row(field, scored)).ToHaveAttributeAsync("data-state", "queued");
+
+        // The second is scored, then a conflict is declared for it: the declaration wins, the queued scorecard is never sent.
+        await OpenAsync(field, conflicted);
+        await FillAsync(field, criteria, null, 0);
+        await SubmitAsync(field);
+        await Expect(Row(field, conflicted)).ToHaveAttributeAsync("data-state", "queued");
+        await Row(field, conflicted).ClickAsync();
+        var declare = field.GetByTestId("declare-conflict");
+        await declare.Locator("summary").ClickAsync();
+        await field.Locator("#conflict-kind").SelectOptionAsync("Other");
+        await field.GetByTestId("conflict-submit").ClickAsync();
+        await Expect(field.Locator("[data-error=ConflictNote]")).ToHaveTextAsync("Para «Otro», explique el conflicto en la nota.");
+        await field.Locator("#conflict-note").FillAsync("Soy socio del proveedor del grupo");
+        await field.GetByTestId("conflict-submit").ClickAsync();
+        await Expect(field.GetByTestId("conflict-confirm")).ToContainTextAsync("La ficha que está en cola para este perfil no se enviará.");
+        await field.GetByTestId("conflict-confirm-yes").ClickAsync();
+        await Expect(Row(field, conflicted)).ToHaveAttributeAsync("data-state", "conflict");
+        await Expect(field.GetByTestId("sync-state")).ToHaveAttributeAsync("data-queued", "2");
+        await Row(field, conflicted).ClickAsync();
+        await Expect(field.GetByTestId("withdrawn-for-conflict")).ToBeVisibleAsync();
+        await Expect(field.GetByTestId("field-submit")).ToHaveCountAsync(0);
+        await field.GetByTestId("field-back").ClickAsync();
+
+        // The Administrator's page is open while the phone finds a network: it follows by itself.
+        int acceptedBefore;
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            acceptedBefore = await db.DeviceSubmissions.CountAsync(s => s.ContestId == 1 && s.State == DeviceSubmissionState.Accepted);
+        }
+        var admin = await OpenPageAsync();
+        await SignInAsync(admin, "admin@demo.hakuwinay.pe", "/admin");
+        await admin.GotoAsync("/admin/contests/1/field-sync");
+        await Expect(admin.GetByTestId("field-sync-accepted")).ToContainTextAsync(acceptedBefore.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(admin.Locator("[data-testid=field-sync-live][data-interactive=true]")).ToHaveCountAsync(1);
+
+        await context.SetOfflineAsync(false);
+
+        await Expect(Row(field, scored)).ToHaveAttributeAsync("data-state", "sent");
+        await Expect(field.GetByTestId("sync-state")).ToHaveAttributeAsync("data-queued", "0");
+        await Expect(Row(field, conflicted)).ToHaveAttributeAsync("data-state", "conflict");
+        await Expect(admin.GetByTestId("field-sync-accepted")).ToContainTextAsync((acceptedBefore + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using (var db = await Db.CreateDbContextAsync())
+        {
+            Assert.Equal(1, await db.ConflictsOfInterest.CountAsync(c => c.ContestId == 1 && c.JurorUserId == jurorId && c.ProducerGroupId == groupOfConflicted));
+            Assert.Equal(1, await db.DeviceSubmissions.CountAsync(s => s.UserId == jurorId && s.Kind == DeviceSubmissionKind.ConflictDeclaration && s.State == DeviceSubmissionState.Accepted));
+            Assert.Equal(ScorecardStatus.Submitted, await db.Scorecards.Where(s => s.Id == scored).Select(s => s.Status).SingleAsync());
+            Assert.False(await db.Scorecards.AnyAsync(s => s.BusinessProfileId == profileOfConflicted && s.JurorUserId == jurorId && s.Status == ScorecardStatus.Submitted));
+            Assert.False(await db.DeviceSubmissions.AnyAsync(s => s.UserId == jurorId && s.Kind == DeviceSubmissionKind.Scorecard && s.TargetId == conflicted));
+        }
+    }
+
+    /// <summary>Submits the open scorecard and says yes to the confirmation, as the online page asks.</summary>
+    private static async Task SubmitAsync(IPage page)
+    {
+        await page.GetByTestId("field-submit").ClickAsync();
+        await page.GetByTestId("submit-confirm-yes").ClickAsync();
+    }
+
     private static string Plain(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ILocator Row(IPage page, int scorecardId) => page.Locator($"[data-testid=field-scorecard][data-scorecard='{scorecardId}']");
@@ -177,7 +311,7 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
     }
 
     /// <summary>The field stage assigned automatically (every appointed juror to every profile) and the juror's declaration confirmed; their field scorecards, in the order the offline page lists them.</summary>
-    private async Task<(List<int> Cards, IReadOnlyList<ContestCriterion> Criteria)> FieldScorecardsAsync()
+    private async Task<(List<int> Cards, IReadOnlyList<ContestCriterion> Criteria)> FieldScorecardsAsync(string juror = Juror)
     {
         await using var scope = Portal.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -187,7 +321,7 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
         {
             stageId = await db.Set<ContestStage>().Where(s => s.ContestId == 1 && s.Order == 1).Select(s => s.Id).SingleAsync();
             adminId = await FullDemo.UserIdAsync(db, "admin@demo.hakuwinay.pe");
-            jurorId = await FullDemo.UserIdAsync(db, Juror);
+            jurorId = await FullDemo.UserIdAsync(db, juror);
         }
         // The class's tests share one portal: the first to come assigns the stage, the next finds it assigned.
         await using (var db = await Db.CreateDbContextAsync())
@@ -196,9 +330,9 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
             {
                 var run = await services.GetRequiredService<AssignmentService>().RunAsync(new ActingUser(adminId, IsAdmin: true), stageId, 2026);
                 Assert.True(run.Succeeded, run.Outcome + string.Join(",", run.Violations.Select(v => v.Rule)));
-                Assert.True((await services.GetRequiredService<ConflictService>().ConfirmAsync(jurorId, 1)).Succeeded);
             }
         }
+        Assert.True((await services.GetRequiredService<ConflictService>().ConfirmAsync(jurorId, 1)).Succeeded);
         var visible = await services.GetRequiredService<JudgingQueries>().VisibleProfilesAsync(jurorId, 1);
         await using var read = await Db.CreateDbContextAsync();
         var field = await read.Scorecards.Where(s => s.ContestStageId == stageId && s.JurorUserId == jurorId).Select(s => s.Id).ToListAsync();

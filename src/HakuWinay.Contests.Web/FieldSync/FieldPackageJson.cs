@@ -67,6 +67,15 @@ internal static class FieldPackageJson
                         unitCost = Money.Format(l.UnitCost),
                         total = Money.Format(l.Quantity * l.UnitCost),
                     }),
+                    // Listed, not included: the juror saves each on the device on request (docs/decisions/036, amendment).
+                    attachments = s.Profile.Attachments.Select(a => new
+                    {
+                        id = a.Id,
+                        name = a.DisplayName,
+                        sizeBytes = a.SizeBytes,
+                        type = AttachmentFile.ContentType(a.Kind),
+                        url = $"/api/field/profiles/{s.Profile.Id.ToString(CultureInfo.InvariantCulture)}/attachments/{a.Id.ToString(CultureInfo.InvariantCulture)}",
+                    }),
                 },
                 recordsAttendance = s.RecordsAttendance,
                 members = (s.Members ?? []).Select(m => new { dni = m.Dni, name = m.HeadFullName }),
@@ -74,7 +83,7 @@ internal static class FieldPackageJson
                 entries = s.Entries.Select(e => new { code = e.CriterionCode, points = e.Points, comment = e.Comment }),
                 overallComment = s.OverallComment,
             }),
-            texts = FieldPackageEndpoints.TextKeys.ToDictionary(k => k, k => texts[k].Value),
+            texts = FieldPackageEndpoints.TextKeys.Concat(FieldJurorEndpoints.TextKeys).ToDictionary(k => k, k => texts[k].Value),
         };
     }
 }

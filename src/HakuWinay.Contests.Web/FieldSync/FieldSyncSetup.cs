@@ -9,12 +9,17 @@ public static class FieldSyncSetup
     {
         services.AddScoped<FieldPackageQueries>();
         services.AddScoped<FieldSyncService>();
+        services.AddScoped<ConflictSync>();
+        services.AddScoped<VisitPackageQueries>();
+        services.AddScoped<VisitSyncService>();
         return services;
     }
 
     public static WebApplication MapFieldSyncEndpoints(this WebApplication app)
     {
         app.MapFieldPackageEndpoints();
+        app.MapFieldJurorEndpoints();
+        app.MapVisitPackageEndpoints();
         return app;
     }
 }

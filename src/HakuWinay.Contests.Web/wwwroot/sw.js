@@ -9,6 +9,7 @@ const files = [
     '/offline/field.js',
     '/offline/field.css',
     '/offline/store.js',
+    '/offline/extras.js',
     '/lib/bootstrap/dist/css/bootstrap.min.css',
     '/manifest.webmanifest',
     '/icons/icon-192.png',

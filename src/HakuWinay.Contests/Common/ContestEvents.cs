@@ -28,6 +28,8 @@ public enum ContestChange
     /// goes to <see cref="ContestEvent.ProgrammeWide"/>, where the padrón pages listen.
     /// </summary>
     RegistryImportChanged,
+    /// <summary>A device's offline item (a scorecard, a conflict declaration) was answered, taken or refused; the Administrator's field-sync page reloads.</summary>
+    DeviceItemAnswered,
 }
 
 /// <summary>A change, told after it was saved; the ids say where, the receiver reloads what it shows.</summary>

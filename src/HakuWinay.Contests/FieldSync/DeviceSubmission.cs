@@ -6,6 +6,10 @@ namespace HakuWinay.Contests.FieldSync;
 public enum DeviceSubmissionKind
 {
     Scorecard = 0,
+    /// <summary>A Technician's follow-up visit report with its photos (TargetId is the visit).</summary>
+    VisitReport = 1,
+    /// <summary>A conflict of interest the juror declared offline for one of their scorecards' profiles.</summary>
+    ConflictDeclaration = 2,
 }
 
 public enum DeviceSubmissionState
@@ -45,7 +49,7 @@ public sealed class DeviceSubmission
     public Guid Id { get; private set; }
     public string UserId { get; private set; } = "";
     public DeviceSubmissionKind Kind { get; private set; }
-    /// <summary>The scorecard the item is for.</summary>
+    /// <summary>The scorecard the item is for (a conflict declaration: the scorecard it was declared from; a visit report: the visit).</summary>
     public int TargetId { get; private set; }
     public int ContestId { get; private set; }
     public int? ProfileId { get; private set; }

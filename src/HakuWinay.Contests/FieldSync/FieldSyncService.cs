@@ -24,9 +24,9 @@ public sealed record DeviceAnswer(Guid Id, DeviceSubmissionState State, IReadOnl
 /// submitted from another device or from paper, ranges). Each item is applied at most once under
 /// its device-made id: the row claimed before applying is the answer to every later send.
 /// </summary>
-public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFactory, ScoringService scoring, TimeProvider clock)
+public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFactory, ScoringService scoring, TimeProvider clock, IContestEvents? events = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
     /// Submits an offline field scorecard of the juror's own. NotFound when the scorecard is not
@@ -106,6 +106,7 @@ public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFact
                 claim.ProfileId, after: new { ScorecardId = item.ScorecardId, Rules = refusals.Select(r => r.Rule).ToList() }));
         }
         await save.SaveChangesAsync(ct);
+        events?.Publish(FieldSyncEvents.Answered(claim));
         return ServiceResult<DeviceAnswer>.Ok(AnswerOf(claim));
     }
 
@@ -131,9 +132,9 @@ public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFact
             .ToList());
     }
 
-    private static DeviceAnswer AnswerOf(DeviceSubmission row) => new(row.Id, row.State, Read(row.Refusals), row.ReceivedAtUtc);
+    internal static DeviceAnswer AnswerOf(DeviceSubmission row) => new(row.Id, row.State, Read(row.Refusals), row.ReceivedAtUtc);
 
-    private static List<RuleViolation> Read(string? refusals) => refusals is null
+    internal static List<RuleViolation> Read(string? refusals) => refusals is null
         ? []
         : (JsonSerializer.Deserialize<List<StoredRefusal>>(refusals, Json) ?? []).Select(r => new RuleViolation(r.Field, r.Rule, [.. r.Arguments])).ToList();
 
@@ -194,9 +195,9 @@ public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFact
     private static string Hash(OfflineScorecard item) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(item, Json))));
 
-    private static string Text(object argument) => Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "";
+    internal static string Text(object argument) => Convert.ToString(argument, CultureInfo.InvariantCulture) ?? "";
 
-    private sealed record StoredRefusal(string Field, string Rule, List<string> Arguments);
+    internal sealed record StoredRefusal(string Field, string Rule, List<string> Arguments);
 }
 
 /// <summary>The Administrator's view of a contest's offline sends.</summary>

@@ -34,7 +34,7 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
     /// <summary>Addresses the territory gate keeps to national staff: accounts and scopes, every contest's outbox, the jobs.</summary>
     private static readonly HashSet<string> NationalOnly = new(StringComparer.Ordinal)
     {
-        "/admin/accounts", "/admin/outbox", "/admin/outbox/{id}.eml", "/admin/jobs",
+        "/admin/accounts", "/admin/outbox", "/admin/outbox/{id}.eml", "/admin/outbox/{id:long}.sms.txt", "/admin/jobs",
     };
 
     /// <summary>The private files the fixture stores through the real services, each with bytes of its own: the insider must get exactly these.</summary>
@@ -167,12 +167,15 @@ public sealed class TerritoryAccessTests(TerritoryAccessTests.Fixture fixture) :
             await using var db = await factory.CreateDbContextAsync();
             await NotificationOutbox.QueueAsync(db, "grupo1@demo.hakuwinay.pe", "Prueba", $"Hola", DateTime.UtcNow);
             await db.SaveChangesAsync();
+            await NotificationOutbox.QueueSmsAsync(db, "+51987654321", "Prueba", "Hola", DateTime.UtcNow);
+            await db.SaveChangesAsync();
             GroupName = await db.ProducerGroups.Where(g => g.Id == award.GroupId).Select(g => g.Name).SingleAsync();
             static string Text(long id) => id.ToString(CultureInfo.InvariantCulture);
             _ids = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["/1/"] = "/1/",
-                ["{outboxId}"] = Text(await db.Outbox.MaxAsync(m => m.Id)),
+                ["{outboxId}"] = Text(await db.Outbox.Where(m => m.Channel == OutboxChannel.Email).MaxAsync(m => m.Id)),
+                ["{smsId}"] = Text(await db.Outbox.Where(m => m.Channel == OutboxChannel.Sms).MaxAsync(m => m.Id)),
                 ["{profileId}"] = Text(award.ProfileId),
                 ["{attachmentId}"] = Text(await db.ProfileAttachments.Where(a => a.BusinessProfileId == award.ProfileId).Select(a => a.Id).FirstAsync()),
                 ["{scorecardId}"] = Text(await db.Scorecards.Where(s => s.BusinessProfileId == award.ProfileId).Select(s => s.Id).FirstAsync()),

@@ -309,9 +309,151 @@ public sealed class FieldSyncEndpointTests : IDisposable
         Assert.Equal(1, await AuditCountAsync("scorecard.submitted", mine));
     }
 
-    private static async Task<HttpResponseMessage> Raw(HttpClient client, string token, string json, string contentType)
+    private static async Task<HttpResponseMessage> DeclareAsync(HttpClient client, string token, object body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/field/scorecards") { Content = new StringContent(json, Encoding.UTF8, contentType) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/field/conflicts") { Content = JsonContent.Create(body) };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await client.SendAsync(request);
+    }
+
+    private async Task<int> ConflictCountAsync(string jurorEmail, int profileId)
+    {
+        var jurorId = await DemoScorecards.UserIdAsync(Factory, jurorEmail);
+        await using var db = await Factory.CreateDbContextAsync();
+        var groupId = await db.BusinessProfiles.Where(p => p.Id == profileId).Select(p => p.ProducerGroupId).SingleAsync();
+        return await db.ConflictsOfInterest.CountAsync(c => c.JurorUserId == jurorId && c.ProducerGroupId == groupId);
+    }
+
+    [Fact]
+    public async Task FieldSync_conflict_declared_offline_is_recorded_once_through_the_online_service_and_a_repeat_answers_the_same()
+    {
+        var profile = await DemoProfiles.CreateAsync(_portal, DemoProfiles.GroupA, submit: true);
+        var mine = await DemoScorecards.AssignAsync(_portal, profile.Id, Jurado1);
+        var juror = await SignedInAsync(Jurado1);
+        var token = await TokenAsync(juror);
+        var id = Guid.NewGuid();
+        var body = new { id, scorecardId = mine, kind = "Kinship", note = "Prima de la representante" };
+
+        using var first = await DeclareAsync(juror, token, body);
+        var firstText = await first.Content.ReadAsStringAsync();
+        using var second = await DeclareAsync(juror, token, body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("\"state\":\"accepted\"", firstText, StringComparison.Ordinal);
+        Assert.True(first.Headers.CacheControl?.NoStore);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(firstText, await second.Content.ReadAsStringAsync());
+        Assert.Equal(1, await ConflictCountAsync(Jurado1, profile.Id));
+        await using (var db = await Factory.CreateDbContextAsync())
+        {
+            Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "conflict.declared"));
+            // Not started: the seat is taken off, as the online declaration does.
+            Assert.False(await db.Scorecards.AnyAsync(s => s.Id == mine));
+            Assert.Equal(1, await db.DeviceSubmissions.CountAsync(s => s.Id == id && s.Kind == HakuWinay.Contests.FieldSync.DeviceSubmissionKind.ConflictDeclaration));
+        }
+        using var reused = await DeclareAsync(juror, token, new { id, scorecardId = mine, kind = "SameCommunity", note = (string?)null });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Contains("otro contenido", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await ConflictCountAsync(Jurado1, profile.Id));
+        // The package no longer holds the profile.
+        var package = await PackageAsync(juror);
+        Assert.DoesNotContain(mine, package.GetProperty("scorecards").EnumerateArray().Select(s => s.GetProperty("id").GetInt32()));
+    }
+
+    [Fact]
+    public async Task FieldSync_conflict_with_kind_other_and_no_note_is_refused_with_the_online_message_and_records_nothing()
+    {
+        var profile = await DemoProfiles.CreateAsync(_portal, DemoProfiles.GroupA, submit: true);
+        var mine = await DemoScorecards.AssignAsync(_portal, profile.Id, Jurado1);
+        var juror = await SignedInAsync(Jurado1);
+
+        using var response = await DeclareAsync(juror, await TokenAsync(juror), new { id = Guid.NewGuid(), scorecardId = mine, kind = "Other", note = " " });
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"state\":\"refused\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"rules\":[\"Judging.OtherNeedsNote\"]", text, StringComparison.Ordinal);
+        Assert.Contains("explique el conflicto", text, StringComparison.Ordinal);
+        Assert.Equal(0, await ConflictCountAsync(Jurado1, profile.Id));
+        Assert.Equal(ScorecardStatus.NotStarted, (await ScorecardAsync(mine)).Status);
+    }
+
+    [Fact]
+    public async Task FieldSync_conflicts_answer_401_to_anonymous_404_for_another_jurors_scorecard_and_400_413_415_for_no_token_bad_oversized_or_non_json_bodies()
+    {
+        var profile = await DemoProfiles.CreateAsync(_portal, DemoProfiles.GroupA, submit: true);
+        var mine = await DemoScorecards.AssignAsync(_portal, profile.Id, Jurado1);
+        var theirs = await DemoScorecards.AssignAsync(_portal, profile.Id, Jurado2);
+        var anonymous = _portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/field/conflicts", JsonContent.Create(new { id = Guid.NewGuid(), scorecardId = mine, kind = "Kinship" }))).StatusCode);
+        var juror = await SignedInAsync(Jurado1);
+        var token = await TokenAsync(juror);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await DeclareAsync(juror, token, new { id = Guid.NewGuid(), scorecardId = theirs, kind = "Kinship" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await DeclareAsync(juror, token, new { id = Guid.NewGuid(), scorecardId = 999_999, kind = "Kinship" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await juror.PostAsync("/api/field/conflicts", JsonContent.Create(new { id = Guid.NewGuid(), scorecardId = mine, kind = "Kinship" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Raw(juror, token, "{\"id\": \"x\", \"scorecardId\": [", "application/json", "/api/field/conflicts")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Raw(juror, token, "{}", "application/json", "/api/field/conflicts")).StatusCode);
+        var huge = "{\"note\":\"" + new string('x', 10 * 1024) + "\"}";
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await Raw(juror, token, huge, "application/json", "/api/field/conflicts")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Raw(juror, token, "{}", "text/plain", "/api/field/conflicts")).StatusCode);
+        var technician = await SignedInAsync("tecnico@demo.hakuwinay.pe");
+        Assert.Equal(HttpStatusCode.NotFound, (await DeclareAsync(technician, await TokenAsync(technician), new { id = Guid.NewGuid(), scorecardId = mine, kind = "Kinship" })).StatusCode);
+
+        Assert.Equal(0, await ConflictCountAsync(Jurado1, profile.Id));
+        Assert.Equal(0, await ConflictCountAsync(Jurado2, profile.Id));
+    }
+
+    [Fact]
+    public async Task FieldSync_concurrent_sends_of_one_conflict_record_it_once()
+    {
+        var profile = await DemoProfiles.CreateAsync(_portal, DemoProfiles.GroupA, submit: true);
+        var mine = await DemoScorecards.AssignAsync(_portal, profile.Id, Jurado1);
+        var juror = await SignedInAsync(Jurado1);
+        var token = await TokenAsync(juror);
+        var body = new { id = Guid.NewGuid(), scorecardId = mine, kind = "BusinessInterest", note = (string?)null };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => DeclareAsync(juror, token, body)));
+
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        using var again = await DeclareAsync(juror, token, body);
+        Assert.Contains("\"state\":\"accepted\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await ConflictCountAsync(Jurado1, profile.Id));
+    }
+
+    [Fact]
+    public async Task FieldSync_attachments_are_listed_in_the_package_and_downloaded_only_by_the_assigned_juror()
+    {
+        var profile = await DemoProfiles.CreateAsync(_portal, DemoProfiles.GroupA, submit: true);
+        var unassigned = await DemoProfiles.CreateAsync(_portal, DemoProfiles.GroupB, submit: true);
+        var mine = await DemoScorecards.AssignAsync(_portal, profile.Id, Jurado1);
+        var juror = await SignedInAsync(Jurado1);
+        var package = await PackageAsync(juror);
+        var listed = CardOf(package, mine).GetProperty("profile").GetProperty("attachments").EnumerateArray()
+            .Single(a => a.GetProperty("id").GetInt32() == profile.AttachmentId);
+        var url = listed.GetProperty("url").GetString()!;
+        Assert.Equal($"/api/field/profiles/{profile.Id}/attachments/{profile.AttachmentId}", url);
+        Assert.Equal("application/pdf", listed.GetProperty("type").GetString());
+        Assert.Equal(DemoProfiles.Pdf.Length, listed.GetProperty("sizeBytes").GetInt64());
+
+        using var first = await juror.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(DemoProfiles.Pdf, await first.Content.ReadAsByteArrayAsync());
+        using var repeat = await juror.GetAsync(url);
+        Assert.Equal(DemoProfiles.Pdf, await repeat.Content.ReadAsByteArrayAsync());
+
+        var anonymous = _portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(Jurado2)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/api/field/profiles/{unassigned.Id}/attachments/{unassigned.AttachmentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await juror.GetAsync($"/api/field/profiles/{profile.Id}/attachments/{unassigned.AttachmentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync("tecnico@demo.hakuwinay.pe")).GetAsync(url)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> Raw(HttpClient client, string token, string json, string contentType, string path = "/api/field/scorecards")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, contentType) };
         request.Headers.Add("RequestVerificationToken", token);
         return await client.SendAsync(request);
     }

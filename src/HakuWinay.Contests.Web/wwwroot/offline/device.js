@@ -30,7 +30,11 @@ async function show(panel) {
         status.dataset.state = 'none';
         return;
     }
-    let space = size(stored.bytes);
+    // Attachments saved on request (extras.js) count with the package they belong to.
+    const files = (await store.all('packages')).filter(f => f.kind === 'attachment' && f.owner === panel.dataset.owner && String(f.contestId) === panel.dataset.fieldPanel);
+    const bytes = stored.bytes + files.reduce((sum, f) => sum + f.bytes, 0);
+    status.dataset.bytes = String(bytes);
+    let space = size(bytes);
     if (navigator.storage?.estimate) {
         const estimate = await navigator.storage.estimate();
         space = format(panel.dataset.textSpace, space, size(estimate.usage ?? 0), size(estimate.quota ?? 0));

@@ -6,6 +6,7 @@
 // leaves the outbox until the server has it or the juror discards it knowingly. Everything is
 // written with textContent: the package is data, never markup.
 import * as store from './store.js';
+import { extras } from './extras.js';
 
 // Only what shows before anything is prepared; everything else comes with the package.
 const fallback = {
@@ -20,6 +21,9 @@ let outbox = [];
 let texts = {};
 let signInNeeded = false;
 let syncing = false;
+const juror = extras(el, t);
+// Where each kind of outbox item is sent.
+const endpoints = { scorecard: '/api/field/scorecards', conflict: '/api/field/conflicts' };
 
 function t(key, ...args) {
     return (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
@@ -52,10 +56,16 @@ async function load() {
 }
 
 function lastItem(scorecardId) {
-    return outbox.filter(i => i.scorecardId === scorecardId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+    return outbox.filter(i => i.scorecardId === scorecardId && i.kind !== 'conflict').sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
+}
+
+/** A conflict declared on this device (queued or taken): the declaration wins, the scorecard is withdrawn. */
+function conflictOf(card) {
+    return outbox.find(i => i.kind === 'conflict' && i.scorecardId === card.id && i.state !== 'refused');
 }
 
 function stateOf(card) {
+    if (conflictOf(card)) return ['conflict', t('FieldSync.WithdrawnForConflict'), 'text-bg-dark'];
     const item = lastItem(card.id);
     if (item?.state === 'queued') return ['queued', t('FieldSync.Queued'), 'text-bg-warning'];
     if (item?.state === 'sent') return ['sent', t('FieldSync.Sent'), 'text-bg-success'];
@@ -122,8 +132,8 @@ function refusedView() {
     if (refused.length === 0) return null;
     return el('section', { class: 'mb-4', 'data-testid': 'refused-items' },
         el('h2', { class: 'h5', text: t('FieldSync.Refused') }),
-        refused.map(item => el('div', { class: 'alert alert-danger', 'data-testid': 'refused-item', 'data-scorecard': String(item.scorecardId) },
-            el('p', { class: 'fw-semibold mb-1', text: item.profileCode ?? '' }),
+        refused.map(item => el('div', { class: 'alert alert-danger', 'data-testid': 'refused-item', 'data-scorecard': String(item.scorecardId), 'data-kind': item.kind },
+            el('p', { class: 'fw-semibold mb-1', text: item.kind === 'conflict' ? `${item.profileCode ?? ''} · ${t('FieldSync.ConflictItem')}` : item.profileCode ?? '' }),
             (item.messages ?? []).map(m => el('p', { class: 'mb-1', 'data-testid': 'refusal-reason', text: m })),
             el('button', { type: 'button', class: 'btn btn-sm btn-outline-danger', 'data-testid': 'discard', text: t('FieldSync.Discard'), onclick: () => discard(item) }))));
 }
@@ -136,7 +146,7 @@ async function discard(item) {
     }
 }
 
-function profileView(profile) {
+function profileView(profile, contestId) {
     return el('details', { class: 'mb-3', open: true, 'data-testid': 'field-profile' },
         el('summary', { class: 'fw-semibold', text: `${t('FieldSync.Profile')}: ${profile.code ?? ''} · ${profile.title}` }),
         el('p', { class: 'small text-body-secondary', text: `${profile.group} · ${profile.category} · ${profile.productionLine}` }),
@@ -146,7 +156,8 @@ function profileView(profile) {
             el('li', { text: `${t('Expected.Households')}: ${profile.expected.households}` })),
         el('h3', { class: 'h6', text: t('Plan.Title') }),
         el('table', { class: 'table table-sm small' }, el('tbody', {}, profile.plan.map(l => el('tr', {},
-            el('td', { text: l.description }), el('td', { text: `${l.quantity} ${l.unit}` }), el('td', { class: 'text-end', text: l.unitCost }), el('td', { class: 'text-end', text: l.total }))))));
+            el('td', { text: l.description }), el('td', { text: `${l.quantity} ${l.unit}` }), el('td', { class: 'text-end', text: l.unitCost }), el('td', { class: 'text-end', text: l.total }))))),
+        (profile.attachments ?? []).length > 0 ? juror.attachmentsView(owner, contestId, profile) : null);
 }
 
 function attendanceView(card, draft) {
@@ -212,8 +223,41 @@ function scorecardView(p, card) {
         el('a', { href: '#', class: 'btn btn-link px-0', 'data-testid': 'field-back', text: `← ${t('FieldSync.Back')}` }),
         el('h1', { class: 'h4', text: `${card.profile.code ?? ''} · ${card.profile.group}` }),
         expired ? el('p', { class: 'alert alert-warning', text: t('FieldSync.Expired') }) : null,
-        profileView(card.profile),
-        form);
+        profileView(card.profile, p.contest.id),
+        form,
+        state === 'conflict' ? el('p', { class: 'alert alert-dark mt-3', 'data-testid': 'withdrawn-for-conflict', text: t('FieldSync.WithdrawnForConflict') })
+            : juror.conflictForm(card, state === 'queued', (kind, note) => declare(p, card, kind, note)));
+}
+
+/** The declaration wins: it is queued as its own item, and a scorecard queued for the profile is kept on the device but never sent. */
+async function declare(p, card, kind, note) {
+    const id = crypto.randomUUID();
+    for (const item of outbox.filter(i => i.kind !== 'conflict' && i.scorecardId === card.id && i.state === 'queued')) {
+        item.state = 'dropped';
+        item.messages = [t('FieldSync.ScorecardDropped')];
+        await store.put('outbox', item);
+    }
+    await store.put('outbox', {
+        id, owner, kind: 'conflict', contestId: p.contest.id, scorecardId: card.id, profileCode: card.profile.code, state: 'queued', createdAt: new Date().toISOString(),
+        body: { id, scorecardId: card.id, kind, note },
+    });
+    await store.remove('drafts', `${owner}:scorecard:${card.id}`);
+    await load();
+    location.hash = '';
+    render();
+    sync();
+}
+
+/** What the confirmation shows before a scorecard is queued: the stage total (ScoreRules.StageTotal) and the attendance. */
+function summaryOf(form, p, card, entries) {
+    const total = p.stage.criteria.reduce((sum, c) => sum + entries.find(e => e.code === c.code).points * c.weight / c.maxPoints, 0);
+    const lines = [t('Scoring.Total', (Math.round(total * 100) / 100).toLocaleString(p.culture || 'es-PE', { maximumFractionDigits: 2 }))];
+    if (card.recordsAttendance) {
+        const present = presentOf(form, card);
+        lines.push(present === null ? t('Attendance.NotRecorded')
+            : t('Attendance.Share', present.length, card.members.length, (card.members.length === 0 ? 0 : Math.round(present.length * 10000 / card.members.length) / 100).toFixed(2)));
+    }
+    return lines;
 }
 
 function presentOf(form, card) {
@@ -289,6 +333,11 @@ async function submit(form, p, card, draftKey) {
         return;
     }
     summary.classList.add('d-none');
+    const button = form.querySelector('[data-testid=field-submit]');
+    button.classList.add('d-none');
+    const confirmed = await juror.ask(form, [t('FieldSync.ConfirmSubmit'), ...summaryOf(form, p, card, entries)], t('Scoring.SubmitYes'), 'submit-confirm');
+    button.classList.remove('d-none');
+    if (!confirmed) return;
     const id = crypto.randomUUID();
     await store.put('outbox', {
         id, owner, kind: 'scorecard', contestId: p.contest.id, scorecardId: card.id, profileCode: card.profile.code, state: 'queued', createdAt: new Date().toISOString(),
@@ -321,7 +370,7 @@ async function sync() {
         for (const item of await store.unsent(owner)) {
             let response;
             try {
-                response = await fetch('/api/field/scorecards', {
+                response = await fetch(endpoints[item.kind ?? 'scorecard'], {
                     method: 'POST', credentials: 'same-origin',
                     headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: session.token },
                     body: JSON.stringify(item.body),
