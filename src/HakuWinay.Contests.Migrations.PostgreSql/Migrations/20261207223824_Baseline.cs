@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
+namespace HakuWinay.Contests.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Baseline : Migration
@@ -15,10 +16,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,29 +30,29 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ContactPreference = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeactivatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeactivatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DeactivationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Institution = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactPreference = table.Column<int>(type: "integer", nullable: false),
+                    DeactivatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeactivatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DeactivationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,17 +63,17 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProfileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    BeforeJson = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: true),
-                    AfterJson = table.Column<string>(type: "TEXT", maxLength: 32000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ContestId = table.Column<int>(type: "integer", nullable: true),
+                    ProfileId = table.Column<int>(type: "integer", nullable: true),
+                    BeforeJson = table.Column<string>(type: "character varying(32000)", maxLength: 32000, nullable: true),
+                    AfterJson = table.Column<string>(type: "character varying(32000)", maxLength: 32000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,11 +84,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "CacheEntries",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Value = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AbsoluteExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SlidingSeconds = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AbsoluteExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SlidingSeconds = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -98,43 +99,43 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Contests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    BasesMarkdown = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    PassMark = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    TemplateCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MinHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinCounterpartPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    RequiresProjectMembership = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RulesLockedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastProfileNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppealWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ShareJurorCommentsWithGroups = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CorrectionOpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CorrectionAppealId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Evaluation_Aggregation = table.Column<int>(type: "INTEGER", nullable: false),
-                    Evaluation_Allocation = table.Column<int>(type: "INTEGER", nullable: false),
-                    Evaluation_Granularity = table.Column<int>(type: "INTEGER", nullable: false),
-                    Evaluation_MinimumAttendancePercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Evaluation_PartialAwardMinimumPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Evaluation_RollOverUnspentBudget = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Timeline_CallOpensAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Timeline_FieldEvaluationEndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Timeline_FieldEvaluationStartsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Timeline_PublicSessionAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Timeline_ResultsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Timeline_SubmissionsCloseAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    ProvinceCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    BasesMarkdown = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PassMark = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    TemplateCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    MinHouseholds = table.Column<int>(type: "integer", nullable: false),
+                    MaxHouseholds = table.Column<int>(type: "integer", nullable: false),
+                    MinCounterpartPercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    RequiresProjectMembership = table.Column<bool>(type: "boolean", nullable: false),
+                    RulesLockedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastProfileNumber = table.Column<int>(type: "integer", nullable: false),
+                    AppealWindowDays = table.Column<int>(type: "integer", nullable: false),
+                    ShareJurorCommentsWithGroups = table.Column<bool>(type: "boolean", nullable: false),
+                    CorrectionOpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CorrectionAppealId = table.Column<int>(type: "integer", nullable: true),
+                    Evaluation_Aggregation = table.Column<int>(type: "integer", nullable: false),
+                    Evaluation_Allocation = table.Column<int>(type: "integer", nullable: false),
+                    Evaluation_Granularity = table.Column<int>(type: "integer", nullable: false),
+                    Evaluation_MinimumAttendancePercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Evaluation_PartialAwardMinimumPercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Evaluation_RollOverUnspentBudget = table.Column<bool>(type: "boolean", nullable: false),
+                    Timeline_CallOpensAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Timeline_FieldEvaluationEndsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Timeline_FieldEvaluationStartsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Timeline_PublicSessionAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Timeline_ResultsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Timeline_SubmissionsCloseAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,10 +146,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -159,17 +160,17 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "DeviceSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProfileId = table.Column<int>(type: "INTEGER", nullable: true),
-                    PayloadHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Refusals = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    TargetId = table.Column<int>(type: "integer", nullable: false),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    ProfileId = table.Column<int>(type: "integer", nullable: true),
+                    PayloadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Refusals = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,8 +181,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Districts",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,12 +193,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "EvaluationTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    PassMark = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PassMark = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,28 +209,28 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Parts = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveryToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Delivery = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveryReportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SendStartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
-                    DeduplicationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Parts = table.Column<int>(type: "integer", nullable: false),
+                    DeliveryToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Delivery = table.Column<int>(type: "integer", nullable: false),
+                    DeliveryReportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SendStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false),
+                    DeduplicationKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,11 +241,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ProductionLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -255,8 +256,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Provinces",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,8 +268,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Regions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,13 +280,13 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "RegistryProjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    NecName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    NecName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -296,11 +297,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "RelayedEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Origin = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,11 +312,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ShortLinks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
-                    TargetPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(10)", unicode: false, maxLength: 10, nullable: false),
+                    TargetPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -326,11 +327,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -347,11 +348,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -368,10 +369,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,8 +389,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -412,10 +413,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -432,10 +433,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "StaffScopeAreas",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -452,11 +453,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ConflictDeclarations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    JurorUserId = table.Column<string>(type: "text", nullable: false),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -479,14 +480,14 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestCategory",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    MaxAward = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Budget = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    MaxAward = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -503,11 +504,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestChecklistItem",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -524,14 +525,14 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestDocumentSlots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IsRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PdfOnly = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    PdfOnly = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -548,11 +549,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestFollowUpVisits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    DaysAfterFirstPayment = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    DaysAfterFirstPayment = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -569,9 +570,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestInvestmentCap",
                 columns: table => new
                 {
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxPercentOfFund = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    MaxPercentOfFund = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -588,12 +589,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestPriorityRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    ThresholdPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    BonusPoints = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ThresholdPercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    BonusPoints = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -610,16 +611,16 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestStage",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Weight = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    JurorsPerProfile = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScoringDeadlineUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SpreadThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    JurorsPerProfile = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    ScoringDeadlineUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SpreadThreshold = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -636,13 +637,13 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestTieBreakers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    StageCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CriterionCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    StageCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CriterionCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -659,13 +660,13 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestTranches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Percent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Trigger = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequiredAccountedPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Trigger = table.Column<int>(type: "integer", nullable: false),
+                    RequiredAccountedPercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -682,9 +683,9 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "JurorPseudonyms",
                 columns: table => new
                 {
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false)
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    JurorUserId = table.Column<string>(type: "text", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -706,15 +707,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ResultsPublications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PackageJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CorrectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PackageJson = table.Column<string>(type: "text", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -731,14 +732,14 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "TemplateStage",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EvaluationTemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Weight = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    JurorsPerProfile = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EvaluationTemplateId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    JurorsPerProfile = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -755,8 +756,8 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestProductionLine",
                 columns: table => new
                 {
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProductionLineId = table.Column<int>(type: "INTEGER", nullable: false)
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    ProductionLineId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -779,26 +780,27 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ProducerGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LegalForm = table.Column<int>(type: "INTEGER", nullable: false),
-                    Ruc = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    ProductionLineId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepresentativeUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    RegisteredByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    IsAssistedRegistration = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RepresentativeConsentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    VerifiedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Location_CentroPoblado = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Location_DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Location_ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Location_RegionCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LegalForm = table.Column<int>(type: "integer", nullable: false),
+                    Ruc = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
+                    ProductionLineId = table.Column<int>(type: "integer", nullable: false),
+                    RepresentativeUserId = table.Column<string>(type: "text", nullable: true),
+                    RepresentativeMobile = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    RegisteredByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    IsAssistedRegistration = table.Column<bool>(type: "boolean", nullable: false),
+                    RepresentativeConsentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VerifiedByUserId = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Location_CentroPoblado = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Location_DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Location_ProvinceCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Location_RegionCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -827,23 +829,23 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "RegistryImports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    RegistryProjectId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RowsSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    People = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImportedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompletedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StorageName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    RegistryProjectId = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RowsSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    People = table.Column<int>(type: "integer", nullable: false),
+                    ImportedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    StorageName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -860,10 +862,10 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "RegistryProjectDistrict",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistryProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistryProjectId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -880,15 +882,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ContestCriterion",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RubricMarkdown = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    MaxPoints = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Weight = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestStageId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RubricMarkdown = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    MaxPoints = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -905,13 +907,13 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "JurorAppointments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContestStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    AppointedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AppointedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    ContestStageId = table.Column<int>(type: "integer", nullable: false),
+                    JurorUserId = table.Column<string>(type: "text", nullable: false),
+                    AppointedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AppointedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -939,21 +941,21 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "LiveSessions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContestStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seed = table.Column<int>(type: "INTEGER", nullable: true),
-                    OrderText = table.Column<string>(type: "TEXT", nullable: false),
-                    DrawnByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CurrentPosition = table.Column<int>(type: "INTEGER", nullable: true),
-                    TimerStartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PresentationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScoreRevealed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    ContestStageId = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: true),
+                    OrderText = table.Column<string>(type: "text", nullable: false),
+                    DrawnByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CurrentPosition = table.Column<int>(type: "integer", nullable: true),
+                    TimerStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PresentationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    ScoreRevealed = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -975,13 +977,13 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ScoringReminders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    PendingScorecards = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestStageId = table.Column<int>(type: "integer", nullable: false),
+                    JurorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    PendingScorecards = table.Column<int>(type: "integer", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1003,11 +1005,11 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "StageAssignments",
                 columns: table => new
                 {
-                    ContestStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastSeed = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastRunAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ContestStageId = table.Column<int>(type: "integer", nullable: false),
+                    LastSeed = table.Column<int>(type: "integer", nullable: true),
+                    LastRunAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1024,15 +1026,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "TemplateCriterion",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TemplateStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RubricMarkdown = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    MaxPoints = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Weight = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TemplateStageId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RubricMarkdown = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    MaxPoints = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1049,36 +1051,36 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "BusinessProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProducerGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreviousPresentationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false),
-                    BusinessAndProducts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    MarketAndClients = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProductionProcess = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    OrganizationAndRoles = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Sustainability = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Risks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ExpectedSalesPerYear = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    ExpectedJobs = table.Column<int>(type: "INTEGER", nullable: true),
-                    HouseholdsBenefiting = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawalReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    EligibilityDecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EligibilityDecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    EligibilityReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    EligibilityChecklistJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    ProducerGroupId = table.Column<int>(type: "integer", nullable: false),
+                    PreviousPresentationId = table.Column<int>(type: "integer", nullable: true),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false),
+                    BusinessAndProducts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MarketAndClients = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProductionProcess = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OrganizationAndRoles = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Sustainability = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Risks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ExpectedSalesPerYear = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    ExpectedJobs = table.Column<int>(type: "integer", nullable: true),
+                    HouseholdsBenefiting = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EligibilityDecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EligibilityDecidedByUserId = table.Column<string>(type: "text", nullable: true),
+                    EligibilityReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EligibilityChecklistJson = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1113,16 +1115,16 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ConflictsOfInterest",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ProducerGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DeclaredByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedByAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeclaredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    JurorUserId = table.Column<string>(type: "text", nullable: false),
+                    ProducerGroupId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeclaredByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedByAdmin = table.Column<bool>(type: "boolean", nullable: false),
+                    DeclaredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1151,18 +1153,18 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProducerGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeadFullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Dni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Sex = table.Column<int>(type: "INTEGER", nullable: false),
-                    BirthYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsJuntosUser = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsJuntosVerified = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RegistryProjectCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    RegistryCheckedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProducerGroupId = table.Column<int>(type: "integer", nullable: false),
+                    HeadFullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Dni = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Sex = table.Column<int>(type: "integer", nullable: false),
+                    BirthYear = table.Column<int>(type: "integer", nullable: false),
+                    IsJuntosUser = table.Column<bool>(type: "boolean", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    IsJuntosVerified = table.Column<bool>(type: "boolean", nullable: false),
+                    RegistryProjectCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    RegistryCheckedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1179,12 +1181,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "JuntosEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistryImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Dni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistryImportId = table.Column<int>(type: "integer", nullable: false),
+                    Dni = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1201,15 +1203,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "RegistryHouseholds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistryImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepresentativeDni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Sex = table.Column<int>(type: "INTEGER", nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CentroPoblado = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistryImportId = table.Column<int>(type: "integer", nullable: false),
+                    RepresentativeDni = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sex = table.Column<int>(type: "integer", nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CentroPoblado = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1226,12 +1228,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "RegistryPeople",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RegistryImportId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Dni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    HouseholdDni = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    DistrictCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RegistryImportId = table.Column<int>(type: "integer", nullable: false),
+                    Dni = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    HouseholdDni = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DistrictCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1248,25 +1250,25 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Appeals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProducerGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PublicationVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FiledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FiledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AttachmentDisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AttachmentStorageName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AttachmentKind = table.Column<int>(type: "INTEGER", nullable: true),
-                    AttachmentSizeBytes = table.Column<long>(type: "INTEGER", nullable: true),
-                    AttachmentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CorrectedInVersion = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    ProducerGroupId = table.Column<int>(type: "integer", nullable: false),
+                    PublicationVersion = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FiledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FiledByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AttachmentDisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AttachmentStorageName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AttachmentKind = table.Column<int>(type: "integer", nullable: true),
+                    AttachmentSizeBytes = table.Column<long>(type: "bigint", nullable: true),
+                    AttachmentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CorrectedInVersion = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1293,38 +1295,38 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Awards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProducerGroupId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    PublicationVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgreementSignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AgreementFile_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AgreementFile_StorageName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AgreementFile_Kind = table.Column<int>(type: "INTEGER", nullable: true),
-                    AgreementFile_SizeBytes = table.Column<long>(type: "INTEGER", nullable: true),
-                    AgreementFile_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AgreementRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AgreementRecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CorrectionVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    CorrectionAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    CorrectionFlaggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CorrectionResolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CorrectionResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CorrectionResolvedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClosingNotes = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledByCorrection = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    ProducerGroupId = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    PublicationVersion = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AgreementSignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgreementFile_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AgreementFile_StorageName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AgreementFile_Kind = table.Column<int>(type: "integer", nullable: true),
+                    AgreementFile_SizeBytes = table.Column<long>(type: "bigint", nullable: true),
+                    AgreementFile_Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AgreementRecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AgreementRecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CorrectionVersion = table.Column<int>(type: "integer", nullable: true),
+                    CorrectionAmount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    CorrectionFlaggedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CorrectionResolution = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CorrectionResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CorrectionResolvedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosingNotes = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledByCorrection = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1350,14 +1352,14 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "IncompleteAcceptances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContestStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    AcceptedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestId = table.Column<int>(type: "integer", nullable: false),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    ContestStageId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AcceptedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1384,15 +1386,15 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "InvestmentLine",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    UnitCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    FinancedBy = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    UnitCost = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    FinancedBy = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1409,17 +1411,17 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ProfileAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StorageName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DocumentSlotId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StorageName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DocumentSlotId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1442,19 +1444,19 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ResultsPublicationEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ResultsPublicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProfileCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
-                    WaitlistPosition = table.Column<int>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    Award = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    EvaluationScore = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Bonus = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    FinalScore = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResultsPublicationId = table.Column<int>(type: "integer", nullable: false),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    ProfileCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: true),
+                    WaitlistPosition = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Award = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    EvaluationScore = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Bonus = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    FinalScore = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1465,7 +1467,7 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                         principalTable: "BusinessProfiles",
                         principalColumn: "Id");
                     table.ForeignKey(
-                        name: "FK_ResultsPublicationEntries_ResultsPublications_ResultsPublicationId",
+                        name: "FK_ResultsPublicationEntries_ResultsPublications_ResultsPublic~",
                         column: x => x.ResultsPublicationId,
                         principalTable: "ResultsPublications",
                         principalColumn: "Id",
@@ -1476,22 +1478,22 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Scorecards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContestStageId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BusinessProfileId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssignedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExcludedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExclusionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OverallComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    EnteredByAdminUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PresentDnis = table.Column<string>(type: "TEXT", maxLength: 270, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContestStageId = table.Column<int>(type: "integer", nullable: false),
+                    BusinessProfileId = table.Column<int>(type: "integer", nullable: false),
+                    JurorUserId = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AssignedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExcludedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExclusionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OverallComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EnteredByAdminUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    PresentDnis = table.Column<string>(type: "character varying(270)", maxLength: 270, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1518,33 +1520,33 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AwardTranches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AwardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Trigger = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequiredAccountedPercent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldFromStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    PaidAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    PaidOnLimaDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BankReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Voucher_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Voucher_StorageName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Voucher_Kind = table.Column<int>(type: "INTEGER", nullable: true),
-                    Voucher_SizeBytes = table.Column<long>(type: "INTEGER", nullable: true),
-                    Voucher_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PaidByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    HoldReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PaidAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    HeldAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AwardId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Trigger = table.Column<int>(type: "integer", nullable: false),
+                    RequiredAccountedPercent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    HeldFromStatus = table.Column<int>(type: "integer", nullable: true),
+                    PaidAmount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    PaidOnLimaDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    BankReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Voucher_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Voucher_StorageName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Voucher_Kind = table.Column<int>(type: "integer", nullable: true),
+                    Voucher_SizeBytes = table.Column<long>(type: "bigint", nullable: true),
+                    Voucher_Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PaidByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    HoldReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PaidAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HeldAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1561,30 +1563,30 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "AwardVisits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AwardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    DaysAfterFirstPayment = table.Column<int>(type: "INTEGER", nullable: false),
-                    TechnicianUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ScheduledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MembersPresent = table.Column<int>(type: "INTEGER", nullable: true),
-                    SalesToDate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Jobs = table.Column<int>(type: "INTEGER", nullable: true),
-                    Observations = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: true),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OverdueSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AwardId = table.Column<int>(type: "integer", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    DaysAfterFirstPayment = table.Column<int>(type: "integer", nullable: false),
+                    TechnicianUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ScheduledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MembersPresent = table.Column<int>(type: "integer", nullable: true),
+                    SalesToDate = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Jobs = table.Column<int>(type: "integer", nullable: true),
+                    Observations = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OverdueSinceUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1606,12 +1608,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "ScorecardPoint",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ScorecardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContestCriterionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Points = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ScorecardId = table.Column<int>(type: "integer", nullable: false),
+                    ContestCriterionId = table.Column<int>(type: "integer", nullable: false),
+                    Points = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1633,30 +1635,30 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "Expenses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AwardId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AwardTrancheId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvestmentLineId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SpentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Supplier = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DocumentType = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Receipt_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Receipt_StorageName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Receipt_Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Receipt_SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Receipt_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DocumentKey = table.Column<string>(type: "TEXT", maxLength: 248, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AwardId = table.Column<int>(type: "integer", nullable: false),
+                    AwardTrancheId = table.Column<int>(type: "integer", nullable: false),
+                    InvestmentLineId = table.Column<int>(type: "integer", nullable: false),
+                    SpentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Supplier = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentType = table.Column<int>(type: "integer", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Receipt_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Receipt_StorageName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Receipt_Kind = table.Column<int>(type: "integer", nullable: false),
+                    Receipt_SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Receipt_Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    RejectionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentKey = table.Column<string>(type: "character varying(248)", maxLength: 248, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1683,12 +1685,12 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "VisitLineProgress",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AwardVisitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvestmentLineId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProgressPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AwardVisitId = table.Column<int>(type: "integer", nullable: false),
+                    InvestmentLineId = table.Column<int>(type: "integer", nullable: false),
+                    ProgressPercent = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1710,16 +1712,16 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 name: "VisitPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AwardVisitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    File_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    File_StorageName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    File_Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    File_SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    File_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AwardVisitId = table.Column<int>(type: "integer", nullable: false),
+                    File_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    File_StorageName = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    File_Kind = table.Column<int>(type: "integer", nullable: false),
+                    File_SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    File_Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2194,7 +2196,7 @@ namespace HakuWinay.Contests.Migrations.Sqlite.Migrations
                 column: "BusinessProfileId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ResultsPublicationEntries_ResultsPublicationId_BusinessProfileId",
+                name: "IX_ResultsPublicationEntries_ResultsPublicationId_BusinessProf~",
                 table: "ResultsPublicationEntries",
                 columns: new[] { "ResultsPublicationId", "BusinessProfileId" },
                 unique: true);
