@@ -19,7 +19,7 @@ public static class FieldSyncEvents
     public static ContestEvent Answered(DeviceSubmission row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new ContestEvent(row.ContestId, ContestChange.DeviceItemAnswered, ProfileId: row.ProfileId, ScorecardId: row.TargetId, JurorUserId: row.UserId);
+        return new ContestEvent(row.ContestId, ContestChange.DeviceItemAnswered, ProfileId: row.ProfileId, ScorecardId: row.Kind == DeviceSubmissionKind.VisitReport ? null : row.TargetId, JurorUserId: row.UserId);
     }
 }
 

@@ -29,7 +29,7 @@ public sealed record OfflinePhoto(string FileName, byte[] Content)
 /// claim as a scorecard (<see cref="FieldSyncService"/>): photos first, each skipped when the
 /// visit already has its SHA-256 (a retry after a partial apply adds nothing twice), then the report.
 /// </summary>
-public sealed class VisitSyncService(IDbContextFactory<ContestsDbContext> dbFactory, VisitService visits, TimeProvider clock)
+public sealed class VisitSyncService(IDbContextFactory<ContestsDbContext> dbFactory, VisitService visits, TimeProvider clock, IContestEvents? events = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -130,6 +130,7 @@ public sealed class VisitSyncService(IDbContextFactory<ContestsDbContext> dbFact
                 claim.ProfileId, after: new { VisitId = item.VisitId, Rules = refusals.Select(r => r.Rule).ToList() }));
         }
         await save.SaveChangesAsync(ct);
+        events?.Publish(FieldSyncEvents.Answered(claim));
         return ServiceResult<DeviceAnswer>.Ok(new DeviceAnswer(claim.Id, claim.State, refusals, claim.ReceivedAtUtc));
     }
 
