@@ -75,4 +75,17 @@ public sealed class GroupMobileTests
     [Fact]
     public void A_group_with_neither_an_account_nor_a_mobile_is_reached_by_nobody() =>
         Assert.Null(Recipients.OfGroup(null, null, null));
+
+    [Theory]
+    [InlineData(ContactPreference.Email)]
+    [InlineData(ContactPreference.Sms)]
+    [InlineData(ContactPreference.Both)]
+    public void An_account_with_neither_an_email_nor_a_mobile_wants_no_channel_whatever_it_chose(ContactPreference choice)
+    {
+        // The results' recipients no longer leave such accounts out: NotifyAsync queues only the channels wanted.
+        var recipient = Recipients.OfGroup("rep", new NotificationRecipient(null, null, choice), "+51987654321");
+
+        Assert.False(recipient!.WantsEmail);
+        Assert.False(recipient.WantsSms);
+    }
 }
