@@ -150,7 +150,7 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
         await phone.GotoAsync("/juror");
         var signOut = phone.GetByRole(AriaRole.Button, new() { Name = "Salir", Exact = true });
         await signOut.ClickAsync();
-        Assert.Contains("Hay 1 fichas calificadas sin conexión que aún no se enviaron", await warned.Task.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+        Assert.Contains("Envíos hechos sin conexión que aún no llegaron al portal (fichas o informes de visita): 1.", await warned.Task.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
         await Expect(phone.GetByTestId("signed-in-as")).ToBeVisibleAsync();
 
         await signOut.ClickAsync();
@@ -209,9 +209,23 @@ public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal po
         await OpenAsync(field, scored);
         var open = field.GetByTestId("field-attachment").First.GetByTestId("attachment-open");
         await Expect(open).ToBeVisibleAsync();
+        Assert.StartsWith("blob:", await open.GetAttributeAsync("href"), StringComparison.Ordinal);
+        // What the link opens is the Blob kept in the device's store (the page's policy lets no script fetch a blob: URL, so it is read there).
         var read = await field.EvaluateAsync<string>(
-            "async url => { const b = new Uint8Array(await (await fetch(url)).arrayBuffer()); return new TextDecoder().decode(b.slice(0, 5)) + ':' + b.length; }",
-            await open.GetAttributeAsync("href"));
+            """
+            () => new Promise((resolve, reject) => {
+                const request = indexedDB.open('haku-field');
+                request.onerror = () => reject(request.error);
+                request.onsuccess = () => {
+                    const all = request.result.transaction('packages').objectStore('packages').getAll();
+                    all.onsuccess = async () => {
+                        const file = all.result.find(p => p.kind === 'attachment');
+                        const b = new Uint8Array(await file.blob.arrayBuffer());
+                        resolve(new TextDecoder().decode(b.slice(0, 5)) + ':' + b.length);
+                    };
+                };
+            })
+            """);
         Assert.Equal($"%PDF-:{attachmentBytes}", read);
 
         // The confirmation says what will be sent; "Cancelar" queues nothing and leaves the form as typed.

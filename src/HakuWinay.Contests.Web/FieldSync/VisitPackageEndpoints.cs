@@ -182,6 +182,12 @@ internal static class VisitPackageEndpoints
         "Visits.RatingUnknown", "Visits.ObservationsTooLong", "Visits.ProgressRange", "Visits.NoteTooLong", "Visits.TooManyPhotos",
         "FieldSync.VisitSubmittedElsewhere", "FieldSync.VisitApprovedMeanwhile", "FieldSync.VisitUnassigned", "FieldSync.ChangedElsewhere",
         "FieldSync.Queued", "FieldSync.Sent", "FieldSync.Refused", "FieldSync.Discard", "FieldSync.DiscardConfirm", "FieldSync.SyncNow",
+        "Visits.Rating.Satisfactory", "Visits.Rating.NeedsImprovement", "Visits.Rating.Unsatisfactory", "Visits.Number", "Visits.Percent",
+        "Visits.DueOn", "Visits.NotDatedYet", "Visits.Status.Scheduled", "Visits.Status.Overdue", "Visits.Status.SentBack",
+        "Validation.NotANumber", "Files.ImageOnly", "Scoring.Cancel", "FieldSync.Back", "FieldSync.Pending", "FieldSync.SignInToSend",
+        "FieldSync.NotAvailable", "FieldSync.Expired", "FieldSync.Online", "FieldSync.Offline", "FieldSync.ValidUntil",
+        "FieldSync.VisitsTitle", "FieldSync.VisitsNone", "FieldSync.VisitToReport", "FieldSync.ConfirmVisit", "FieldSync.VisitSummary",
+        "FieldSync.PhotoAdd", "FieldSync.PhotoRemove", "FieldSync.PhotoBusy", "FieldSync.PhotosAlready", "FieldSync.VisitNotOpen", "FieldSync.VisitItem", "FieldSync.PhotosTooLarge", "Visits.ReviewTitle",
     ];
 
     internal sealed record SentReport(string? VisitedOn, int MembersPresent, decimal SalesToDate, int Jobs, string? Observations, string? Rating,

@@ -30,12 +30,14 @@ public static class SecurityHeaders
     /// allowed inline: bars and progress widths are computed (see the decision record). A page the
     /// output cache may answer also allows its import map by hash: the cached HTML carries the nonce
     /// of the request that filled the cache, this answer's header a fresh one (docs/decisions/025).
+    /// Images may also be blob: URLs, which only the page itself can make: the offline visit
+    /// report shows the photos kept on the device that way (docs/decisions/036, "Visit reports").
     /// </summary>
     public static string ContentSecurityPolicy(string nonce, string? importMapHash = null) =>
         "default-src 'self'; "
         + $"script-src 'self' 'nonce-{nonce}'{(importMapHash is null ? "" : $" '{importMapHash}'")}; "
         + "style-src 'self' 'unsafe-inline'; "
-        + "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     /// <summary>

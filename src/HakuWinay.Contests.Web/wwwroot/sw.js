@@ -2,14 +2,18 @@
 // offline field page and the files it needs, none of which holds anyone's data (that lives in
 // IndexedDB, per account). Every other request goes to the network as if there were no worker:
 // private pages and the API are never cached. A page asked for with no network gets the offline
-// field page, so a juror who opens the portal in the field lands where their stored work is.
-const shell = 'haku-field-shell-v1';
+// field page (a Technician's /technician pages: the offline visit reports), so whoever opens the
+// portal in the field lands where their stored work is.
+const shell = 'haku-field-shell-v2';
 const files = [
     '/offline/field.html',
     '/offline/field.js',
     '/offline/field.css',
     '/offline/store.js',
     '/offline/extras.js',
+    '/offline/dom.js',
+    '/offline/visits.html',
+    '/offline/visits.js',
     '/lib/bootstrap/dist/css/bootstrap.min.css',
     '/manifest.webmanifest',
     '/icons/icon-192.png',
@@ -44,6 +48,8 @@ self.addEventListener('fetch', event => {
             return response;
         }).catch(() => caches.match(url.pathname)));
     } else if (request.mode === 'navigate') {
-        event.respondWith(fetch(request).catch(() => caches.match('/offline/field.html')));
+        // A Technician's pages fall back to their visit reports, everyone else's to the field scorecards.
+        const page = url.pathname.startsWith('/technician') ? '/offline/visits.html' : '/offline/field.html';
+        event.respondWith(fetch(request).catch(() => caches.match(page)));
     }
 });

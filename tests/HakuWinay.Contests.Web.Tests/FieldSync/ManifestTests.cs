@@ -44,18 +44,43 @@ public sealed class ManifestTests : IDisposable
         Assert.DoesNotContain("/juror", script, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Manifest_offline_page_is_static_under_the_portals_csp_with_no_inline_script()
+    [Theory]
+    [InlineData("/offline/field.html", "/offline/field.js")]
+    [InlineData("/offline/visits.html", "/offline/visits.js")]
+    public async Task Manifest_offline_page_is_static_under_the_portals_csp_with_no_inline_script(string page, string script)
     {
         var client = _portal.CreateClient();
-        using var response = await client.GetAsync("/offline/field.html");
+        using var response = await client.GetAsync(page);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("script-src 'self'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
-        Assert.Contains("<script type=\"module\" src=\"/offline/field.js\"></script>", html, StringComparison.Ordinal);
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Contains($"<script type=\"module\" src=\"{script}\"></script>", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("<script(?![^>]*src=)", html);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/offline/field.js")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/offline/store.js")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Manifest_every_file_the_service_worker_keeps_is_served_and_each_offline_script_it_imports_is_kept()
+    {
+        var client = _portal.CreateClient();
+        var script = await client.GetStringAsync("/sw.js");
+        var kept = System.Text.RegularExpressions.Regex.Matches(script, @"^\s*'(/[^']+)',$", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("/offline/visits.html", kept);
+        foreach (var file in kept)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(file)).StatusCode);
+        }
+        // An import the worker does not keep would break the page without signal.
+        foreach (var module in kept.Where(f => f.EndsWith(".js", StringComparison.Ordinal)))
+        {
+            var source = await client.GetStringAsync(module);
+            foreach (System.Text.RegularExpressions.Match import in System.Text.RegularExpressions.Regex.Matches(source, @"from '\./([^']+)'"))
+            {
+                Assert.Contains("/offline/" + import.Groups[1].Value, kept);
+            }
+        }
     }
 }

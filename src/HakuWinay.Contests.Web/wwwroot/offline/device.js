@@ -1,6 +1,7 @@
 // What every portal page does for work without signal (docs/decisions/036-offline-field-work.md):
-// answers "Preparar para el campo" (data-field-prepare) by storing
-// the juror's field package in IndexedDB (and installing the service worker) and saying what is stored (data-field-status), and wipes
+// answers "Preparar para el campo" (data-field-prepare) by storing the package of its panel in
+// IndexedDB (a juror's contest, or with data-field-kind="visits" a Technician's open visits), installing
+// the service worker, and saying what is stored (data-field-status); and it wipes
 // the device's field data when the account signs out, after a warning when something is unsent.
 // Texts come from the page (data attributes rendered in the user's language).
 import * as store from './store.js';
@@ -21,10 +22,28 @@ function size(bytes) {
     return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+// What each kind of panel stores: where its package comes from, under which key, and how many items it holds.
+const kinds = {
+    juror: {
+        url: panel => `/api/field/contests/${panel.dataset.fieldPanel}`,
+        key: (owner, panel) => `${owner}:juror:${panel.dataset.fieldPanel}`,
+        count: data => data.scorecards.length,
+    },
+    visits: {
+        url: () => '/api/field/visits',
+        key: owner => `${owner}:visits`,
+        count: data => data.visits.length,
+    },
+};
+
+function kindOf(panel) {
+    return kinds[panel.dataset.fieldKind ?? 'juror'];
+}
+
 async function show(panel) {
     const status = panel.querySelector('[data-field-status]');
-    const key = `${panel.dataset.owner}:juror:${panel.dataset.fieldPanel}`;
-    const stored = (await store.owner()) === panel.dataset.owner ? await store.get('packages', key) : null;
+    const kind = kindOf(panel);
+    const stored = (await store.owner()) === panel.dataset.owner ? await store.get('packages', kind.key(panel.dataset.owner, panel)) : null;
     if (!stored) {
         status.textContent = panel.dataset.textNone;
         status.dataset.state = 'none';
@@ -39,9 +58,9 @@ async function show(panel) {
         const estimate = await navigator.storage.estimate();
         space = format(panel.dataset.textSpace, space, size(estimate.usage ?? 0), size(estimate.quota ?? 0));
     }
-    status.textContent = format(panel.dataset.textStored, stored.package.scorecards.length, space, stored.package.validUntil);
+    status.textContent = format(panel.dataset.textStored, kind.count(stored.package), space, stored.package.validUntil);
     status.dataset.state = 'stored';
-    status.dataset.scorecards = String(stored.package.scorecards.length);
+    status.dataset.items = String(kind.count(stored.package));
 }
 
 async function prepare(panel, button) {
@@ -50,7 +69,8 @@ async function prepare(panel, button) {
     status.textContent = panel.dataset.textPreparing;
     status.dataset.state = 'preparing';
     try {
-        const response = await fetch(`/api/field/contests/${panel.dataset.fieldPanel}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        const kind = kindOf(panel);
+        const response = await fetch(kind.url(panel), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
         if (!response.ok) {
             throw new Error(`HTTP ${response.status}`);
         }
@@ -59,7 +79,7 @@ async function prepare(panel, button) {
             throw new Error('owner');
         }
         await store.adopt(data.owner);
-        await store.put('packages', { key: `${data.owner}:juror:${data.contest.id}`, owner: data.owner, kind: 'juror', package: data, bytes: store.bytesOf(data), storedAt: new Date().toISOString() });
+        await store.put('packages', { key: kind.key(data.owner, panel), owner: data.owner, kind: panel.dataset.fieldKind ?? 'juror', package: data, bytes: store.bytesOf(data), storedAt: new Date().toISOString() });
         await install();
         await show(panel);
     } catch {

@@ -7,6 +7,7 @@
 // written with textContent: the package is data, never markup.
 import * as store from './store.js';
 import { extras } from './extras.js';
+import { el } from './dom.js';
 
 // Only what shows before anything is prepared; everything else comes with the package.
 const fallback = {
@@ -29,29 +30,11 @@ function t(key, ...args) {
     return (texts[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
 }
 
-function el(tag, attributes = {}, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-        if (value === false || value === null || value === undefined) {
-            continue;
-        }
-        if (name === 'text') {
-            element.textContent = value;
-        } else if (name.startsWith('on')) {
-            element.addEventListener(name.slice(2), value);
-        } else {
-            element.setAttribute(name, value === true ? '' : value);
-        }
-    }
-    element.append(...children.flat().filter(c => c !== null && c !== undefined));
-    return element;
-}
-
 async function load() {
     owner = await store.owner();
     const everything = await store.all('packages');
     packages = everything.filter(p => p.owner === owner && p.kind === 'juror');
-    outbox = (await store.all('outbox')).filter(i => i.owner === owner);
+    outbox = (await store.all('outbox')).filter(i => i.owner === owner && i.kind !== 'visit');
     texts = packages[0]?.package.texts ?? {};
 }
 
@@ -367,7 +350,7 @@ async function sync() {
             await load();
             return;
         }
-        for (const item of await store.unsent(owner)) {
+        for (const item of (await store.unsent(owner)).filter(i => endpoints[i.kind ?? 'scorecard'])) {
             let response;
             try {
                 response = await fetch(endpoints[item.kind ?? 'scorecard'], {

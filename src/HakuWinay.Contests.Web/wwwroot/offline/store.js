@@ -1,8 +1,9 @@
 // The device's store of field work (docs/decisions/036-offline-field-work.md), in IndexedDB:
-//  - packages: what a juror prepared for a contest, keyed "<owner>:juror:<contest>";
-//  - outbox: each scorecard submitted offline, under the id made on the device, until the server
+//  - packages: what a juror prepared for a contest, keyed "<owner>:juror:<contest>" (with the
+//    attachments saved on request), and a Technician's open visits, keyed "<owner>:visits";
+//  - outbox: each scorecard, conflict or visit report (its photos as Blobs) submitted offline, under the id made on the device, until the server
 //    has it (state "sent") or refused it (state "refused", kept until the user discards it);
-//  - drafts: what is typed in a scorecard before it is submitted;
+//  - drafts: what is typed in a scorecard or a visit report (and its photos) before it is submitted;
 //  - meta: "owner", the account the data belongs to (checked against the session when online).
 const name = 'haku-field';
 let opening;
