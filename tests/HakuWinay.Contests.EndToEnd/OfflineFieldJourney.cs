@@ -23,7 +23,7 @@ namespace HakuWinay.Contests.EndToEnd;
 /// is shown on the phone and on the Administrator's page with its reason.
 /// </summary>
 [Collection(BrowserJourneys.Name)]
-public sealed class OfflineFieldJourney(BrowserFixture browser, KestrelPortal portal, ITestOutputHelper output)
+public sealed partial class OfflineFieldJourney(BrowserFixture browser, KestrelPortal portal, ITestOutputHelper output)
     : BrowserTest(browser, portal, output), IClassFixture<KestrelPortal>
 {
     private const string Juror = "jurado1@demo.hakuwinay.pe";
