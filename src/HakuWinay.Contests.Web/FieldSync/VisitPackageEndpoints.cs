@@ -184,7 +184,7 @@ internal static class VisitPackageEndpoints
         "FieldSync.Queued", "FieldSync.Sent", "FieldSync.Refused", "FieldSync.Discard", "FieldSync.DiscardConfirm", "FieldSync.SyncNow",
         "Visits.Rating.Satisfactory", "Visits.Rating.NeedsImprovement", "Visits.Rating.Unsatisfactory", "Visits.Number", "Visits.Percent",
         "Visits.DueOn", "Visits.NotDatedYet", "Visits.Status.Scheduled", "Visits.Status.Overdue", "Visits.Status.SentBack",
-        "Validation.NotANumber", "Files.ImageOnly", "Scoring.Cancel", "FieldSync.Back", "FieldSync.Pending", "FieldSync.SignInToSend",
+        "Validation.NotANumber", "Validation.NotADate", "Files.ImageOnly", "Scoring.Cancel", "FieldSync.Back", "FieldSync.Pending", "FieldSync.SignInToSend",
         "FieldSync.NotAvailable", "FieldSync.Expired", "FieldSync.Online", "FieldSync.Offline", "FieldSync.ValidUntil",
         "FieldSync.VisitsTitle", "FieldSync.VisitsNone", "FieldSync.VisitToReport", "FieldSync.ConfirmVisit", "FieldSync.VisitSummary",
         "FieldSync.PhotoAdd", "FieldSync.PhotoRemove", "FieldSync.PhotoBusy", "FieldSync.PhotosAlready", "FieldSync.VisitNotOpen", "FieldSync.VisitItem", "FieldSync.PhotosTooLarge", "Visits.ReviewTitle",

@@ -16,6 +16,11 @@ const fallback = {
 };
 const base = fallback[(navigator.language || 'es').startsWith('en') ? 'en' : 'es'];
 const ratings = ['Satisfactory', 'NeedsImprovement', 'Unsatisfactory'];
+// Each field a rule names, and its label in the summary of what to correct.
+const labels = {
+    VisitedOn: 'Visits.VisitedOn', Rating: 'Visits.Rating', MembersPresent: 'Visits.MembersPresent', Jobs: 'Visits.Jobs',
+    SalesToDate: 'Visits.SalesToDate', Progress: 'Visits.Progress', Observations: 'Visits.Observations', Photos: 'Visits.Photos',
+};
 // The longest edge a photo keeps, and its JPEG quality: enough to read a receipt or see a shed.
 const photoEdge = 1600;
 const photoQuality = 0.8;
@@ -31,6 +36,11 @@ const shownUrls = [];
 
 function t(key, ...args) {
     return format(texts[key] ?? key, ...args);
+}
+
+/** A text that is otherwise part of a sentence, as a sentence of its own. */
+function sentence(text) {
+    return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
 function limaToday() {
@@ -97,7 +107,7 @@ function home() {
     const queued = outbox.filter(i => i.state === 'queued').length;
     return el('div', {},
         el('h1', { class: 'h4', text: t('FieldSync.VisitsTitle') }),
-        el('p', { class: 'small text-body-secondary', text: t('FieldSync.ValidUntil', p.validUntil) }),
+        el('p', { class: 'small text-body-secondary', text: sentence(t('FieldSync.ValidUntil', p.validUntil)) }),
         expired() ? el('p', { class: 'alert alert-warning', text: t('FieldSync.Expired') }) : null,
         el('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-3', 'data-testid': 'sync-state', 'data-queued': String(queued), 'data-syncing': String(syncing) },
             el('span', { text: t('FieldSync.Pending', queued) }),
@@ -168,7 +178,8 @@ function visitView(visit) {
         const limits = stored.package.limits;
         const value = (id, fallbackValue = '') => draft[id] ?? fallbackValue;
         const input = (id, attributes) => el('input', { class: 'form-control form-control-lg', id, autocomplete: 'off', disabled: !editable, value: value(id), ...attributes });
-        const photoInput = el('input', { type: 'file', id: 'photo-input', class: 'form-control', accept: 'image/*', capture: 'environment', multiple: true, disabled: !editable });
+        // The browser's own file button speaks the phone's language and is small: a big labelled button opens it instead.
+        const photoInput = el('input', { type: 'file', id: 'photo-input', class: 'visually-hidden field-photo-input', accept: 'image/*', capture: 'environment', multiple: true, disabled: !editable });
         const busy = el('p', { class: 'small d-none', 'data-testid': 'photo-busy', role: 'status', text: t('FieldSync.PhotoBusy') });
         photoInput.addEventListener('change', async () => {
             const slot = form.querySelector('[data-error=Photos]');
@@ -212,8 +223,9 @@ function visitView(visit) {
             el('fieldset', { class: 'mt-3' }, el('legend', { class: 'h6', text: t('Visits.Photos') }),
                 visit.photos > 0 ? el('p', { class: 'small text-body-secondary', text: t('FieldSync.PhotosAlready', visit.photos) }) : null,
                 gallery,
-                editable ? el('label', { class: 'form-label small', for: 'photo-input', text: t('FieldSync.PhotoAdd') }) : null,
-                editable ? photoInput : null, busy,
+                editable ? photoInput : null,
+                editable ? el('label', { class: 'btn btn-outline-primary btn-lg w-100', for: 'photo-input', 'data-testid': 'photo-add', text: t('FieldSync.PhotoAdd') }) : null,
+                busy,
                 el('div', { class: 'field-error', 'data-error': 'Photos' })),
             el('div', { class: 'alert alert-danger d-none mt-3', 'data-testid': 'field-errors' }),
             editable ? el('button', { type: 'submit', class: 'btn btn-primary btn-lg w-100 mt-3', 'data-testid': 'field-submit', text: t('Visits.Submit') }) : null,
@@ -260,7 +272,7 @@ function check(visit, report, raw, photoCount) {
     const whole = (text, max) => /^\d+$/.test(text) && Number(text) <= max;
     const today = limaToday();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(report.visitedOn)) {
-        violations.push(['VisitedOn', t('Visits.VisitedOn')]);
+        violations.push(['VisitedOn', t('Validation.NotADate')]);
     } else if (report.visitedOn > today) {
         violations.push(['VisitedOn', t('Visits.FutureDate', dayMonthYear(today))]);
     }
@@ -297,7 +309,7 @@ async function submit(form, visit, photosOf, draftKey) {
             const slot = form.querySelector(`[data-error="${CSS.escape(name)}"]`);
             if (slot && !slot.textContent) slot.textContent = message;
         }
-        summary.replaceChildren(...violations.map(([, m]) => el('div', { text: m })));
+        summary.replaceChildren(...violations.map(([name, m]) => el('div', { text: `${t(labels[name])}: ${m}` })));
         summary.classList.remove('d-none');
         return;
     }
