@@ -44,9 +44,11 @@ public sealed class SeveralServersTests
             await Task.WhenAll(a.ListeningAsync(Patience), b.ListeningAsync(Patience));
             // Each copy's Hangfire server announces itself a moment after the copy listens.
             await UntilAsync(test, "SELECT count(*) FROM hangfire.server", n => n >= 2, () => "both copies should run a Hangfire server." + Environment.NewLine + a.Output);
-            await UntilAsync(test, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'haku-copy-a' AND wait_event_type = 'Lock' AND query LIKE '%AwardTranches%'", n => n > 0,
-                () => "copy a never waited on the locked tranche." + Environment.NewLine + a.Output);
-            var doneBeforeTheKill = await ScalarAsync(test, $"SELECT count(*) FROM \"AwardTranches\" WHERE \"Id\" = {trancheIds[0]} AND \"Status\" = {(int)TrancheStatus.Due}");
+            // Copy a waits on the locked tranche with the first one done (by a, or by b while a waited a moment on b's save of it):
+            // it dies mid-sweep, between work that is saved and work that is not.
+            await UntilAsync(test, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'haku-copy-a' AND wait_event_type = 'Lock' AND query LIKE '%AwardTranches%' "
+                + $"AND EXISTS (SELECT 1 FROM \"AwardTranches\" WHERE \"Id\" = {trancheIds[0]} AND \"Status\" = {(int)TrancheStatus.Due})", n => n > 0,
+                () => "copy a never waited on the locked tranche after the first was due." + Environment.NewLine + a.Output);
 
             await a.KillAsync();
             await hold.RollbackAsync();
@@ -57,7 +59,6 @@ public sealed class SeveralServersTests
             var sweepsSoFar = await SucceededSweepsAsync(test);
             await UntilAsync(test, SucceededSweepsSql, n => n >= sweepsSoFar + 2, () => "copy b stopped sweeping." + Environment.NewLine + b.Output);
 
-            Assert.Equal(1, doneBeforeTheKill);
             Assert.True(a.HasExited);
             Assert.False(b.HasExited, b.Output);
             foreach (var tranche in trancheIds)
