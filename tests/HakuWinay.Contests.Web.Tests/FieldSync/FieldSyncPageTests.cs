@@ -4,6 +4,7 @@ using HakuWinay.Contests.Data;
 using HakuWinay.Contests.FieldSync;
 using HakuWinay.Contests.FollowUp;
 using HakuWinay.Contests.Identity;
+using HakuWinay.Contests.Judging;
 using HakuWinay.Contests.Testing;
 using HakuWinay.Contests.Web.Components.Pages.FieldSync;
 using HakuWinay.Contests.Web.Tests.Components;
@@ -54,6 +55,18 @@ public sealed class FieldSyncPageTests : PortalComponentTestBase
             Assert.Equal($"admin/scorecards/{scorecardId}", row.QuerySelector("a")!.GetAttribute("href"));
         });
         Assert.Empty(cut.FindAll("[data-testid=field-sync-none]"));
+
+        // A conflict declared offline as "other" without a note is refused too, and told apart from the scorecard.
+        var declared = await Service<ConflictSync>().DeclareAsync(new ActingUser(jurorId), Guid.NewGuid(), new OfflineConflict(scorecardId, ConflictKind.Other, null));
+
+        Assert.Equal(DeviceSubmissionState.Refused, declared.Value!.State);
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.Find("[data-testid=field-sync-row][data-kind=conflict]");
+            Assert.Equal("Conflicto de interés", row.QuerySelector("[data-testid=field-sync-kind]")!.TextContent);
+            Assert.Equal($"admin/scorecards/{scorecardId}", row.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal(2, cut.FindAll("[data-testid=field-sync-row]").Count);
+        });
     }
 
     [Fact]
