@@ -11,6 +11,7 @@ using HakuWinay.Contests.Testing;
 using HakuWinay.Contests.Web.FieldSync;
 using HakuWinay.Contests.Web.Tests.FollowUp;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HakuWinay.Contests.Web.Tests.FieldSync;
 
@@ -336,6 +337,25 @@ public sealed class VisitSyncEndpointTests(VisitsPortal portal) : IClassFixture<
         var visit = await portal.VisitAsync(visitId);
         Assert.Equal(((DateTime?)null, AwardVisit.MaxPhotos - 1), (visit.SubmittedAtUtc, visit.Photos.Count));
         Assert.DoesNotContain(visit.Photos, p => p.File.DisplayName.StartsWith("foto-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Photos_added_for_a_report_the_visit_service_then_refuses_are_taken_off_again()
+    {
+        var (visitId, award) = await portal.NextScheduledVisitAsync();
+        // The sync's clock runs two days ahead of the visit service's: a visit dated tomorrow passes
+        // the sync's own check and is refused by the service only after the photos were added.
+        var sync = new VisitSyncService(portal.Factory, portal.Service(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(2)));
+        var report = await portal.ReportAsync(award) with { VisitedOn = VisitsPortal.Today.AddDays(1) };
+
+        var answer = await sync.SubmitVisitReportAsync(portal.Technician, Guid.NewGuid(), new OfflineVisitReport(visitId, await VersionAsync(visitId), report),
+            [new("foto-1.jpg", Photo(1)), new("foto-2.jpg", Photo(2))]);
+
+        Assert.Equal(DeviceSubmissionState.Refused, answer.Value!.State);
+        Assert.Equal(["Visits.FutureDate"], answer.Value.Refusals.Select(r => r.Rule).ToList());
+        var visit = await portal.VisitAsync(visitId);
+        Assert.Equal(((DateTime?)null, 0), (visit.SubmittedAtUtc, visit.Photos.Count));
+        Assert.Equal((2, 2), (await AuditCountAsync("visit.photo-added", visitId), await AuditCountAsync("visit.photo-removed", visitId)));
     }
 
     public static TheoryData<string, string> Violations => new()
