@@ -26,8 +26,11 @@ internal static class VisitPackageEndpoints
     /// <summary>A photo resized on the device (1600 px edge, JPEG 0.8) is well under 1.5 MB.</summary>
     public const int MaxPhotoBytes = 1536 * 1024;
 
-    /// <summary>The report's JSON (observations at their longest are ~80 KB) plus every photo at its largest.</summary>
-    public const long MaxReportBytes = 128 * 1024 + (long)AwardVisit.MaxPhotos * MaxPhotoBytes;
+    /// <summary>The report's JSON: observations at their longest are ~80 KB (every character escaped, ~120 KB).</summary>
+    public const int MaxReportJsonLength = 128 * 1024;
+
+    /// <summary>The report's JSON plus every photo at its largest.</summary>
+    public const long MaxReportBytes = MaxReportJsonLength + (long)AwardVisit.MaxPhotos * MaxPhotoBytes;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
 
@@ -82,7 +85,7 @@ internal static class VisitPackageEndpoints
             IFormCollection form;
             try
             {
-                form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxReportBytes, ValueLengthLimit = 128 * 1024 }, ct);
+                form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = MaxReportBytes, ValueLengthLimit = MaxReportJsonLength }, ct);
             }
             catch (InvalidDataException)
             {
@@ -91,6 +94,11 @@ internal static class VisitPackageEndpoints
             catch (BadHttpRequestException e)
             {
                 return Microsoft.AspNetCore.Http.Results.StatusCode(e.StatusCode);
+            }
+            // ReadFormAsync let a longer multipart field through despite ValueLengthLimit (tried): the report is checked here.
+            if (form["report"].ToString().Length > MaxReportJsonLength)
+            {
+                return Microsoft.AspNetCore.Http.Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
             SentReport? sent;
             try
@@ -103,7 +111,7 @@ internal static class VisitPackageEndpoints
             }
             if (sent is null || !Guid.TryParse(form["id"], out var id) || !Guid.TryParse(form["version"], out var version)
                 || !DateOnly.TryParseExact(sent.VisitedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var visitedOn)
-                || !Enum.TryParse<VisitRating>(sent.Rating, out var rating))
+                || !TryParseRating(sent.Rating, out var rating) || sent.Progress?.Any(p => p is null) == true)
             {
                 return Microsoft.AspNetCore.Http.Results.BadRequest();
             }
@@ -189,6 +197,16 @@ internal static class VisitPackageEndpoints
         "FieldSync.VisitsTitle", "FieldSync.VisitsNone", "FieldSync.VisitToReport", "FieldSync.ConfirmVisit", "FieldSync.VisitSummary",
         "FieldSync.PhotoAdd", "FieldSync.PhotoRemove", "FieldSync.PhotoBusy", "FieldSync.PhotosAlready", "FieldSync.VisitNotOpen", "FieldSync.VisitItem", "FieldSync.PhotosTooLarge", "Visits.ReviewTitle",
     ];
+
+    /// <summary>
+    /// A rating by its exact name only: Enum.TryParse would also take "7" (no rating) or
+    /// "Satisfactory,Unsatisfactory" (two at once, read as their bitwise sum).
+    /// </summary>
+    private static bool TryParseRating(string? sent, out VisitRating rating)
+    {
+        rating = default;
+        return sent is not null && Enum.GetNames<VisitRating>().Contains(sent, StringComparer.Ordinal) && Enum.TryParse(sent, out rating);
+    }
 
     internal sealed record SentReport(string? VisitedOn, int MembersPresent, decimal SalesToDate, int Jobs, string? Observations, string? Rating,
         List<SentProgress>? Progress);

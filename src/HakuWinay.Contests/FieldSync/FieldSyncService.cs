@@ -110,7 +110,11 @@ public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFact
         return ServiceResult<DeviceAnswer>.Ok(AnswerOf(claim));
     }
 
-    /// <summary>What devices sent for a contest, for the Administrator: how many were taken, and each refusal (who, which profile, why), newest first.</summary>
+    /// <summary>
+    /// What devices sent for a contest, for the Administrator: how many were taken, and each refusal
+    /// (what kind of item, who sent it, which profile, why), newest first. Jurors' scorecards and
+    /// conflicts and Technicians' visit reports alike.
+    /// </summary>
     public async Task<FieldSyncOverview?> OverviewAsync(ActingUser admin, int contestId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(admin);
@@ -126,9 +130,9 @@ public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFact
                           join p in db.BusinessProfiles on s.ProfileId equals p.Id into profiles
                           from p in profiles.DefaultIfEmpty()
                           where s.ContestId == contestId && s.State == DeviceSubmissionState.Refused
-                          select new { s.Id, s.TargetId, s.ReceivedAtUtc, s.Refusals, u.FullName, u.Email, Code = p == null ? null : p.Code }).ToListAsync(ct);
+                          select new { s.Id, s.Kind, s.TargetId, s.ReceivedAtUtc, s.Refusals, u.FullName, u.Email, Code = p == null ? null : p.Code }).ToListAsync(ct);
         return new FieldSyncOverview(contestId, contest.Code, contest.Title, accepted, rows.OrderByDescending(r => r.ReceivedAtUtc)
-            .Select(r => new RefusedItem(r.Id, r.TargetId, r.Code, r.FullName.Length > 0 ? r.FullName : r.Email ?? "", r.ReceivedAtUtc, Read(r.Refusals)))
+            .Select(r => new RefusedItem(r.Id, r.Kind, r.TargetId, r.Code, r.FullName.Length > 0 ? r.FullName : r.Email ?? "", r.ReceivedAtUtc, Read(r.Refusals)))
             .ToList());
     }
 
@@ -203,5 +207,9 @@ public sealed class FieldSyncService(IDbContextFactory<ContestsDbContext> dbFact
 /// <summary>The Administrator's view of a contest's offline sends.</summary>
 public sealed record FieldSyncOverview(int ContestId, string ContestCode, string ContestTitle, int Accepted, IReadOnlyList<RefusedItem> Refused);
 
-/// <summary>A refused offline item as the Administrator's list shows it.</summary>
-public sealed record RefusedItem(Guid Id, int ScorecardId, string? ProfileCode, string JurorName, DateTime ReceivedAtUtc, IReadOnlyList<RuleViolation> Refusals);
+/// <summary>
+/// A refused offline item as the Administrator's list shows it. <paramref name="TargetId"/> is the
+/// scorecard (a scorecard or a conflict declared for its profile) or the visit (a visit report).
+/// </summary>
+public sealed record RefusedItem(Guid Id, DeviceSubmissionKind Kind, int TargetId, string? ProfileCode, string SenderName, DateTime ReceivedAtUtc,
+    IReadOnlyList<RuleViolation> Refusals);

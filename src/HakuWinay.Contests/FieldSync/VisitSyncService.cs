@@ -58,6 +58,11 @@ public sealed class VisitSyncService(IDbContextFactory<ContestsDbContext> dbFact
             {
                 return ServiceResult<DeviceAnswer>.Invalid("Photos", "Attachments.Empty");
             }
+            // Checked here, not first by the photo service: a later photo refused for its name would leave the earlier ones stored.
+            if (AttachmentFile.DisplayName(photo.FileName) is null)
+            {
+                return ServiceResult<DeviceAnswer>.Invalid("Photos", "Attachments.BadName");
+            }
             if (AttachmentFile.Sniff(photo.Content.AsSpan(0, Math.Min(photo.Content.Length, 16))) is not (AttachmentKind.Jpeg or AttachmentKind.Png))
             {
                 return ServiceResult<DeviceAnswer>.Invalid("Photos", "Files.ImageOnly");
@@ -72,6 +77,11 @@ public sealed class VisitSyncService(IDbContextFactory<ContestsDbContext> dbFact
                                 join a in db.Awards on v.AwardId equals a.Id
                                 where v.Id == item.VisitId && v.TechnicianUserId == technician.UserId
                                 select new { a.ContestId, a.BusinessProfileId }).SingleOrDefaultAsync(ct);
+            // A visit left assigned after the Technician's territory was narrowed is not theirs to see (ADR 033), as online.
+            if (target is not null && !await StaffReach.ReachesAsync(db, technician, TerritoryResource.Visit, item.VisitId, ct))
+            {
+                target = null;
+            }
             var existing = await db.DeviceSubmissions.SingleOrDefaultAsync(s => s.Id == id, ct);
             if (existing is not null)
             {
@@ -180,17 +190,40 @@ public sealed class VisitSyncService(IDbContextFactory<ContestsDbContext> dbFact
             }
             stored = visit.Photos.Select(p => p.File.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
-        foreach (var photo in photos.Where(p => !stored.Contains(p.Sha256)).DistinctBy(p => p.Sha256))
+        var missing = photos.Where(p => !stored.Contains(p.Sha256)).DistinctBy(p => p.Sha256).ToList();
+        if (stored.Count + missing.Count > AwardVisit.MaxPhotos)
+        {
+            return [new("Photos", "Visits.TooManyPhotos", AwardVisit.MaxPhotos)];
+        }
+        var added = new List<int>();
+        foreach (var photo in missing)
         {
             using var content = new MemoryStream(photo.Content, writable: false);
-            var added = await visits.AddPhotoAsync(technician, item.VisitId, new UploadedFile(photo.FileName, content), ct);
-            if (!added.Succeeded)
+            var photo1 = await visits.AddPhotoAsync(technician, item.VisitId, new UploadedFile(photo.FileName, content), ct);
+            if (!photo1.Succeeded)
             {
-                return Why(added.Outcome, added.Violations);
+                await RemoveAsync(technician, item.VisitId, added);
+                return Why(photo1.Outcome, photo1.Violations);
             }
+            added.Add(photo1.Value);
         }
         var submitted = await visits.SubmitReportAsync(technician, item.VisitId, item.Report, ct);
-        return submitted.Succeeded ? [] : Why(submitted.Outcome, submitted.Violations);
+        if (submitted.Succeeded)
+        {
+            return [];
+        }
+        await RemoveAsync(technician, item.VisitId, added);
+        return Why(submitted.Outcome, submitted.Violations);
+    }
+
+    /// <summary>A refused report keeps none of the photos it brought: those this send added are taken off again.</summary>
+    private async Task RemoveAsync(ActingUser technician, int visitId, IReadOnlyList<int> photoIds)
+    {
+        foreach (var photoId in photoIds)
+        {
+            // Not cancellable: half a clean-up would leave the photos the refusal says were not kept.
+            await visits.RemovePhotoAsync(technician, visitId, photoId, CancellationToken.None);
+        }
     }
 
     private static IReadOnlyList<RuleViolation> Why(ServiceOutcome outcome, IReadOnlyList<RuleViolation> violations) => outcome switch
