@@ -69,6 +69,14 @@ public sealed partial class OfflineFieldJourney
             var photo = Png(2400, 1800);
             await field.Locator("#photo-input").SetInputFilesAsync(new FilePayload { Name = "galpon.png", MimeType = "image/png", Buffer = photo });
             await Expect(field.GetByTestId("field-photo")).ToHaveCountAsync(1);
+
+            // The tab is closed before the report is submitted: what was typed and the photo are still there.
+            await field.CloseAsync();
+            field = await context.NewPageAsync();
+            await field.GotoAsync("/offline/visits.html");
+            await OpenAsync(field, first.Id);
+            await Expect(field.Locator("#members")).ToHaveValueAsync("14");
+            await Expect(field.GetByTestId("field-photo")).ToHaveCountAsync(1);
             await SubmitAsync(field, "Fecha ", "14 socios presentes · 1 fotos");
             await Expect(Row(field, first.Id)).ToHaveAttributeAsync("data-state", "queued");
 

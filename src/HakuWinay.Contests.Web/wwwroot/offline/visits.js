@@ -156,11 +156,13 @@ function visitView(visit) {
     let photos = [];
     const gallery = el('div', { class: 'd-flex flex-wrap gap-2 my-2', 'data-testid': 'field-photos' });
 
+    // What is typed is kept on every keystroke; the photos (Blobs) in a record of their own, written only when they change.
     const save = () => {
         const fields = {};
         form.querySelectorAll('input:not([type=file]), select, textarea').forEach(f => { fields[f.id] = f.value; });
-        return store.put('drafts', { key: draftKey, owner, fields, photos });
+        return store.put('drafts', { key: draftKey, owner, fields });
     };
+    const savePhotos = () => store.put('drafts', { key: `${draftKey}:photos`, owner, photos });
     const showPhotos = () => {
         gallery.replaceChildren(...photos.map((photo, index) => {
             const url = URL.createObjectURL(photo.blob);
@@ -168,13 +170,13 @@ function visitView(visit) {
             return el('figure', { class: 'border rounded p-1 m-0 text-center', 'data-testid': 'field-photo', 'data-bytes': String(photo.blob.size) },
                 el('img', { src: url, alt: photo.name, width: '96', height: '96', style: 'object-fit:cover' }),
                 editable ? el('button', { type: 'button', class: 'btn btn-link btn-sm d-block', 'data-testid': 'photo-remove', text: t('FieldSync.PhotoRemove'),
-                    onclick: () => { photos.splice(index, 1); showPhotos(); save(); } }) : null);
+                    onclick: () => { photos.splice(index, 1); showPhotos(); savePhotos(); } }) : null);
         }));
     };
 
-    store.get('drafts', draftKey).then(saved => {
+    Promise.all([store.get('drafts', draftKey), store.get('drafts', `${draftKey}:photos`)]).then(([saved, savedPhotos]) => {
         const draft = saved?.fields ?? {};
-        photos = saved?.photos ?? [];
+        photos = savedPhotos?.photos ?? [];
         const limits = stored.package.limits;
         const value = (id, fallbackValue = '') => draft[id] ?? fallbackValue;
         const input = (id, attributes) => el('input', { class: 'form-control form-control-lg', id, autocomplete: 'off', disabled: !editable, value: value(id), ...attributes });
@@ -200,7 +202,7 @@ function visitView(visit) {
             photoInput.value = '';
             busy.classList.add('d-none');
             showPhotos();
-            await save();
+            await savePhotos();
         });
         form.append(...[
             visit.reviewComment ? el('div', { class: 'alert alert-warning' }, el('strong', { text: t('Visits.ReviewTitle') }), el('p', { class: 'field-text mb-0', text: visit.reviewComment })) : null,
@@ -326,6 +328,7 @@ async function submit(form, visit, photosOf, draftKey) {
         body: { id, version: visit.version, report }, photos,
     });
     await store.remove('drafts', draftKey);
+    await store.remove('drafts', `${draftKey}:photos`);
     await load();
     location.hash = '';
     render();
