@@ -67,7 +67,7 @@ public sealed partial class OfflineFieldJourney
             await Expect(field.GetByTestId("submit-confirm")).ToHaveCountAsync(0);
             await field.Locator("#members").FillAsync("14");
             var photo = Png(2400, 1800);
-            await field.Locator("#photo-input").SetInputFilesAsync(new FilePayload { Name = "galpon.png", MimeType = "image/png", Buffer = photo });
+            await field.Locator("#photo-input").SetInputFilesAsync(new FilePayload { Name = "galpón: nuevo?.png", MimeType = "image/png", Buffer = photo });
             await Expect(field.GetByTestId("field-photo")).ToHaveCountAsync(1);
 
             // The tab is closed before the report is submitted: what was typed and the photo are still there.
@@ -122,6 +122,8 @@ public sealed partial class OfflineFieldJourney
             Assert.Empty(saved[online.Id].Photos);
             var stored = Assert.Single(saved[first.Id].Photos);
             Assert.Equal(AttachmentKind.Jpeg, stored.File.Kind);
+            // A name the portal would refuse (":" and "?") is made one it takes on the phone, not refused after the sync.
+            Assert.Equal("galpón- nuevo-.jpg", stored.File.DisplayName);
             var bytes = await File.ReadAllBytesAsync(Portal.Services.GetRequiredService<AttachmentStorage>().PathOf(stored.File.StorageName));
             Assert.Equal((1600, 1200), JpegSize(bytes));
             Assert.True(bytes.Length < photo.Length, $"The photo kept {bytes.Length} bytes of {photo.Length}.");

@@ -197,7 +197,7 @@ function visitView(visit) {
                     slot.textContent = t('Files.ImageOnly');
                     continue;
                 }
-                photos.push({ name: file.name.replace(/\.[^.]*$/, '') + '.jpg', blob });
+                photos.push({ name: photoName(file.name), blob });
             }
             photoInput.value = '';
             busy.classList.add('d-none');
@@ -248,6 +248,12 @@ function visitView(visit) {
         state === 'queued' || state === 'sent' ? el('p', { class: 'alert alert-info', text: stateOf(visit)[1] }) : null,
         !editable && state === 'open' ? el('p', { class: 'alert alert-warning', text: t('FieldSync.Expired') }) : null,
         form);
+}
+
+/** The phone's file name as the portal accepts it (AttachmentFile.DisplayName): letters, digits, spaces, - and _, then .jpg. */
+function photoName(fileName) {
+    const base = fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} _-]+/gu, '-').trim().slice(0, 60);
+    return `${base || 'foto'}.jpg`;
 }
 
 /** The photo drawn again at most photoEdge px on its longest side, as JPEG; null when the file is not an image the browser can read. */
