@@ -7,7 +7,6 @@ using HakuWinay.Contests.Profiles;
 using HakuWinay.Contests.Web.Account;
 using HakuWinay.Contests.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -40,16 +39,7 @@ internal static class FieldJurorEndpoints
 
     public static void MapFieldJurorEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/field").RequireRateLimiting(RateLimits.FieldSync);
-        api.AddEndpointFilter(async (context, next) =>
-        {
-            context.HttpContext.Response.Headers.CacheControl = "no-store";
-            if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
-            {
-                pages.Enabled = false;
-            }
-            return context.HttpContext.User.UserId() is null ? Microsoft.AspNetCore.Http.Results.Unauthorized() : await next(context);
-        });
+        var api = FieldPackageEndpoints.FieldApi(app, "/api/field");
 
         api.MapPost("/conflicts", async (HttpContext http, ClaimsPrincipal principal, [FromServices] IAntiforgery antiforgery, [FromServices] ConflictSync sync,
             [FromServices] IStringLocalizer<SharedResource> texts, CancellationToken ct) =>

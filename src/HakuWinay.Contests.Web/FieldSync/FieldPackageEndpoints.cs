@@ -45,19 +45,29 @@ internal static class FieldPackageEndpoints
         "FieldSync.NotAvailable", "FieldSync.IdReused", "FieldSync.BadId",
     ];
 
-    public static void MapFieldPackageEndpoints(this WebApplication app)
+    /// <summary>
+    /// A group of the field API (docs/decisions/036) as every one of them is guarded: rate-limited,
+    /// answered no-store, 401 when signed out, and a status is the answer (no HTML page re-executed in
+    /// its place: a POST re-executed would hit the pages' antiforgery).
+    /// </summary>
+    internal static RouteGroupBuilder FieldApi(WebApplication app, string prefix)
     {
-        var api = app.MapGroup("/api/field").RequireRateLimiting(RateLimits.FieldSync);
+        var api = app.MapGroup(prefix).RequireRateLimiting(RateLimits.FieldSync);
         api.AddEndpointFilter(async (context, next) =>
         {
             context.HttpContext.Response.Headers.CacheControl = "no-store";
-            // A status is the answer here: no HTML page re-executed in its place (a POST re-executed would hit the pages' antiforgery).
             if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
             {
                 pages.Enabled = false;
             }
             return context.HttpContext.User.UserId() is null ? Microsoft.AspNetCore.Http.Results.Unauthorized() : await next(context);
         });
+        return api;
+    }
+
+    public static void MapFieldPackageEndpoints(this WebApplication app)
+    {
+        var api = FieldPackageEndpoints.FieldApi(app, "/api/field");
 
         api.MapGet("/session", (ClaimsPrincipal principal, HttpContext http, IAntiforgery antiforgery) => Microsoft.AspNetCore.Http.Results.Json(new
         {

@@ -6,9 +6,7 @@ using HakuWinay.Contests.FieldSync;
 using HakuWinay.Contests.FollowUp;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Web.Account;
-using HakuWinay.Contests.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -36,16 +34,7 @@ internal static class VisitPackageEndpoints
 
     public static void MapVisitPackageEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/field/visits").RequireRateLimiting(RateLimits.FieldSync);
-        api.AddEndpointFilter(async (context, next) =>
-        {
-            context.HttpContext.Response.Headers.CacheControl = "no-store";
-            if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
-            {
-                pages.Enabled = false;
-            }
-            return context.HttpContext.User.UserId() is null ? Microsoft.AspNetCore.Http.Results.Unauthorized() : await next(context);
-        });
+        var api = FieldPackageEndpoints.FieldApi(app, "/api/field/visits");
 
         api.MapGet("", async (ClaimsPrincipal principal, VisitPackageQueries packages, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
         {

@@ -351,31 +351,15 @@ async function sync() {
             return;
         }
         for (const item of (await store.unsent(owner)).filter(i => endpoints[i.kind ?? 'scorecard'])) {
-            let response;
-            try {
-                response = await fetch(endpoints[item.kind ?? 'scorecard'], {
-                    method: 'POST', credentials: 'same-origin',
-                    headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: session.token },
-                    body: JSON.stringify(item.body),
-                });
-            } catch {
-                break;
-            }
-            if (response.status === 200) {
-                const answer = await response.json();
-                item.state = answer.state === 'accepted' ? 'sent' : 'refused';
-                item.messages = answer.messages;
-            } else if (response.status === 422 || response.status === 404 || response.status === 413) {
-                item.state = 'refused';
-                item.messages = response.status === 422 ? (await response.json()).messages : [t('FieldSync.NotAvailable')];
-            } else if (response.status === 401) {
+            const outcome = await store.send(item, endpoints[item.kind ?? 'scorecard'], {
+                headers: { 'Content-Type': 'application/json', Accept: 'application/json', RequestVerificationToken: session.token },
+                body: JSON.stringify(item.body),
+            }, () => [t('FieldSync.NotAvailable')]);
+            if (outcome === 'offline') break;
+            if (outcome === 'signIn') {
                 signInNeeded = true;
                 break;
-            } else {
-                continue; // 409 (being applied), 429, 5xx: it stays queued for the next try.
             }
-            item.answeredAt = new Date().toISOString();
-            await store.put('outbox', item);
         }
         await load();
     } finally {

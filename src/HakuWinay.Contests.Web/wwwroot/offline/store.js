@@ -100,6 +100,34 @@ export async function session() {
     }
 }
 
+/**
+ * Sends one outbox item with fetch(url, init) and keeps the server's answer on it, in the outbox:
+ * "sent", or "refused" with the messages (for a 404 or 413, which come with none, those of
+ * unavailable(status)). Returns "done", "retry" (409 being applied, 429, 5xx: it stays queued),
+ * "offline" (no network: stop for now) or "signIn" (401).
+ */
+export async function send(item, url, init, unavailable) {
+    let response;
+    try {
+        response = await fetch(url, { method: 'POST', credentials: 'same-origin', ...init });
+    } catch {
+        return 'offline';
+    }
+    if (response.status === 200) {
+        const answer = await response.json();
+        item.state = answer.state === 'accepted' ? 'sent' : 'refused';
+        item.messages = answer.messages;
+    } else if (response.status === 422 || response.status === 404 || response.status === 413) {
+        item.state = 'refused';
+        item.messages = response.status === 422 ? (await response.json()).messages : unavailable(response.status);
+    } else {
+        return response.status === 401 ? 'signIn' : 'retry';
+    }
+    item.answeredAt = new Date().toISOString();
+    await put('outbox', item);
+    return 'done';
+}
+
 export function bytesOf(value) {
     return new Blob([JSON.stringify(value)]).size;
 }

@@ -365,30 +365,14 @@ async function sync() {
             for (const photo of item.photos ?? []) {
                 body.append('photos', photo.blob, photo.name);
             }
-            let response;
-            try {
-                response = await fetch(`/api/field/visits/${item.visitId}/report`, {
-                    method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json', RequestVerificationToken: session.token }, body,
-                });
-            } catch {
-                break;
-            }
-            if (response.status === 200) {
-                const answer = await response.json();
-                item.state = answer.state === 'accepted' ? 'sent' : 'refused';
-                item.messages = answer.messages;
-            } else if (response.status === 422 || response.status === 404 || response.status === 413) {
-                item.state = 'refused';
-                item.messages = response.status === 422 ? (await response.json()).messages
-                    : [response.status === 413 ? t('FieldSync.PhotosTooLarge') : t('FieldSync.VisitNotOpen')];
-            } else if (response.status === 401) {
+            const outcome = await store.send(item, `/api/field/visits/${item.visitId}/report`, {
+                headers: { Accept: 'application/json', RequestVerificationToken: session.token }, body,
+            }, status => [status === 413 ? t('FieldSync.PhotosTooLarge') : t('FieldSync.VisitNotOpen')]);
+            if (outcome === 'offline') break;
+            if (outcome === 'signIn') {
                 signInNeeded = true;
                 break;
-            } else {
-                continue; // 409 (being applied), 429, 5xx: it stays queued for the next try.
             }
-            item.answeredAt = new Date().toISOString();
-            await store.put('outbox', item);
         }
         await load();
     } finally {
