@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using HakuWinay.Contests.Common;
 using HakuWinay.Contests.FieldSync;
 using HakuWinay.Contests.Identity;
 using HakuWinay.Contests.Judging;
@@ -62,20 +61,7 @@ internal static class FieldJurorEndpoints
                 return Microsoft.AspNetCore.Http.Results.BadRequest();
             }
             var result = await sync.DeclareAsync(principal.AsActingUser(), sent.Id, new OfflineConflict(sent.ScorecardId, KindOf(sent.Kind), sent.Note), ct);
-            return result.Outcome switch
-            {
-                ServiceOutcome.Ok => Microsoft.AspNetCore.Http.Results.Json(new
-                {
-                    id = result.Value!.Id,
-                    state = result.Value.State == DeviceSubmissionState.Accepted ? "accepted" : "refused",
-                    receivedAtUtc = result.Value.ReceivedAtUtc,
-                    rules = result.Value.Refusals.Select(r => r.Rule).ToList(),
-                    messages = result.Value.Refusals.Select(r => FieldPackageEndpoints.Message(r, texts)).ToList(),
-                }),
-                ServiceOutcome.Conflict => Microsoft.AspNetCore.Http.Results.Conflict(),
-                ServiceOutcome.Invalid => Microsoft.AspNetCore.Http.Results.UnprocessableEntity(new { messages = result.Violations.Select(v => FieldPackageEndpoints.Message(v, texts)).ToList() }),
-                _ => Microsoft.AspNetCore.Http.Results.NotFound(),
-            };
+            return FieldPackageEndpoints.Reply(result, texts);
         });
 
         api.MapGet("/profiles/{profileId:int}/attachments/{attachmentId:int}", async (int profileId, int attachmentId, ClaimsPrincipal principal, HttpContext http,

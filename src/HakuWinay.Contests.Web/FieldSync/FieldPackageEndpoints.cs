@@ -113,15 +113,22 @@ internal static class FieldPackageEndpoints
             var item = new OfflineScorecard(sent.ScorecardId, sent.Version,
                 sent.Entries.Select(e => new CriterionPoints(e.Code ?? "", e.Points, e.Comment)).ToList(), sent.OverallComment, sent.PresentDnis);
             var result = await sync.SubmitScorecardAsync(principal.AsActingUser(), sent.Id, item, ct);
-            return result.Outcome switch
-            {
-                ServiceOutcome.Ok => Microsoft.AspNetCore.Http.Results.Json(Answer(result.Value!, texts)),
-                ServiceOutcome.Conflict => Microsoft.AspNetCore.Http.Results.Conflict(),
-                ServiceOutcome.Invalid => Microsoft.AspNetCore.Http.Results.UnprocessableEntity(new { messages = result.Violations.Select(v => Message(v, texts)).ToList() }),
-                _ => Microsoft.AspNetCore.Http.Results.NotFound(),
-            };
+            return Reply(result, texts);
         });
     }
+
+    /// <summary>What every device send answers: the answer (accepted or refused, with messages), 409 while being applied, 422 with messages, or 404.</summary>
+    internal static IResult Reply(ServiceResult<DeviceAnswer> result, IStringLocalizer<SharedResource> texts) => result.Outcome switch
+    {
+        ServiceOutcome.Ok => Microsoft.AspNetCore.Http.Results.Json(Answer(result.Value!, texts)),
+        ServiceOutcome.Conflict => Microsoft.AspNetCore.Http.Results.Conflict(),
+        ServiceOutcome.Invalid => Microsoft.AspNetCore.Http.Results.UnprocessableEntity(new
+        {
+            rules = result.Violations.Select(v => v.Rule).ToList(),
+            messages = result.Violations.Select(v => Message(v, texts)).ToList(),
+        }),
+        _ => Microsoft.AspNetCore.Http.Results.NotFound(),
+    };
 
     private static object Answer(DeviceAnswer answer, IStringLocalizer<SharedResource> texts) => new
     {

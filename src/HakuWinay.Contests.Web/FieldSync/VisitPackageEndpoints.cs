@@ -118,24 +118,7 @@ internal static class VisitPackageEndpoints
             var report = new VisitReport(visitedOn, sent.MembersPresent, sent.SalesToDate, sent.Jobs, sent.Observations ?? "", rating,
                 (sent.Progress ?? []).Select(p => new VisitLineProgressInput(p.InvestmentLineId, p.ProgressPercent, p.Note)).ToList());
             var result = await sync.SubmitVisitReportAsync(principal.AsActingUser(), id, new OfflineVisitReport(visitId, version, report), photos, ct);
-            return result.Outcome switch
-            {
-                ServiceOutcome.Ok => Microsoft.AspNetCore.Http.Results.Json(new
-                {
-                    id = result.Value!.Id,
-                    state = result.Value.State == DeviceSubmissionState.Accepted ? "accepted" : "refused",
-                    receivedAtUtc = result.Value.ReceivedAtUtc,
-                    rules = result.Value.Refusals.Select(r => r.Rule).ToList(),
-                    messages = result.Value.Refusals.Select(r => FieldPackageEndpoints.Message(r, texts)).ToList(),
-                }),
-                ServiceOutcome.Conflict => Microsoft.AspNetCore.Http.Results.Conflict(),
-                ServiceOutcome.Invalid => Microsoft.AspNetCore.Http.Results.UnprocessableEntity(new
-                {
-                    rules = result.Violations.Select(v => v.Rule).ToList(),
-                    messages = result.Violations.Select(v => FieldPackageEndpoints.Message(v, texts)).ToList(),
-                }),
-                _ => Microsoft.AspNetCore.Http.Results.NotFound(),
-            };
+            return FieldPackageEndpoints.Reply(result, texts);
         });
     }
 
